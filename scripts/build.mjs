@@ -1,0 +1,43 @@
+// Builds what the app runs: the renderer with Vite (out/renderer) and the
+// main process and preload with esbuild (out/main, out/preload).
+//   node scripts/build.mjs             everything
+//   node scripts/build.mjs --renderer  the renderer only (what the browser tests serve)
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const rendererOnly = process.argv.includes('--renderer');
+
+await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+
+if (!rendererOnly) {
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    external: ['electron'],
+    sourcemap: true,
+    logLevel: 'warning',
+  };
+  await esbuild({
+    ...common,
+    entryPoints: [join(root, 'main/index.ts')],
+    outfile: join(root, 'out/main/index.mjs'),
+    format: 'esm',
+    // Bundled CommonJS dependencies still call require(); give them one.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+  });
+  // A sandboxed preload must be a single CommonJS script.
+  await esbuild({
+    ...common,
+    entryPoints: [join(root, 'main/preload/index.ts')],
+    outfile: join(root, 'out/preload/index.cjs'),
+    format: 'cjs',
+    platform: 'browser',
+  });
+}
+console.log(`built ${rendererOnly ? 'renderer' : 'renderer, main and preload'} into out/`);
