@@ -1,0 +1,60 @@
+// What the composition of the main-process services offers its hosts: the
+// Electron edge (main/index.ts) and the browser test harness both build the
+// same services through `createServices` and talk to them through this shape.
+// Types only: no Electron, no implementation.
+import type {
+  AccountSnapshot,
+  AppInfo,
+  BridgeArgs,
+  BridgeEventName,
+  BridgeEvents,
+  BridgeMethodName,
+  BridgeValue,
+  Result,
+} from './ipc/contract';
+import type { Disposable } from './common/lifecycle';
+import type { DocumentStore } from './common/document-store';
+
+/** The transport-agnostic handler table (main/ipc/handlers.ts): one entry per bridge method. */
+export type BridgeHandlers = {
+  [K in BridgeMethodName]: (...args: BridgeArgs<K>) => Promise<Result<BridgeValue<K>>>;
+};
+
+export interface BridgeEventSource {
+  on<E extends BridgeEventName>(name: E, listener: (payload: BridgeEvents[E]) => void): Disposable;
+}
+
+/** What a host must give the services. */
+export interface AppPorts {
+  /** Electron's net.fetch in the app (OS proxy and certificates); Node's fetch in tests. */
+  readonly fetch: typeof fetch;
+  /** Encrypts secrets: safeStorage in the app, AES-256-GCM with a test key in tests. */
+  readonly cipher: import('./vault/cipher').Cipher;
+  /** Opens a URL in the operator's system browser (already checked by the guard). */
+  openExternal(url: string): Promise<void>;
+  /** Makes the JSON document named `name` (vault, settings, providers) in the app's data folder. */
+  documentStore(name: string): DocumentStore;
+  readonly platform: NodeJS.Platform;
+  readonly appInfo: AppInfo;
+  /** "Start at login"; absent where the host has no such thing (tests). */
+  readonly loginItem?: { get(): boolean; set(enabled: boolean): void };
+  /** Injectable clock (epoch ms). */
+  readonly now?: () => number;
+  /** Overrides the per-OS managed configuration path (NETREX_MANAGED_CONFIG does too). */
+  readonly managedConfigPath?: string;
+}
+
+export interface AppServices extends Disposable {
+  readonly handlers: BridgeHandlers;
+  readonly events: BridgeEventSource;
+  /**
+   * The deep-link entry: every URL the OS hands the app (argv, open-url, the
+   * loopback listener, a pasted address) goes here. Refusals become a `notice`
+   * event for the UI; this never throws.
+   */
+  handleDeepLink(url: string): Promise<void>;
+  /** For the tray menu and notifications. */
+  accounts(): readonly AccountSnapshot[];
+  /** The guard for shell.openExternal: https URLs of configured providers (and http://127.0.0.1). */
+  isAllowedExternalUrl(url: string): boolean;
+}
