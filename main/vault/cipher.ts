@@ -1,10 +1,22 @@
-// The Cipher port: how secrets are sealed before they touch the disk.
-// In the app: Electron's safeStorage (main/electron/secure-storage.ts).
-// In tests and the browser harness: AES-256-GCM with a test key.
+// The Cipher port: how the vault turns a secret into bytes only this user on
+// this computer can turn back. In the app it is Electron's safeStorage
+// (DPAPI, Keychain, libsecret/kwallet; main/electron/secure-storage.ts); in
+// tests and the browser harness a real AES-256-GCM cipher with a test key
+// (test/support/aes-cipher.ts).
+//
+// Async because Electron's newer safeStorage API is; a synchronous backend
+// simply answers with resolved promises.
+
 export interface Cipher {
-  /** What protects the key: e.g. `gnome_libsecret`, `kwallet6`, `basic_text`, `dpapi`, `keychain`. */
+  /**
+   * Which key store protects the key: on Linux what Electron reports
+   * (`gnome_libsecret`, `kwallet`, `kwallet5`, `kwallet6`, `basic_text`,
+   * `unknown`); elsewhere e.g. `dpapi`, `keychain`; `unavailable` when none.
+   */
   readonly backend: string;
+  /** False when nothing can be encrypted at all (no key store reachable). */
   isEncryptionAvailable(): boolean;
   encrypt(plain: string): Promise<Uint8Array>;
+  /** Rejects when the bytes were not sealed with this key or were altered. */
   decrypt(sealed: Uint8Array): Promise<string>;
 }
