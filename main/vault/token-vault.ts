@@ -1,0 +1,337 @@
+// The token vault: accounts with their tokens, and the providers' client
+// secrets. Memory is the truth for the session; the vault file mirrors it,
+// sealed through the Cipher, replaced whole and atomically on every write,
+// and only when the storage policy allows tokens on disk.
+//
+// Writes go through one queue. A save changes memory at once and resolves
+// after a write that started after the change (saves made while a write is
+// running share the next one), so nothing is lost or interleaved and a
+// rotated refresh token is on disk before saveAccount resolves.
+import type { DocumentStore } from '../common/document-store';
+import { toDisposable, type Disposable } from '../common/lifecycle';
+import type { StorageStatus } from '../ipc/contract';
+import type { Cipher } from './cipher';
+import { encryptFailed, VaultError, writeFailed } from './errors';
+import { SerialQueue } from './serial-queue';
+import { decideStoragePolicy, type StoragePolicyDecision } from './storage-policy';
+import type { Clock, OpenTokenVaultOptions, StoredAccount, TokenVault } from './types';
+import {
+  accountSchema,
+  clientSecretSchema,
+  describeIssues,
+  emptyVaultDocument,
+  openVaultDocument,
+  sealVaultDocument,
+  type VaultContents,
+  type VaultFileRead,
+} from './vault-format';
+import { loadVaultSettings, saveVaultSettings, type VaultSettings } from './vault-settings';
+
+const systemClock: Clock = { now: () => Date.now() };
+
+/** Opens the vault: reads the opt-in, decides the policy, loads the file when it may. Never throws. */
+export async function openTokenVault(options: OpenTokenVaultOptions): Promise<TokenVault> {
+  const vault = new LocalTokenVault(options);
+  await vault.open();
+  return vault;
+}
+
+class LocalTokenVault implements TokenVault {
+  readonly #store: DocumentStore;
+  readonly #settingsStore: DocumentStore;
+  readonly #cipher: Cipher;
+  readonly #platform: string;
+  readonly #clock: Clock;
+  readonly #encryptionAvailable: boolean;
+
+  readonly #accounts = new Map<string, StoredAccount>();
+  readonly #clientSecrets = new Map<string, string>();
+  readonly #queue = new SerialQueue();
+  readonly #listeners = new Set<(status: StorageStatus) => void>();
+
+  #settings: VaultSettings = { weakStorageAllowed: false };
+  #decision: StoragePolicyDecision;
+  #recovered: StorageStatus['recovered'] = null;
+  /** The damaged file could not be moved aside: it is left alone and nothing is written. */
+  #diskBlocked = false;
+  #pendingFlush: Promise<void> | undefined;
+  #disposed = false;
+  /** What listeners were last told (or the status at open), to tell them only of changes. */
+  #lastStatusJson = '';
+
+  constructor(options: OpenTokenVaultOptions) {
+    this.#store = options.store;
+    this.#settingsStore = options.settingsStore;
+    this.#cipher = options.cipher;
+    this.#platform = options.platform;
+    this.#clock = options.clock ?? systemClock;
+    let available = false;
+    try {
+      available = options.cipher.isEncryptionAvailable();
+    } catch {
+      // A key store that cannot even answer is one that cannot encrypt.
+    }
+    this.#encryptionAvailable = available;
+    this.#decision = this.#decide(this.#settings);
+  }
+
+  async open(): Promise<void> {
+    this.#settings = loadVaultSettings(this.#settingsStore, new Date(this.#clock.now()));
+    this.#decision = this.#decide(this.#settings);
+    // With tokens kept off disk the file is not even read: it may have been
+    // sealed by a key store that is away for now, and is left as it is.
+    if (this.#decision.persist) await this.#loadFromDisk();
+    this.#lastStatusJson = JSON.stringify(this.storageStatus());
+  }
+
+  listAccounts(): StoredAccount[] {
+    return [...this.#accounts.values()];
+  }
+
+  getAccount(id: string): StoredAccount | undefined {
+    return this.#accounts.get(id);
+  }
+
+  async saveAccount(account: StoredAccount): Promise<void> {
+    this.#assertOpen();
+    const parsed = accountSchema.safeParse(account);
+    if (!parsed.success) {
+      throw new VaultError(
+        'invalid_input',
+        `The account cannot be saved: ${describeIssues(parsed.error)}.`,
+      );
+    }
+    const stored: StoredAccount = deepFreeze(parsed.data);
+    this.#accounts.set(stored.id, stored);
+    return this.#flush();
+  }
+
+  async removeAccount(id: string): Promise<void> {
+    this.#assertOpen();
+    if (!this.#accounts.delete(id)) return this.#queue.run(() => undefined);
+    return this.#flush();
+  }
+
+  getClientSecret(providerId: string): string | undefined {
+    return this.#clientSecrets.get(providerId);
+  }
+
+  async setClientSecret(providerId: string, secret: string | null): Promise<void> {
+    this.#assertOpen();
+    if (typeof providerId !== 'string' || providerId.length === 0 || providerId.length > 200) {
+      throw new VaultError('invalid_input', 'The client secret needs a provider id.');
+    }
+    if (secret === null) {
+      if (!this.#clientSecrets.delete(providerId)) return this.#queue.run(() => undefined);
+      return this.#flush();
+    }
+    const parsed = clientSecretSchema.safeParse(secret);
+    if (!parsed.success) {
+      throw new VaultError(
+        'invalid_input',
+        'The client secret must be between 1 and 16,384 characters long; paste it again from the portal.',
+      );
+    }
+    this.#clientSecrets.set(providerId, parsed.data);
+    return this.#flush();
+  }
+
+  storageStatus(): StorageStatus {
+    return {
+      backend: this.#cipher.backend,
+      encryptionAvailable: this.#encryptionAvailable,
+      weak: this.#decision.weak,
+      policy: this.#diskBlocked ? 'memory-only' : this.#decision.policy,
+      recovered: this.#recovered,
+    };
+  }
+
+  async setWeakStorageAllowed(allowed: boolean): Promise<StorageStatus> {
+    this.#assertOpen();
+    if (allowed && !this.#encryptionAvailable) {
+      throw new VaultError(
+        'weak_storage_unavailable',
+        'This computer offers no way to encrypt the sign-ins, so they cannot be kept on disk. ' +
+          'They stay in memory until the app closes; set up a system keyring to stay signed in.',
+      );
+    }
+    return this.#queue.run(async () => {
+      if (allowed === this.#settings.weakStorageAllowed) return this.storageStatus();
+      const settings: VaultSettings = { weakStorageAllowed: allowed };
+      const next = this.#decide(settings);
+      if (next.persist && !this.#decision.persist) {
+        // Opt-in: remember first (a crash then leaves no secret the setting does
+        // not account for), then bring what is on disk in and write it all.
+        this.#saveSettings(settings, next);
+        this.#emitIfChanged();
+        if (!this.#diskBlocked) {
+          await this.#loadFromDisk();
+          this.#emitIfChanged();
+          await this.#writeNow();
+        }
+      } else if (!next.persist && this.#decision.persist) {
+        // Opt-out: take the secrets off disk first, then remember. Memory keeps
+        // every account for the rest of the session.
+        if (!this.#diskBlocked) this.#writeDocument(emptyVaultDocument(this.#cipher.backend));
+        this.#saveSettings(settings, next);
+        this.#emitIfChanged();
+      } else {
+        // On a protected key store the choice changes nothing now; it is
+        // remembered for a session where the key store is weak.
+        this.#saveSettings(settings, next);
+        this.#emitIfChanged();
+      }
+      return this.storageStatus();
+    });
+  }
+
+  onDidChangeStatus(listener: (status: StorageStatus) => void): Disposable {
+    this.#listeners.add(listener);
+    return toDisposable(() => {
+      this.#listeners.delete(listener);
+    });
+  }
+
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    await this.#queue.run(() => undefined);
+    this.#accounts.clear();
+    this.#clientSecrets.clear();
+    this.#listeners.clear();
+  }
+
+  #decide(settings: VaultSettings): StoragePolicyDecision {
+    return decideStoragePolicy({
+      platform: this.#platform,
+      backend: this.#cipher.backend,
+      encryptionAvailable: this.#encryptionAvailable,
+      weakStorageAllowed: settings.weakStorageAllowed,
+    });
+  }
+
+  get #persisting(): boolean {
+    return this.#decision.persist && !this.#diskBlocked;
+  }
+
+  #assertOpen(): void {
+    if (this.#disposed) {
+      throw new VaultError('disposed', 'The sign-in vault is closed because the app is quitting.');
+    }
+  }
+
+  /** Merges the file into memory (memory wins), or moves a damaged file aside. */
+  async #loadFromDisk(): Promise<void> {
+    let read: VaultFileRead;
+    try {
+      read = await openVaultDocument(this.#store.read(), this.#cipher);
+    } catch {
+      read = {
+        kind: 'damaged',
+        damage: 'corrupted',
+        reason: 'The saved sign-ins file cannot be read.',
+      };
+    }
+    if (read.kind === 'empty') return;
+    if (read.kind === 'ok') {
+      for (const account of read.contents.accounts) {
+        if (!this.#accounts.has(account.id)) this.#accounts.set(account.id, deepFreeze(account));
+      }
+      for (const { providerId, secret } of read.contents.clientSecrets) {
+        if (!this.#clientSecrets.has(providerId)) this.#clientSecrets.set(providerId, secret);
+      }
+      return;
+    }
+    const at = this.#clock.now();
+    try {
+      const movedTo = this.#store.moveAside(read.damage, new Date(at));
+      this.#recovered = {
+        movedTo,
+        at,
+        reason: `${read.reason} It was set aside and the accounts in it are signed out; sign in again.`,
+      };
+    } catch {
+      this.#diskBlocked = true;
+      this.#recovered = {
+        movedTo: this.#store.path,
+        at,
+        reason:
+          `${read.reason} It could not be set aside, so it is left untouched and ` +
+          'sign-ins are kept in memory only until the app closes.',
+      };
+    }
+  }
+
+  #flush(): Promise<void> {
+    if (this.#pendingFlush) return this.#pendingFlush;
+    const flush: Promise<void> = this.#queue.run(async () => {
+      // From here on, changes need the next write: this one may have sealed already.
+      if (this.#pendingFlush === flush) this.#pendingFlush = undefined;
+      await this.#writeNow();
+    });
+    this.#pendingFlush = flush;
+    return flush;
+  }
+
+  /** Seals the whole of memory and replaces the file. Only ever run inside the queue. */
+  async #writeNow(): Promise<void> {
+    if (!this.#persisting) return;
+    const contents: VaultContents = {
+      accounts: [...this.#accounts.values()],
+      clientSecrets: [...this.#clientSecrets].map(([providerId, secret]) => ({
+        providerId,
+        secret,
+      })),
+    };
+    let document;
+    try {
+      document = await sealVaultDocument(contents, this.#cipher);
+    } catch {
+      throw encryptFailed(this.#cipher.backend);
+    }
+    this.#writeDocument(document);
+  }
+
+  #writeDocument(document: Parameters<DocumentStore['write']>[0]): void {
+    try {
+      this.#store.write(document);
+    } catch (error) {
+      throw writeFailed(error);
+    }
+  }
+
+  #saveSettings(settings: VaultSettings, decision: StoragePolicyDecision): void {
+    try {
+      saveVaultSettings(this.#settingsStore, settings);
+    } catch (error) {
+      throw writeFailed(error);
+    }
+    this.#settings = settings;
+    this.#decision = decision;
+  }
+
+  #emitIfChanged(): void {
+    const status = this.storageStatus();
+    const json = JSON.stringify(status);
+    if (json === this.#lastStatusJson) return;
+    this.#lastStatusJson = json;
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(status);
+      } catch (error) {
+        // A listener's bug must not break a write; it still surfaces.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

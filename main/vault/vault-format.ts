@@ -1,0 +1,175 @@
+// The vault file, version 1:
+//
+//   { "format": "netrex-connect/token-vault", "version": 1,
+//     "backend": "gnome_libsecret", "sealed": "<base64>" | null }
+//
+// `sealed` is ONE Cipher blob holding every account and client secret as
+// JSON. One blob rather than one per entry because:
+// - nothing about the accounts is readable without the key: not the labels
+//   (often e-mail addresses), not which portals, not the rights;
+// - safeStorage takes no associated data, so separately sealed entries could
+//   be swapped between accounts or rolled back one by one unnoticed; one
+//   authenticated blob is all or nothing;
+// - partial damage cannot happen: the file opens whole or is moved aside
+//   whole, never silently missing one account;
+// - the file is tiny (a few KB), so sealing everything on every write costs
+//   nothing worth saving.
+// `sealed: null` is a vault with nothing on disk (after an opt-out of weak
+// storage). `backend` is the key store that sealed it, kept in clear only to
+// explain a failure to decrypt.
+import { z } from 'zod';
+import type { DocumentRead, JsonObject } from '../common/document-store';
+import type { Cipher } from './cipher';
+import type { StoredAccount } from './types';
+
+export const VAULT_FORMAT = 'netrex-connect/token-vault';
+export const VAULT_VERSION = 1;
+
+/** Named key stores a failure message may mention (the file's own text is never quoted). */
+const KNOWN_BACKENDS = [
+  'gnome_libsecret',
+  'kwallet',
+  'kwallet5',
+  'kwallet6',
+  'basic_text',
+  'dpapi',
+  'keychain',
+];
+
+const text = (max: number) => z.string().min(1).max(max);
+
+export const accountSchema = z.object({
+  id: text(200),
+  providerId: text(200),
+  label: z.string().max(500),
+  method: z.enum(['oauth', 'api-token']),
+  tokens: z.object({
+    accessToken: text(16_384),
+    refreshToken: text(16_384).optional(),
+    tokenType: text(100),
+  }),
+  expiresAt: z.number().int().nonnegative().nullable(),
+  rights: z.array(text(200)).max(200),
+  subject: z.object({ issuer: text(2_000), sub: text(2_000) }).optional(),
+});
+
+export const clientSecretSchema = text(16_384);
+
+const contentsSchema = z
+  .object({
+    accounts: z.array(accountSchema),
+    clientSecrets: z.array(z.object({ providerId: text(200), secret: clientSecretSchema })),
+  })
+  .refine((c) => new Set(c.accounts.map((a) => a.id)).size === c.accounts.length, {
+    message: 'two accounts share an id',
+  });
+
+/** What the sealed blob holds. Client secrets as pairs, not an object keyed by provider id. */
+export interface VaultContents {
+  readonly accounts: readonly StoredAccount[];
+  readonly clientSecrets: readonly { readonly providerId: string; readonly secret: string }[];
+}
+
+const headerSchema = z.object({ format: z.literal(VAULT_FORMAT), version: z.number().int() });
+
+const envelopeSchema = z.object({
+  format: z.literal(VAULT_FORMAT),
+  version: z.literal(VAULT_VERSION),
+  backend: z.string().max(100),
+  sealed: z.base64().min(1).nullable(),
+});
+
+export type DamageKind = 'corrupted' | 'invalid' | 'newer-version' | 'undecryptable';
+
+export type VaultFileRead =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'ok'; readonly contents: VaultContents }
+  /** `reason` is user-facing and never quotes the file. */
+  | { readonly kind: 'damaged'; readonly damage: DamageKind; readonly reason: string };
+
+const damaged = (damage: DamageKind, reason: string): VaultFileRead => ({
+  kind: 'damaged',
+  damage,
+  reason,
+});
+
+/** Turns what the store read into the vault's contents, or says why it cannot. */
+export async function openVaultDocument(
+  read: DocumentRead,
+  cipher: Cipher,
+): Promise<VaultFileRead> {
+  if (read.kind === 'missing') return { kind: 'empty' };
+  if (read.kind === 'unreadable') {
+    return damaged('corrupted', `The saved sign-ins file is damaged (${read.reason}).`);
+  }
+  const header = headerSchema.safeParse(read.document);
+  if (header.success && header.data.version > VAULT_VERSION) {
+    return damaged(
+      'newer-version',
+      'The saved sign-ins file was written by a newer version of Netrex Connect.',
+    );
+  }
+  const envelope = envelopeSchema.safeParse(read.document);
+  if (!envelope.success) {
+    return damaged(
+      'invalid',
+      'The saved sign-ins file is damaged (its layout is not one this app writes).',
+    );
+  }
+  if (envelope.data.sealed === null) return { kind: 'empty' };
+
+  let plain: string;
+  try {
+    plain = await cipher.decrypt(new Uint8Array(Buffer.from(envelope.data.sealed, 'base64')));
+  } catch {
+    const wrote = envelope.data.backend;
+    const other =
+      wrote !== cipher.backend && KNOWN_BACKENDS.includes(wrote)
+        ? ` It was encrypted with another key store (${wrote}) than the one in use now (${cipher.backend}).`
+        : '';
+    return damaged(
+      'undecryptable',
+      "The saved sign-ins could not be decrypted with this computer's key store: they may come " +
+        'from another computer or user account, or the key store was reset.' +
+        other,
+    );
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(plain);
+  } catch {
+    json = undefined;
+  }
+  const contents = contentsSchema.safeParse(json);
+  if (!contents.success) {
+    return damaged('invalid', 'The saved sign-ins decrypted, but their contents are damaged.');
+  }
+  return { kind: 'ok', contents: contents.data };
+}
+
+/** The whole vault document for `contents`, sealed through the cipher. */
+export async function sealVaultDocument(
+  contents: VaultContents,
+  cipher: Cipher,
+): Promise<JsonObject> {
+  const sealed = await cipher.encrypt(JSON.stringify(contents));
+  return envelope(cipher.backend, Buffer.from(sealed).toString('base64'));
+}
+
+/** A vault document with nothing sealed in it: no token or secret on disk. */
+export function emptyVaultDocument(backend: string): JsonObject {
+  return envelope(backend, null);
+}
+
+function envelope(backend: string, sealed: string | null): JsonObject {
+  return { format: VAULT_FORMAT, version: VAULT_VERSION, backend, sealed };
+}
+
+/** "tokens.accessToken: Too small: …" for each broken rule; never the value. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`)
+    .join('; ');
+}

@@ -1,0 +1,69 @@
+// Accounts with recognisable secrets, and a vault over conf in a directory,
+// for the vault's tests and the child process that is killed mid-write.
+import { createConfDocumentStore } from '../../main/common/document-store';
+import type { Cipher } from '../../main/vault/cipher';
+import { openTokenVault } from '../../main/vault/token-vault';
+import type { Clock, StoredAccount, TokenVault } from '../../main/vault/types';
+
+export const VAULT_FILE = 'vault.json';
+export const SETTINGS_FILE = 'vault-settings.json';
+
+/**
+ * An account whose every secret is unique and needs escaping in JSON (a quote,
+ * a backslash, a slash, non-ASCII), so a search of the file's bytes finds it
+ * in any form JSON would write it.
+ */
+export function makeAccount(name: string, generation = 0): StoredAccount {
+  return {
+    id: `id-${name}`,
+    providerId: 'netrex',
+    label: `Label ${name}`,
+    method: 'oauth',
+    tokens: {
+      accessToken: `AT"${name}\\${generation}/é-access`,
+      refreshToken: `RT"${name}\\${generation}/é-refresh`,
+      tokenType: 'Bearer',
+    },
+    expiresAt: 1_800_000_000_000 + generation,
+    rights: ['read', 'write'],
+  };
+}
+
+/** The secrets of an account, for searching a file's bytes. */
+export function secretsOf(account: StoredAccount): string[] {
+  const { accessToken, refreshToken } = account.tokens;
+  return refreshToken ? [accessToken, refreshToken] : [accessToken];
+}
+
+export interface VaultInDirOptions {
+  readonly platform?: string;
+  readonly clock?: Clock;
+}
+
+/** Opens a vault whose files are `vault.json` and `vault-settings.json` in `dir`. */
+export function openVaultIn(
+  dir: string,
+  cipher: Cipher,
+  { platform = 'linux', clock }: VaultInDirOptions = {},
+): Promise<TokenVault> {
+  return openTokenVault({
+    store: createConfDocumentStore(dir, 'vault'),
+    settingsStore: createConfDocumentStore(dir, 'vault-settings'),
+    cipher,
+    platform,
+    clock,
+  });
+}
+
+/**
+ * Every form a secret may take in a JSON file: as is, and JSON-escaped
+ * (quotes, backslashes; also with `/` escaped and non-ASCII as \u escapes).
+ */
+export function encodedForms(secret: string): string[] {
+  const escaped = JSON.stringify(secret).slice(1, -1);
+  const ascii = escaped.replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return [...new Set([secret, escaped, ascii, escaped.replace(/\//g, '\\/')])];
+}

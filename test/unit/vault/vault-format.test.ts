@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentRead } from '../../../main/common/document-store';
+import {
+  emptyVaultDocument,
+  openVaultDocument,
+  sealVaultDocument,
+  VAULT_FORMAT,
+  type VaultContents,
+} from '../../../main/vault/vault-format';
+import { AesGcmCipher } from '../../support/aes-cipher';
+
+const contents: VaultContents = {
+  accounts: [
+    {
+      id: 'acc-1',
+      providerId: 'netrex',
+      label: 'operator@example.com',
+      method: 'oauth',
+      tokens: { accessToken: 'AT-1', refreshToken: 'RT-1', tokenType: 'Bearer' },
+      expiresAt: 1_800_000_000_000,
+      rights: ['read', 'write'],
+    },
+  ],
+  clientSecrets: [{ providerId: 'netrex', secret: 'CS-1' }],
+};
+
+const ok = (document: Record<string, unknown>): DocumentRead => ({ kind: 'ok', document });
+
+describe('vault file format', () => {
+  it('seals everything into one blob and opens it again', async () => {
+    const cipher = AesGcmCipher.random({ backend: 'kwallet6' });
+    const document = await sealVaultDocument(contents, cipher);
+    expect(Object.keys(document).sort()).toEqual(['backend', 'format', 'sealed', 'version']);
+    expect(document).toMatchObject({ format: VAULT_FORMAT, version: 1, backend: 'kwallet6' });
+    const text = JSON.stringify(document);
+    for (const clear of ['AT-1', 'RT-1', 'CS-1', 'operator@example.com', 'acc-1', 'netrex"'])
+      expect(text).not.toContain(clear);
+    expect(await openVaultDocument(ok(document), cipher)).toEqual({ kind: 'ok', contents });
+    expect(cipher.calls).toEqual({ encrypt: 1, decrypt: 1 });
+  });
+
+  it('reads a missing file and a vault with nothing sealed as empty, without decrypting', async () => {
+    const cipher = AesGcmCipher.random();
+    expect(await openVaultDocument({ kind: 'missing' }, cipher)).toEqual({ kind: 'empty' });
+    expect(await openVaultDocument(ok(emptyVaultDocument('basic_text')), cipher)).toEqual({
+      kind: 'empty',
+    });
+    expect(cipher.calls.decrypt).toBe(0);
+  });
+
+  it('names each kind of damage without quoting the file', async () => {
+    const cipher = AesGcmCipher.random({ backend: 'gnome_libsecret' });
+    const sealed = await sealVaultDocument(contents, cipher);
+    const cases: [DocumentRead, string][] = [
+      [{ kind: 'unreadable', reason: 'the file is not valid JSON' }, 'corrupted'],
+      [ok({ hello: 'SECRET-LOOKING' }), 'invalid'],
+      [ok({ ...sealed, version: '1' }), 'invalid'],
+      [ok({ ...sealed, sealed: 42 }), 'invalid'],
+      [ok({ ...sealed, sealed: 'not base64 at all!' }), 'invalid'],
+      [ok({ ...sealed, version: 2 }), 'newer-version'],
+      [
+        ok({ ...sealed, sealed: Buffer.from('SECRET-LOOKING but not sealed').toString('base64') }),
+        'undecryptable',
+      ],
+    ];
+    for (const [read, damage] of cases) {
+      const result = await openVaultDocument(read, cipher);
+      expect(result).toMatchObject({ kind: 'damaged', damage });
+      expect(JSON.stringify(result)).not.toContain('SECRET-LOOKING');
+    }
+  });
+
+  it('explains a key store that differs from the one that sealed the file', async () => {
+    const sealed = await sealVaultDocument(contents, AesGcmCipher.random({ backend: 'kwallet5' }));
+    const result = await openVaultDocument(
+      ok(sealed),
+      AesGcmCipher.random({ backend: 'basic_text' }),
+    );
+    expect(result).toMatchObject({ kind: 'damaged', damage: 'undecryptable' });
+    expect(result.kind === 'damaged' && result.reason).toContain('(kwallet5)');
+    // A backend name the app does not know is file content: it is never quoted.
+    const odd = await openVaultDocument(
+      ok({ ...sealed, backend: 'evil<script>' }),
+      AesGcmCipher.random(),
+    );
+    expect(JSON.stringify(odd)).not.toContain('evil');
+  });
+
+  it('refuses sealed contents that decrypt to the wrong shape', async () => {
+    const cipher = AesGcmCipher.random();
+    const seal = async (value: unknown) => ({
+      ...emptyVaultDocument(cipher.backend),
+      sealed: Buffer.from(await cipher.encrypt(JSON.stringify(value))).toString('base64'),
+    });
+    const account = contents.accounts[0]!;
+    const broken = [
+      'not json',
+      { accounts: [{ ...account, tokens: { accessToken: '' } }], clientSecrets: [] },
+      { accounts: [{ ...account, expiresAt: 'soon' }], clientSecrets: [] },
+      { accounts: [{ ...account, method: 'password' }], clientSecrets: [] },
+      { accounts: [account, account], clientSecrets: [] },
+      { accounts: [] },
+    ];
+    for (const value of broken) {
+      expect(await openVaultDocument(ok(await seal(value)), cipher)).toMatchObject({
+        kind: 'damaged',
+        damage: 'invalid',
+      });
+    }
+  });
+});
