@@ -1,0 +1,192 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  loadManagedConfig,
+  managedConfigErrorToUserFacing,
+  managedConfigPath,
+  MAX_MANAGED_CONFIG_BYTES,
+} from '../../../main/providers/managed-config';
+import { makeTempDir, type TempDir } from '../../support/temp-dir';
+
+describe('managedConfigPath', () => {
+  it('is documented per OS', () => {
+    expect(managedConfigPath('win32', { ProgramData: 'D:\\PD' })).toBe(
+      'D:\\PD\\NetrexConnect\\managed.json',
+    );
+    expect(managedConfigPath('win32', {})).toBe('C:\\ProgramData\\NetrexConnect\\managed.json');
+    expect(managedConfigPath('darwin', {})).toBe(
+      '/Library/Application Support/NetrexConnect/managed.json',
+    );
+    expect(managedConfigPath('linux', {})).toBe('/etc/netrex-connect/managed.json');
+  });
+
+  it('follows NETREX_MANAGED_CONFIG on every OS', () => {
+    for (const os of ['win32', 'darwin', 'linux'] as const) {
+      expect(managedConfigPath(os, { NETREX_MANAGED_CONFIG: ' /srv/it/nc.json ' })).toBe(
+        '/srv/it/nc.json',
+      );
+    }
+  });
+});
+
+describe('loadManagedConfig', () => {
+  let dir: TempDir;
+  let file: string;
+  beforeEach(() => {
+    dir = makeTempDir();
+    file = join(dir.path, 'managed.json');
+  });
+  afterEach(() => dir.dispose());
+  const write = (value: unknown) =>
+    writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+
+  it('is empty, without error, when there is no file', () => {
+    const config = loadManagedConfig(file);
+    expect(config).toMatchObject({
+      file: null,
+      providers: [],
+      errors: [],
+      allowCustomPortals: true,
+    });
+  });
+
+  it('configures a built-in portal, locked by default, keeping the secret apart', () => {
+    write({
+      providers: [
+        {
+          id: 'netrex',
+          clientId: 'abc123',
+          clientSecret: 'shh-very-secret',
+          rights: ['read', 'liveview'],
+        },
+      ],
+    });
+    const config = loadManagedConfig(file);
+    expect(config.errors).toEqual([]);
+    expect(config.providers).toEqual([
+      expect.objectContaining({
+        id: 'netrex',
+        url: 'https://system2.netrex.cz',
+        clientId: 'abc123',
+        rights: ['read', 'liveview'],
+        origin: 'managed',
+        locked: true,
+      }),
+    ]);
+    expect(JSON.stringify(config.providers)).not.toContain('shh-very-secret');
+    expect(config.clientSecrets.get('netrex')).toBe('shh-very-secret');
+  });
+
+  it('adds a new portal and honours allowCustomPortals and locked:false', () => {
+    write({
+      allowCustomPortals: false,
+      providers: [
+        {
+          id: 'acme',
+          name: 'ACME',
+          url: 'https://portal.acme.example/',
+          clientId: 'c',
+          locked: false,
+          redirectKind: 'loopback',
+          loopbackPort: 50123,
+        },
+      ],
+    });
+    const config = loadManagedConfig(file);
+    expect(config.errors).toEqual([]);
+    expect(config.allowCustomPortals).toBe(false);
+    expect(config.providers[0]).toMatchObject({
+      id: 'acme',
+      dialect: 'netrex',
+      url: 'https://portal.acme.example',
+      locked: false,
+      redirectKind: 'loopback',
+      loopbackPort: 50123,
+    });
+  });
+
+  it('names the file and (file) for a file that is not JSON', () => {
+    write('{ "providers": [ ');
+    const config = loadManagedConfig(file);
+    expect(config.file).toBe(file);
+    expect(config.providers).toEqual([]);
+    expect(config.errors).toEqual([
+      { file, field: '(file)', message: 'the file is not valid JSON' },
+    ]);
+    expect(managedConfigErrorToUserFacing(config.errors[0]!).message).toContain(file);
+  });
+
+  it('names the field of each broken entry and keeps the valid ones', () => {
+    write({
+      providers: [
+        { id: 'good', name: 'Good', url: 'https://good.example', clientId: 'x' },
+        { id: 'bad-url', name: 'Bad', url: 'http://bad.example' },
+        { id: 'Bad Id!', name: 'X', url: 'https://x.example' },
+        { id: 'typo', name: 'T', url: 'https://t.example', clientID: 'oops' },
+        { id: 'rights', name: 'R', url: 'https://r.example', rights: ['read', 'fly'] },
+        { id: 'port', name: 'P', url: 'https://p.example', loopbackPort: 80 },
+        { id: 'netrex', url: 'https://elsewhere.example' },
+        { id: 'nourl', name: 'No URL' },
+        { id: 'good', name: 'Again', url: 'https://good2.example' },
+      ],
+    });
+    const config = loadManagedConfig(file);
+    expect(config.providers.map((p) => p.id)).toEqual(['good']);
+    const fields = config.errors.map((e) => e.field);
+    expect(fields).toEqual([
+      'providers[1].url',
+      'providers[2].id',
+      'providers[3]',
+      'providers[4].rights',
+      'providers[5].loopbackPort',
+      'providers[6].url',
+      'providers[7].url',
+      'providers[8].id',
+    ]);
+    for (const error of config.errors) {
+      expect(error.file).toBe(file);
+      const text = managedConfigErrorToUserFacing(error).message;
+      expect(text).toContain(file);
+      expect(text).toContain(error.field);
+    }
+    expect(config.errors[0]!.message).toMatch(/https:\/\//);
+    expect(config.errors[2]!.message).toMatch(/clientID/);
+  });
+
+  it('reports a wrong top-level shape by field', () => {
+    write({ providers: {}, extra: 1 });
+    const config = loadManagedConfig(file);
+    expect(config.errors.map((e) => e.field).sort()).toEqual(['(file)', 'providers'].sort());
+  });
+
+  it('never quotes a value from the file, not even a secret in the wrong place', () => {
+    write({ providers: [{ id: 'netrex', clientSecret: 42, clientId: 'has space TOPSECRET' }] });
+    const config = loadManagedConfig(file);
+    expect(config.errors.length).toBeGreaterThan(0);
+    expect(JSON.stringify(config.errors)).not.toContain('TOPSECRET');
+  });
+
+  it('refuses a huge file unread', () => {
+    writeFileSync(file, Buffer.alloc(MAX_MANAGED_CONFIG_BYTES + 1, 0x20));
+    expect(loadManagedConfig(file).errors[0]).toMatchObject({
+      field: '(file)',
+      message: expect.stringMatching(/1 MB/),
+    });
+  });
+
+  it('reports a file it may not read (the fs port fails as Node does for EACCES)', () => {
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    const fs = {
+      statSync: () => ({ size: 10 }),
+      readFileSync: (): string => {
+        throw denied;
+      },
+    };
+    expect(loadManagedConfig(file, fs).errors[0]).toMatchObject({
+      file,
+      field: '(file)',
+      message: expect.stringMatching(/permission denied/),
+    });
+  });
+});
