@@ -45,15 +45,16 @@ const clientSchema = z.strictObject({
   redirect_uris: z.array(redirectUriSchema).min(1, 'must list at least one redirect URL'),
 });
 
-const apiTokenSchema = z.union([
-  nonEmpty,
+/** A bare string is a token with the default right (`read`) and no expiry. */
+const apiTokenSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? { token: value } : value),
   z.strictObject({
     token: nonEmpty,
-    rights: z.array(z.enum(RIGHTS)).optional(),
+    rights: z.array(z.enum(RIGHTS)).default(['read']),
     /** ISO 8601 date-time; the portal lets a token expire (optional). */
     expiresAt: z.iso.datetime({ offset: true }).optional(),
   }),
-]);
+);
 
 const userSchema = z.strictObject({
   username: nonEmpty,
@@ -171,8 +172,7 @@ const configSchema = z
         });
       }
       usernames.add(user.username);
-      user.apiTokens.forEach((entry, tokenIndex) => {
-        const token = typeof entry === 'string' ? entry : entry.token;
+      user.apiTokens.forEach(({ token }, tokenIndex) => {
         if (tokens.has(token)) {
           // The token itself is a secret: name only where it is.
           ctx.addIssue({

@@ -2,7 +2,7 @@
 // grants, access and refresh tokens, personal API tokens, what was issued,
 // and request counters. Pure in-memory domain logic with an injected clock;
 // the endpoints translate its answers into HTTP.
-import type { ClientConfig, EffectiveConfig, ProviderSettings, Right, UserConfig } from './config';
+import type { ClientConfig, EffectiveConfig, ProviderSettings, Right } from './config';
 import { randomSecret, s256, sameSecret, SecretMap } from './secrets';
 
 export type Clock = () => number;
@@ -132,11 +132,8 @@ export class ProviderState {
     for (const user of config.users) {
       this.#issued.add(user.password);
       for (const entry of user.apiTokens) {
-        if (typeof entry === 'string') this.addApiToken(user.username, entry);
-        else {
-          const expiresAt = entry.expiresAt === undefined ? undefined : Date.parse(entry.expiresAt);
-          this.addApiToken(user.username, entry.token, entry.rights, expiresAt);
-        }
+        const expiresAt = entry.expiresAt === undefined ? undefined : Date.parse(entry.expiresAt);
+        this.addApiToken(user.username, entry.token, entry.rights, expiresAt);
       }
     }
   }
@@ -163,7 +160,10 @@ export class ProviderState {
     return client && ok ? client : undefined;
   }
 
-  authenticateUser(username: string, password: string): UserConfig | undefined {
+  authenticateUser(
+    username: string,
+    password: string,
+  ): EffectiveConfig['users'][number] | undefined {
     const user = this.#user(username);
     const ok = sameSecret(user?.password ?? '\0unknown-user', password);
     return user && ok ? user : undefined;
@@ -388,7 +388,7 @@ export class ProviderState {
     return this.#user(username)?.cameras ?? [];
   }
 
-  #user(username: string): UserConfig | undefined {
+  #user(username: string): EffectiveConfig['users'][number] | undefined {
     return this.config.users.find((user) => user.username === username);
   }
 }
