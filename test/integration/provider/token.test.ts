@@ -383,3 +383,27 @@ describe('the token answer', () => {
     expect((await exchange(code, undefined)).status).toBe(200);
   });
 });
+
+describe('leaks', () => {
+  it('no refusal quotes a secret the portal issued or received', async () => {
+    const first = await obtainCode(portal);
+    const tokens = await exchange(first.code, first.pkce.verifier);
+    const { code, pkce } = await obtainCode(portal);
+    const answers = [
+      await exchange(first.code, first.pkce.verifier),
+      await exchange(code, `${pkce.verifier.slice(1)}A`),
+      await exchange(code, pkce.verifier, { client_secret: 'second-secret' }),
+      await exchange(code, pkce.verifier, {
+        client_id: 'second-app',
+        client_secret: 'second-secret',
+      }),
+      await refresh(portal, `${tokens.body.refresh_token as string}x`),
+      await refresh(portal, tokens.body.access_token as string),
+    ];
+    const bodies = answers.map((answer) => JSON.stringify(answer.body)).join('\n');
+    expect(answers.every((answer) => answer.status >= 400)).toBe(true);
+    for (const secret of portal.issued()) expect(bodies).not.toContain(secret);
+    const api = await cameraList(portal, `${tokens.body.access_token as string}x`);
+    expect(JSON.stringify(api.body)).not.toContain(tokens.body.access_token);
+  });
+});
