@@ -17,5 +17,6 @@ export type {
 export { FAULT_ENDPOINTS, FAULT_KINDS } from './faults';
 export type { Fault, FaultKind } from './faults';
 export type { Endpoint, Reply, StandInRequest } from './http';
-export type { Clock, EndpointStats, ProviderStats, TokenStats } from './state';
+export type { Clock } from './state';
+export type { EndpointStats, ProviderStats, TokenStats } from './stats';
 export { FAULTS_PATH } from './endpoints/stand-in-faults';

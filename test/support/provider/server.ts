@@ -28,7 +28,8 @@ import {
   type Handler,
   type StandInRequest,
 } from './http';
-import { emptyStats, ProviderState, type Clock, type ProviderStats } from './state';
+import { ProviderState, type Clock } from './state';
+import { emptyStats, type ProviderStats } from './stats';
 
 export interface StartProviderOptions {
   /** 0 (the default) picks a free port. */

@@ -4,6 +4,7 @@
 // the endpoints translate its answers into HTTP.
 import type { ClientConfig, EffectiveConfig, ProviderSettings, Right } from './config';
 import { randomSecret, s256, sameSecret, SecretMap } from './secrets';
+import { emptyStats, type ProviderStats } from './stats';
 
 export type Clock = () => number;
 
@@ -81,35 +82,6 @@ export type TokenOutcome =
 export type BearerOutcome =
   | { readonly ok: true; readonly username: string; readonly rights: readonly Right[] }
   | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'revoked' };
-
-export interface EndpointStats {
-  requests: number;
-  /** Requests answered by an injected fault instead of the endpoint. */
-  faulted: number;
-}
-
-export interface TokenStats extends EndpointStats {
-  authorization_code: number;
-  refresh_token: number;
-  /** Requests with a missing or unsupported grant_type. */
-  other_grant: number;
-}
-
-export interface ProviderStats {
-  authorize: EndpointStats;
-  token: TokenStats;
-  revoke: EndpointStats;
-  graphql: EndpointStats;
-}
-
-export function emptyStats(): ProviderStats {
-  return {
-    authorize: { requests: 0, faulted: 0 },
-    token: { requests: 0, faulted: 0, authorization_code: 0, refresh_token: 0, other_grant: 0 },
-    revoke: { requests: 0, faulted: 0 },
-    graphql: { requests: 0, faulted: 0 },
-  };
-}
 
 export class ProviderState {
   readonly config: EffectiveConfig;
