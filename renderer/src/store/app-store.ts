@@ -1,0 +1,348 @@
+// The one store of the window (GitHub Desktop style): it owns the state, is
+// fed by the bridge and its events, and tells subscribers when a new state
+// object exists. Views read it through useSyncExternalStore and call its
+// actions; they never talk to the bridge themselves.
+//
+// Nothing secret is ever kept here: an API token or a client secret passes
+// straight from the view's field to the bridge call and is not stored.
+import type {
+  AccountSnapshot,
+  AddPortalInput,
+  ApiTokenSignInInput,
+  AppSettings,
+  NetrexBridge,
+  ProviderSettingsPatch,
+  ProviderView,
+  Result,
+  SignInView,
+  UserFacingError,
+} from '../../../main/ipc/contract';
+import { entryScreen, homeScreen, type Screen } from './screens';
+import { INITIAL_STATE, actionKey, type AppNotice, type AppState } from './state';
+
+/** Newest notices kept on screen; older ones drop off. */
+const MAX_NOTICES = 5;
+
+type StatePatch = { -readonly [K in keyof AppState]?: AppState[K] };
+
+export class AppStore {
+  #state: AppState = INITIAL_STATE;
+  readonly #listeners = new Set<() => void>();
+  readonly #unsubscribe: Array<() => void> = [];
+  #accountsFromEvent = false;
+  #localNotices = 0;
+
+  constructor(
+    private readonly bridge: NetrexBridge,
+    /** Local clock (epoch ms); the countdowns count against it. */
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  readonly getState = (): AppState => this.#state;
+
+  /** Subscribes to the bridge's events, then loads everything the window shows. */
+  async start(): Promise<void> {
+    this.#unsubscribe.push(
+      this.bridge.onAccountsChanged((accounts) => this.#receiveAccounts(accounts)),
+      this.bridge.onSignInChanged((view) => this.#receiveSignIn(view)),
+      this.bridge.onNotice((notice) => this.#addNotice(notice)),
+    );
+    const [info, settings, providers, accounts, storage] = await Promise.all([
+      this.#safe(() => this.bridge.getAppInfo()),
+      this.#safe(() => this.bridge.getAppSettings()),
+      this.#safe(() => this.bridge.listProviders()),
+      this.#safe(() => this.bridge.listAccounts()),
+      this.#safe(() => this.bridge.getStorageStatus()),
+    ]);
+    const failed = [info, settings, providers, accounts].find((r) => !r.ok);
+    if (failed && !failed.ok) {
+      this.#set({ status: 'failed', loadError: failed.error });
+      return;
+    }
+    if (!info.ok || !settings.ok || !providers.ok || !accounts.ok) return;
+    const accountList = this.#accountsFromEvent ? this.#state.accounts : accounts.value;
+    this.#set({
+      status: 'ready',
+      appInfo: info.value,
+      settings: settings.value,
+      providers: providers.value,
+      accounts: accountList,
+      storage: storage.ok ? storage.value : null,
+      screen: homeScreen(accountList.length, providers.value),
+    });
+    if (!storage.ok) this.#addNotice({ level: 'warning', ...storage.error });
+  }
+
+  dispose(): void {
+    for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
+    this.#listeners.clear();
+  }
+
+  // Navigation -------------------------------------------------------------
+
+  go(screen: Screen): void {
+    this.#set({ screen });
+  }
+
+  goHome(): void {
+    this.go(homeScreen(this.#state.accounts.length, this.#state.providers));
+  }
+
+  /** "Add account": back to the way in (the portal choice, or straight to sign-in). */
+  addAccount(): void {
+    this.go(entryScreen(this.#state.providers));
+  }
+
+  openSettings(providerId?: string, reason?: UserFacingError): void {
+    this.go({ name: 'settings', providerId, reason });
+  }
+
+  clearError(key: string): void {
+    if (!(key in this.#state.errors)) return;
+    const errors = { ...this.#state.errors };
+    delete errors[key];
+    this.#set({ errors });
+  }
+
+  dismissNotice(id: string): void {
+    this.#set({ notices: this.#state.notices.filter((n) => n.id !== id) });
+  }
+
+  // Portals ----------------------------------------------------------------
+
+  async addPortal(input: AddPortalInput): Promise<UserFacingError | null> {
+    const result = await this.#call(actionKey.addPortal, () => this.bridge.addPortal(input));
+    if (!result.ok) return result.error;
+    this.#upsertProvider(result.value);
+    this.go({ name: 'sign-in', providerId: result.value.id });
+    return null;
+  }
+
+  async updateProvider(id: string, patch: ProviderSettingsPatch): Promise<UserFacingError | null> {
+    const result = await this.#call(actionKey.provider(id), () =>
+      this.bridge.updateProvider(id, patch),
+    );
+    if (!result.ok) return result.error;
+    this.#upsertProvider(result.value);
+    return null;
+  }
+
+  /** Write-only: the secret goes to the bridge and is forgotten; `null` removes it. */
+  async setClientSecret(id: string, secret: string | null): Promise<UserFacingError | null> {
+    const result = await this.#call(actionKey.secret(id), () =>
+      this.bridge.setClientSecret(id, secret),
+    );
+    if (!result.ok) return result.error;
+    this.#upsertProvider(result.value);
+    return null;
+  }
+
+  async removeProvider(id: string): Promise<void> {
+    const result = await this.#call(actionKey.provider(id), () => this.bridge.removeProvider(id));
+    if (!result.ok) return;
+    const providers = this.#state.providers.filter((p) => p.id !== id);
+    this.#set({ providers, screen: { name: 'settings', providerId: providers[0]?.id } });
+  }
+
+  // Signing in -------------------------------------------------------------
+
+  async signIn(providerId: string): Promise<void> {
+    const result = await this.#call(actionKey.signIn(providerId), () =>
+      this.bridge.signIn(providerId),
+    );
+    if (result.ok) this.#receiveSignIn(result.value);
+  }
+
+  async reopenBrowser(providerId: string): Promise<void> {
+    const result = await this.#call(actionKey.signIn(providerId), () =>
+      this.bridge.reopenBrowser(providerId),
+    );
+    if (result.ok) this.#receiveSignIn(result.value);
+  }
+
+  async cancelSignIn(providerId: string): Promise<void> {
+    const result = await this.#call(actionKey.signIn(providerId), () =>
+      this.bridge.cancelSignIn(providerId),
+    );
+    if (result.ok) this.#receiveSignIn(result.value);
+  }
+
+  /** "Paste the address instead": the URL the browser could not hand back. */
+  async completeSignIn(url: string): Promise<UserFacingError | null> {
+    const result = await this.#call(actionKey.paste, () => this.bridge.completeSignIn(url));
+    if (!result.ok) return result.error;
+    this.#receiveSignIn(result.value);
+    return null;
+  }
+
+  /** The token is passed through, never kept: the view has cleared its field already. */
+  async signInWithApiToken(input: ApiTokenSignInInput): Promise<UserFacingError | null> {
+    const result = await this.#call(actionKey.apiToken, () =>
+      this.bridge.signInWithApiToken(input),
+    );
+    if (!result.ok) return result.error;
+    this.#upsertAccount(result.value);
+    this.#addLocalNotice('info', 'connected', {
+      portal: result.value.providerName,
+      label: result.value.label,
+      reason: '',
+    });
+    this.go({ name: 'connections' });
+    return null;
+  }
+
+  // Accounts ---------------------------------------------------------------
+
+  async checkNow(accountId: string): Promise<void> {
+    const result = await this.#call(actionKey.check(accountId), () =>
+      this.bridge.checkNow(accountId),
+    );
+    if (result.ok) this.#upsertAccount(result.value);
+  }
+
+  async signOut(accountId: string): Promise<void> {
+    const account = this.#state.accounts.find((a) => a.id === accountId);
+    const result = await this.#call(actionKey.signOut(accountId), () =>
+      this.bridge.signOut(accountId),
+    );
+    if (!result.ok) return;
+    const accounts = this.#state.accounts.filter((a) => a.id !== accountId);
+    this.#receiveAccounts(accounts);
+    const label = account?.label ?? '';
+    const portal = account?.providerName ?? '';
+    const revokeError = result.value.revokeError;
+    if (revokeError) {
+      this.#addLocalNotice('warning', 'revokeFailed', {
+        label,
+        portal,
+        reason: revokeError.message,
+      });
+    } else {
+      this.#addLocalNotice('info', 'signedOut', { label, portal, reason: '' });
+    }
+  }
+
+  // Storage and app settings ----------------------------------------------
+
+  async setWeakStorageAllowed(allowed: boolean): Promise<void> {
+    const result = await this.#call(actionKey.storage, () =>
+      this.bridge.setWeakStorageAllowed(allowed),
+    );
+    if (result.ok) this.#set({ storage: result.value });
+  }
+
+  async updateAppSettings(patch: Partial<AppSettings>): Promise<void> {
+    const result = await this.#call(actionKey.appSettings, () =>
+      this.bridge.updateAppSettings(patch),
+    );
+    if (result.ok) this.#set({ settings: result.value });
+  }
+
+  // Internals --------------------------------------------------------------
+
+  #set(patch: StatePatch): void {
+    this.#state = { ...this.#state, ...patch };
+    for (const listener of [...this.#listeners]) listener();
+  }
+
+  /** Runs one bridge call: marks it busy, remembers its failure under `key`. */
+  async #call<T>(key: string, run: () => Promise<Result<T>>): Promise<Result<T>> {
+    this.#set({ busy: [...this.#state.busy, key] });
+    this.clearError(key);
+    const result = await this.#safe(run);
+    const busy = this.#state.busy.filter((k) => k !== key);
+    if (result.ok) this.#set({ busy });
+    else this.#set({ busy, errors: { ...this.#state.errors, [key]: result.error } });
+    return result;
+  }
+
+  /** The contract says nothing is thrown across the bridge; if it is, say so plainly. */
+  async #safe<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
+    try {
+      return await run();
+    } catch {
+      return {
+        ok: false,
+        error: {
+          code: 'bridge_unavailable',
+          message: 'The app did not answer. Close the window and open it again.',
+        },
+      };
+    }
+  }
+
+  #receiveAccounts(accounts: readonly AccountSnapshot[]): void {
+    this.#accountsFromEvent = true;
+    const screen = this.#state.screen;
+    const patch: StatePatch = { accounts };
+    // Signing out of the last account leads back to the way in.
+    if (screen.name === 'connections' && accounts.length === 0 && this.#state.status === 'ready') {
+      patch.screen = entryScreen(this.#state.providers);
+    }
+    this.#set(patch);
+  }
+
+  #receiveSignIn(view: SignInView): void {
+    const known = this.#state.signIns[view.providerId];
+    if (known && view.startedAt < known.view.startedAt) return; // a stale update of an older attempt
+    const localDeadline = this.now() + view.remainingMs;
+    const signIns = { ...this.#state.signIns, [view.providerId]: { view, localDeadline } };
+    const patch: StatePatch = { signIns };
+    const screen = this.#state.screen;
+    const justConnected = view.phase === 'connected' && known?.view.phase !== 'connected';
+    if (justConnected) {
+      if (screen.name === 'sign-in' && screen.providerId === view.providerId) {
+        patch.screen = { name: 'connections' };
+      }
+    }
+    this.#set(patch);
+    if (justConnected) {
+      const portal = this.#provider(view.providerId)?.name ?? view.providerId;
+      this.#addLocalNotice('info', 'connected', { portal, label: '', reason: '' });
+    }
+  }
+
+  #provider(id: string): ProviderView | undefined {
+    return this.#state.providers.find((p) => p.id === id);
+  }
+
+  #upsertProvider(provider: ProviderView): void {
+    const index = this.#state.providers.findIndex((p) => p.id === provider.id);
+    const providers =
+      index < 0
+        ? [...this.#state.providers, provider]
+        : this.#state.providers.with(index, provider);
+    this.#set({ providers });
+  }
+
+  #upsertAccount(account: AccountSnapshot): void {
+    const index = this.#state.accounts.findIndex((a) => a.id === account.id);
+    const accounts =
+      index < 0 ? [...this.#state.accounts, account] : this.#state.accounts.with(index, account);
+    this.#set({ accounts });
+  }
+
+  #addNotice(notice: Omit<AppNotice, 'id' | 'at'> & Partial<Pick<AppNotice, 'id' | 'at'>>): void {
+    const full: AppNotice = {
+      ...notice,
+      id: notice.id ?? `local-${++this.#localNotices}`,
+      at: notice.at ?? this.now(),
+    };
+    const notices = [...this.#state.notices.filter((n) => n.id !== full.id), full];
+    this.#set({ notices: notices.slice(-MAX_NOTICES) });
+  }
+
+  /** A notice the window itself raises; its words come from the translations. */
+  #addLocalNotice(
+    level: AppNotice['level'],
+    key: NonNullable<AppNotice['local']>['key'],
+    values: NonNullable<AppNotice['local']>['values'],
+  ): void {
+    this.#addNotice({ level, code: key, message: '', local: { key, values } });
+  }
+}

@@ -1,0 +1,82 @@
+// The shape of the window's state: plain data, replaced (never mutated) on
+// every change so React can compare snapshots by identity.
+import type {
+  AccountSnapshot,
+  AppInfo,
+  AppSettings,
+  Notice,
+  ProviderView,
+  SignInView,
+  StorageStatus,
+  UserFacingError,
+} from '../../../main/ipc/contract';
+import type { Screen } from './screens';
+
+export interface SignInTracking {
+  readonly view: SignInView;
+  /**
+   * Local clock time (epoch ms) at which the pending sign-in expires: the time
+   * the view arrived plus its `remainingMs`. Counting against our own clock
+   * keeps the countdown right even when the two clocks disagree.
+   */
+  readonly localDeadline: number;
+}
+
+/** A notice from the main process, or one the window raises (`local`, translated by the view). */
+export interface AppNotice extends Notice {
+  readonly local?: {
+    readonly key: 'connected' | 'signedOut' | 'revokeFailed';
+    readonly values: {
+      readonly portal: string;
+      readonly label: string;
+      readonly reason: string;
+    };
+  };
+}
+
+export interface AppState {
+  readonly status: 'loading' | 'ready' | 'failed';
+  readonly loadError: UserFacingError | null;
+  readonly appInfo: AppInfo | null;
+  readonly settings: AppSettings;
+  readonly providers: readonly ProviderView[];
+  readonly accounts: readonly AccountSnapshot[];
+  /** The latest sign-in per provider id. */
+  readonly signIns: Readonly<Record<string, SignInTracking>>;
+  readonly storage: StorageStatus | null;
+  readonly notices: readonly AppNotice[];
+  readonly screen: Screen;
+  /** Keys (see `actionKey`) of bridge calls in flight. */
+  readonly busy: readonly string[];
+  /** The last failure of a call, under the same keys, for the view that made it. */
+  readonly errors: Readonly<Record<string, UserFacingError>>;
+}
+
+export const INITIAL_STATE: AppState = {
+  status: 'loading',
+  loadError: null,
+  appInfo: null,
+  settings: { language: 'system', startAtLogin: false },
+  providers: [],
+  accounts: [],
+  signIns: {},
+  storage: null,
+  notices: [],
+  screen: { name: 'loading' },
+  busy: [],
+  errors: {},
+};
+
+/** Names of the calls a view may wait on or show the failure of. */
+export const actionKey = {
+  addPortal: 'add-portal',
+  paste: 'paste-address',
+  apiToken: 'api-token',
+  storage: 'storage',
+  appSettings: 'app-settings',
+  signIn: (providerId: string) => `sign-in:${providerId}`,
+  provider: (providerId: string) => `provider:${providerId}`,
+  secret: (providerId: string) => `secret:${providerId}`,
+  check: (accountId: string) => `check:${accountId}`,
+  signOut: (accountId: string) => `sign-out:${accountId}`,
+} as const;

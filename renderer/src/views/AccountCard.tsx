@@ -1,0 +1,152 @@
+// One account: portal, label, state, cameras, access expiry, rights, checks.
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountSnapshot } from '../../../main/ipc/contract';
+import { formatRelative, hostOf } from '../format/time';
+import { useNow } from '../store/clock';
+import { actionKey } from '../store/state';
+import { useAppState, useAppStore } from '../store/store-context';
+import { errorText } from './error-text';
+import { RightsList } from './RightsList';
+import { StateBadge } from './StateBadge';
+
+const TROUBLED: ReadonlySet<AccountSnapshot['state']> = new Set(['offline', 'expired', 'error']);
+
+export function AccountCard({ account }: { account: AccountSnapshot }) {
+  const { t, i18n } = useTranslation();
+  const state = useAppState();
+  const store = useAppStore();
+  const now = useNow();
+  const titleId = useId();
+  const checking = state.busy.includes(actionKey.check(account.id));
+  const signingOut = state.busy.includes(actionKey.signOut(account.id));
+  const callError =
+    state.errors[actionKey.check(account.id)] ?? state.errors[actionKey.signOut(account.id)];
+  const when = (at: number) => formatRelative(at - now, i18n.language);
+
+  return (
+    <article className={`account account-${account.state}`} aria-labelledby={titleId}>
+      <header className="account-head">
+        <div>
+          <p className="account-portal">
+            {account.providerName} <span className="muted">· {hostOf(account.providerUrl)}</span>
+          </p>
+          <h2 id={titleId} className="account-label">
+            {account.label}
+          </h2>
+        </div>
+        <StateBadge account={account} />
+      </header>
+
+      {TROUBLED.has(account.state) && account.lastError ? (
+        <p
+          className={`callout account-problem ${account.state === 'offline' ? 'callout-warning' : 'callout-error'}`}
+        >
+          {errorText(t, account.lastError)}
+        </p>
+      ) : null}
+
+      <dl className="facts">
+        <dt>{t('account.cameras')}</dt>
+        <dd>
+          <Cameras account={account} />
+        </dd>
+        <dt>{t('account.access')}</dt>
+        <dd>
+          {account.tokenExpiresAt === null
+            ? t('account.noExpiry')
+            : account.tokenExpiresAt > now
+              ? t('account.expiresIn', { when: when(account.tokenExpiresAt) })
+              : t('account.expiredAgo', { when: when(account.tokenExpiresAt) })}
+          {account.canRefresh && account.state !== 'expired' ? (
+            <span className="muted"> · {t('account.renewsItself')}</span>
+          ) : null}
+        </dd>
+        <dt>{t('account.rights')}</dt>
+        <dd>
+          <RightsList rights={account.rights} />
+        </dd>
+        <dt>{t('account.lastCheck')}</dt>
+        <dd>
+          {account.lastCheckAt === null ? t('account.neverChecked') : when(account.lastCheckAt)}
+          {account.latencyMs !== null ? (
+            <span className="muted"> · {t('account.latency', { ms: account.latencyMs })}</span>
+          ) : null}
+        </dd>
+        <dt>{t('account.method')}</dt>
+        <dd>{account.method === 'api-token' ? t('account.viaToken') : t('account.viaBrowser')}</dd>
+      </dl>
+
+      {account.persisted ? null : <p className="fine-print">{t('account.memoryOnly')}</p>}
+
+      <div className="actions">
+        {account.state === 'expired' ? (
+          <button
+            type="button"
+            className="button button-primary"
+            aria-describedby={titleId}
+            onClick={() =>
+              account.method === 'api-token'
+                ? store.go({ name: 'api-token', providerId: account.providerId })
+                : store.go({ name: 'sign-in', providerId: account.providerId })
+            }
+          >
+            {t('account.signInAgain')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="button"
+          aria-describedby={titleId}
+          disabled={checking}
+          onClick={() => void store.checkNow(account.id)}
+        >
+          {checking ? t('account.checking') : t('account.checkNow')}
+        </button>
+        <button
+          type="button"
+          className="button button-danger"
+          aria-describedby={titleId}
+          disabled={signingOut}
+          onClick={() => void store.signOut(account.id)}
+        >
+          {t('account.signOut')}
+        </button>
+      </div>
+      {callError ? (
+        <p role="alert" className="callout callout-error">
+          {errorText(t, callError)}
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+function Cameras({ account }: { account: AccountSnapshot }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const cameras = account.cameras;
+  if (!cameras) return <>{t('account.camerasUnknown')}</>;
+  const count = t('account.cameraCount', { count: cameras.count });
+  if (cameras.names.length === 0) return <>{count}</>;
+  return (
+    <>
+      {count}{' '}
+      <button
+        type="button"
+        className="button-link"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? t('account.hideNames') : t('account.showNames')}
+      </button>
+      <ul id={listId} className="camera-names" hidden={!open}>
+        {cameras.names.map((name, index) => (
+          <li key={`${index}-${name}`}>{name}</li>
+        ))}
+      </ul>
+    </>
+  );
+}

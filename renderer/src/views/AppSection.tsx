@@ -1,0 +1,68 @@
+// The app itself: language and starting at login.
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppSettings } from '../../../main/ipc/contract';
+import { actionKey } from '../store/state';
+import { useAppState, useAppStore } from '../store/store-context';
+import { errorText } from './error-text';
+
+export function AppSection() {
+  const { t } = useTranslation();
+  const { settings, appInfo, busy, errors } = useAppState();
+  const store = useAppStore();
+  const languageId = useId();
+  const loginId = useId();
+  const saving = busy.includes(actionKey.appSettings);
+  const error = errors[actionKey.appSettings];
+
+  return (
+    <section className="settings-section" aria-labelledby="settings-app">
+      <h2 id="settings-app">{t('appSettings.title')}</h2>
+      <div className="panel form">
+        <div className="field">
+          <label htmlFor={languageId}>{t('appSettings.language')}</label>
+          <select
+            id={languageId}
+            value={settings.language}
+            disabled={saving}
+            onChange={(event) =>
+              void store.updateAppSettings({
+                language: event.target.value as AppSettings['language'],
+              })
+            }
+          >
+            <option value="system">{t('appSettings.languageSystem')}</option>
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="cs" lang="cs">
+              Čeština
+            </option>
+          </select>
+        </div>
+        <label className="check check-block" htmlFor={loginId}>
+          <input
+            id={loginId}
+            type="checkbox"
+            checked={settings.startAtLogin}
+            disabled={saving}
+            onChange={(event) =>
+              void store.updateAppSettings({ startAtLogin: event.target.checked })
+            }
+          />
+          <span>{t('appSettings.startAtLogin')}</span>
+        </label>
+        {error ? (
+          <p role="alert" className="callout callout-error">
+            {errorText(t, error)}
+          </p>
+        ) : null}
+        {appInfo ? (
+          <p className="fine-print">
+            {t('appSettings.version', { name: appInfo.name, version: appInfo.version })}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+// "Paste the address instead": for when the browser could not hand the
+// sign-in back to the app. The address carries a one-time code, so like the
+// API token it is read from the field, the field is cleared, and it goes
+// straight to the bridge without being kept.
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProviderView } from '../../../main/ipc/contract';
+import { actionKey } from '../store/state';
+import { useAppState, useAppStore } from '../store/store-context';
+import { errorText } from './error-text';
+import { Field } from './Field';
+
+export function PasteAddressForm({ provider }: { provider: ProviderView }) {
+  const { t } = useTranslation();
+  const store = useAppStore();
+  const { busy } = useAppState();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const fieldRef = useRef<HTMLInputElement>(null);
+  const formId = useId();
+  const sending = busy.includes(actionKey.paste);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const field = fieldRef.current;
+    if (!field) return;
+    const address = field.value.trim();
+    field.value = '';
+    if (address === '') {
+      setError(t('paste.empty'));
+      field.focus();
+      return;
+    }
+    setError(null);
+    const refused = await store.completeSignIn(address);
+    if (refused) {
+      setError(errorText(t, refused));
+      fieldRef.current?.focus();
+    }
+  }
+
+  return (
+    <div className="paste">
+      <button
+        type="button"
+        className="button-link"
+        aria-expanded={open}
+        aria-controls={formId}
+        onClick={() => setOpen(!open)}
+      >
+        {t('paste.toggle')}
+      </button>
+      <form id={formId} hidden={!open} noValidate onSubmit={submit} className="paste-form">
+        <Field
+          label={t('paste.label')}
+          hint={t('paste.hint', { prefix: provider.redirectUri })}
+          error={error}
+          inputRef={fieldRef}
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={sending}>
+            {t('paste.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// Rights in words an operator knows, with the portal's own name for admins.
+import { useTranslation } from 'react-i18next';
+
+/** The ten documented Netrex rights; other (OAuth 2.0) scopes are shown as they are. */
+export const KNOWN_RIGHTS = [
+  'read',
+  'write',
+  'liveview',
+  'audiotransmit',
+  'liveview_ptz',
+  'liveview_light',
+  'liveview_audioclip',
+  'recordings',
+  'recordings_delete',
+  'events',
+] as const;
+
+type KnownRight = (typeof KNOWN_RIGHTS)[number];
+
+function isKnownRight(right: string): right is KnownRight {
+  return (KNOWN_RIGHTS as readonly string[]).includes(right);
+}
+
+export function useRightName(): (right: string) => string {
+  const { t } = useTranslation();
+  return (right) => (isKnownRight(right) ? t(`rights.${right}`) : right);
+}
+
+export function RightsList({ rights }: { rights: readonly string[] }) {
+  const { t } = useTranslation();
+  const rightName = useRightName();
+  if (rights.length === 0) return <>{t('account.noRights')}</>;
+  return (
+    <ul className="chips">
+      {rights.map((right) => (
+        <li key={right} className="chip">
+          {rightName(right)}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,60 @@
+// Why a sign-in did not finish, and what to do next, by the error's code.
+import { useTranslation } from 'react-i18next';
+import type { ProviderView, UserFacingError } from '../../../main/ipc/contract';
+import { useAppStore } from '../store/store-context';
+import { errorText } from './error-text';
+
+type RefusalKind = 'declined' | 'rights' | 'client' | 'timedOut' | 'superseded' | 'portal';
+
+/** The refusals the portal and the app name, grouped by what the operator does next. */
+export function refusalKind(code: string): RefusalKind {
+  switch (code) {
+    case 'access_denied':
+      return 'declined';
+    case 'invalid_scope':
+      return 'rights';
+    case 'invalid_client':
+    case 'unauthorized_client':
+      return 'client';
+    case 'timed_out':
+      return 'timedOut';
+    case 'superseded':
+      return 'superseded';
+    default:
+      return 'portal';
+  }
+}
+
+export function SignInRefusal({
+  provider,
+  error,
+}: {
+  provider: ProviderView;
+  error: UserFacingError;
+}) {
+  const { t } = useTranslation();
+  const store = useAppStore();
+  const kind = refusalKind(error.code);
+  const toSettings = kind === 'rights' || kind === 'client';
+  return (
+    <div role="alert" className="callout callout-error refusal" data-refusal={kind}>
+      <h2 className="refusal-title">{t(`refusal.${kind}.title`)}</h2>
+      <p>{errorText(t, error)}</p>
+      {error.detail ? (
+        <p className="refusal-detail">
+          {t('refusal.portalSaid')} <q>{error.detail}</q>
+        </p>
+      ) : null}
+      <p className="refusal-next">{t(`refusal.${kind}.next`, { portal: provider.name })}</p>
+      {toSettings ? (
+        <button
+          type="button"
+          className="button"
+          onClick={() => store.openSettings(provider.id, error)}
+        >
+          {t('signIn.openSettings', { portal: provider.name })}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+// "Sign in with <portal>": one button, then what to do while the browser is
+// out, then the result in plain words.
+import { useTranslation } from 'react-i18next';
+import type { ProviderView } from '../../../main/ipc/contract';
+import { hostOf } from '../format/time';
+import { actionKey, type SignInTracking } from '../store/state';
+import { useAppState, useAppStore } from '../store/store-context';
+import { errorText } from './error-text';
+import { ScreenHeading } from './ScreenHeading';
+import { SignInRefusal } from './SignInRefusal';
+import { SignInWaiting } from './SignInWaiting';
+
+export function SignInScreen({ providerId }: { providerId: string }) {
+  const { t } = useTranslation();
+  const state = useAppState();
+  const store = useAppStore();
+  const provider = state.providers.find((p) => p.id === providerId);
+
+  if (!provider) {
+    return (
+      <>
+        <ScreenHeading>{t('signIn.missingTitle')}</ScreenHeading>
+        <p className="lead">{t('signIn.missing')}</p>
+        <button type="button" className="button button-primary" onClick={() => store.addAccount()}>
+          {t('signIn.choosePortal')}
+        </button>
+      </>
+    );
+  }
+
+  const tracking = state.signIns[providerId];
+  const phase = tracking?.view.phase;
+  const inProgress = phase === 'waiting' || phase === 'exchanging';
+  return (
+    <>
+      <ScreenHeading>{t('signIn.title', { portal: provider.name })}</ScreenHeading>
+      <p className="subtitle">{hostOf(provider.url)}</p>
+      {!provider.ready ? (
+        <NotReady provider={provider} />
+      ) : inProgress && tracking ? (
+        <SignInWaiting provider={provider} tracking={tracking} />
+      ) : (
+        <SignInStart provider={provider} tracking={tracking} />
+      )}
+      {inProgress ? null : <OtherWays provider={provider} />}
+    </>
+  );
+}
+
+function SignInStart({
+  provider,
+  tracking,
+}: {
+  provider: ProviderView;
+  tracking: SignInTracking | undefined;
+}) {
+  const { t } = useTranslation();
+  const state = useAppState();
+  const store = useAppStore();
+  const key = actionKey.signIn(provider.id);
+  const starting = state.busy.includes(key);
+  const startError = state.errors[key];
+  const view = tracking?.view;
+  return (
+    <section className="panel sign-in-panel" aria-label={t('signIn.panelLabel')}>
+      {view?.phase === 'failed' && view.error ? (
+        <SignInRefusal provider={provider} error={view.error} />
+      ) : null}
+      {view?.phase === 'cancelled' ? (
+        <p className="callout callout-info">{t('signIn.cancelled')}</p>
+      ) : null}
+      <p>{t('signIn.explain', { portal: provider.name })}</p>
+      <button
+        type="button"
+        className="button button-primary button-large"
+        disabled={starting}
+        onClick={() => void store.signIn(provider.id)}
+      >
+        {starting ? t('signIn.opening') : t('signIn.button', { portal: provider.name })}
+      </button>
+      {startError ? (
+        <p role="alert" className="callout callout-error">
+          {errorText(t, startError)}
+        </p>
+      ) : null}
+      <p className="fine-print">{t('signIn.privacy')}</p>
+    </section>
+  );
+}
+
+function NotReady({ provider }: { provider: ProviderView }) {
+  const { t } = useTranslation();
+  const store = useAppStore();
+  return (
+    <section className="panel callout-warning-panel" aria-labelledby="not-ready-title">
+      <h2 id="not-ready-title">{t('signIn.notReadyTitle', { portal: provider.name })}</h2>
+      {provider.notReadyReason ? <p>{errorText(t, provider.notReadyReason)}</p> : null}
+      <p>{t('signIn.notReadyNext')}</p>
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={() => store.openSettings(provider.id, provider.notReadyReason)}
+      >
+        {t('signIn.openSettings', { portal: provider.name })}
+      </button>
+    </section>
+  );
+}
+
+function OtherWays({ provider }: { provider: ProviderView }) {
+  const { t } = useTranslation();
+  const { providers } = useAppState();
+  const store = useAppStore();
+  return (
+    <ul className="other-ways">
+      <li>
+        <button
+          type="button"
+          className="button-link"
+          onClick={() => store.go({ name: 'api-token', providerId: provider.id })}
+        >
+          {t('signIn.useToken')}
+        </button>
+      </li>
+      <li>
+        <button
+          type="button"
+          className="button-link"
+          onClick={() => store.go({ name: 'choose-portal' })}
+        >
+          {providers.length > 1 ? t('signIn.otherPortal') : t('signIn.addPortal')}
+        </button>
+      </li>
+      {provider.ready ? (
+        <li>
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => store.openSettings(provider.id)}
+          >
+            {t('signIn.portalSettings')}
+          </button>
+        </li>
+      ) : null}
+    </ul>
+  );
+}

@@ -1,0 +1,81 @@
+// While the browser is out: what to do there, how long is left, and the ways
+// out (cancel, open again, paste the address).
+import { useTranslation } from 'react-i18next';
+import type { ProviderView } from '../../../main/ipc/contract';
+import { formatCountdown } from '../format/time';
+import { useNow } from '../store/clock';
+import { actionKey, type SignInTracking } from '../store/state';
+import { useAppState, useAppStore } from '../store/store-context';
+import { errorText } from './error-text';
+import { PasteAddressForm } from './PasteAddressForm';
+
+export function SignInWaiting({
+  provider,
+  tracking,
+}: {
+  provider: ProviderView;
+  tracking: SignInTracking;
+}) {
+  const { t } = useTranslation();
+  const state = useAppState();
+  const store = useAppStore();
+  const key = actionKey.signIn(provider.id);
+  const busy = state.busy.includes(key);
+  const error = state.errors[key];
+
+  if (tracking.view.phase === 'exchanging') {
+    return (
+      <section className="panel waiting" aria-labelledby="waiting-title">
+        <h2 id="waiting-title">{t('waiting.exchangingTitle')}</h2>
+        <p role="status">{t('waiting.exchanging', { portal: provider.name })}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="panel waiting" aria-labelledby="waiting-title">
+      <h2 id="waiting-title">{t('waiting.title')}</h2>
+      <p>{t('waiting.explain', { portal: provider.name })}</p>
+      <Countdown localDeadline={tracking.localDeadline} />
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={() => void store.reopenBrowser(provider.id)}
+        >
+          {t('waiting.reopen')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void store.cancelSignIn(provider.id)}
+        >
+          {t('waiting.cancel')}
+        </button>
+      </div>
+      {error ? (
+        <p role="alert" className="callout callout-error">
+          {errorText(t, error)}
+        </p>
+      ) : null}
+      <PasteAddressForm provider={provider} />
+    </section>
+  );
+}
+
+function Countdown({ localDeadline }: { localDeadline: number }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const remaining = localDeadline - now;
+  return (
+    <p className="countdown">
+      <span className="countdown-label">{t('waiting.timeLeft')}</span>{' '}
+      <span role="timer" className="countdown-value">
+        {formatCountdown(remaining)}
+      </span>
+      {remaining <= 0 ? <span className="countdown-over"> {t('waiting.timeUp')}</span> : null}
+    </p>
+  );
+}

@@ -1,0 +1,85 @@
+// Where sign-ins are kept: the keychain backend in use, the warning and the
+// explicit opt-in where it is weak, and what happened if the old file was unreadable.
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StorageStatus } from '../../../main/ipc/contract';
+import { actionKey } from '../store/state';
+import { useAppState, useAppStore } from '../store/store-context';
+import { errorText } from './error-text';
+
+const BACKEND_NAMES: Readonly<Record<string, string>> = {
+  gnome_libsecret: 'GNOME Keyring (libsecret)',
+  kwallet: 'KDE Wallet',
+  kwallet5: 'KDE Wallet 5',
+  kwallet6: 'KDE Wallet 6',
+  dpapi: 'Windows Data Protection (DPAPI)',
+  keychain: 'macOS Keychain',
+};
+
+export function StorageSection() {
+  const { t } = useTranslation();
+  const { storage, busy, errors } = useAppState();
+  const store = useAppStore();
+  const optInId = useId();
+  const saving = busy.includes(actionKey.storage);
+  const error = errors[actionKey.storage];
+
+  return (
+    <section className="settings-section" aria-labelledby="settings-storage">
+      <h2 id="settings-storage">{t('storage.title')}</h2>
+      {!storage ? (
+        <p className="panel">{t('storage.unknown')}</p>
+      ) : (
+        <div className="panel">
+          <dl className="facts">
+            <dt>{t('storage.backend')}</dt>
+            <dd>{backendName(storage, t('storage.none'))}</dd>
+          </dl>
+          {storage.recovered ? (
+            <p className="callout callout-warning">
+              {t('storage.recovered', {
+                path: storage.recovered.movedTo,
+                reason: storage.recovered.reason,
+              })}
+            </p>
+          ) : null}
+          {storage.weak ? (
+            <>
+              <p className="callout callout-warning">{t('storage.weakWarning')}</p>
+              <p>
+                {storage.policy === 'weak-allowed'
+                  ? t('storage.policyWeak')
+                  : t('storage.policyMemory')}
+              </p>
+              <label className="check check-block" htmlFor={optInId}>
+                <input
+                  id={optInId}
+                  type="checkbox"
+                  checked={storage.policy === 'weak-allowed'}
+                  disabled={saving}
+                  onChange={(event) => void store.setWeakStorageAllowed(event.target.checked)}
+                />
+                <span>
+                  {t('storage.optIn')}
+                  <span className="field-hint block">{t('storage.optInHint')}</span>
+                </span>
+              </label>
+            </>
+          ) : (
+            <p>{t('storage.encrypted')}</p>
+          )}
+          {error ? (
+            <p role="alert" className="callout callout-error">
+              {errorText(t, error)}
+            </p>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function backendName(storage: StorageStatus, none: string): string {
+  if (storage.backend === 'basic_text' || storage.backend === 'unavailable') return none;
+  return BACKEND_NAMES[storage.backend] ?? storage.backend;
+}

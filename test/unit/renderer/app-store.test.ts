@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { BridgeEvents, NetrexBridge } from '../../../main/ipc/contract';
+import { AppStore } from '../../../renderer/src/store/app-store';
+import { actionKey } from '../../../renderer/src/store/state';
+import {
+  CAMSTREAMER,
+  CONNECTED,
+  NETREX,
+  NOW,
+  fixedHandlers,
+  waitingView,
+  world,
+  type FixtureWorld,
+} from '../../e2e/ui-fixtures';
+
+/** A bridge object over the in-test handler table, with events the test pushes. */
+function bridgeOver(w: FixtureWorld, overrides: Parameters<typeof fixedHandlers>[1] = {}) {
+  const handlers = fixedHandlers(w, overrides);
+  const listeners: { [E in keyof BridgeEvents]: Set<(p: BridgeEvents[E]) => void> } = {
+    'accounts-changed': new Set(),
+    'sign-in-changed': new Set(),
+    notice: new Set(),
+  };
+  const subscribe =
+    <E extends keyof BridgeEvents>(name: E) =>
+    (listener: (p: BridgeEvents[E]) => void) => {
+      listeners[name].add(listener);
+      return () => listeners[name].delete(listener);
+    };
+  const bridge: NetrexBridge = {
+    ...handlers,
+    onAccountsChanged: subscribe('accounts-changed'),
+    onSignInChanged: subscribe('sign-in-changed'),
+    onNotice: subscribe('notice'),
+  };
+  const emit = <E extends keyof BridgeEvents>(name: E, payload: BridgeEvents[E]) => {
+    for (const listener of listeners[name]) listener(payload);
+  };
+  return { bridge, emit };
+}
+
+async function started(w: FixtureWorld, overrides: Parameters<typeof fixedHandlers>[1] = {}) {
+  let clock = NOW;
+  const { bridge, emit } = bridgeOver(w, overrides);
+  const store = new AppStore(bridge, () => clock);
+  await store.start();
+  return { store, emit, tick: (ms: number) => (clock += ms) };
+}
+
+describe('AppStore', () => {
+  it('opens on the portal choice when there is more than one portal and no account', async () => {
+    const { store } = await started(world());
+    expect(store.getState().status).toBe('ready');
+    expect(store.getState().screen).toEqual({ name: 'choose-portal' });
+  });
+
+  it('skips the choice when exactly one portal is configured', async () => {
+    const { store } = await started(world({ providers: [NETREX] }));
+    expect(store.getState().screen).toEqual({ name: 'sign-in', providerId: 'netrex' });
+    store.go({ name: 'settings' });
+    store.addAccount();
+    expect(store.getState().screen).toEqual({ name: 'sign-in', providerId: 'netrex' });
+  });
+
+  it('opens on the connections once an account exists', async () => {
+    const { store } = await started(world({ accounts: [CONNECTED] }));
+    expect(store.getState().screen).toEqual({ name: 'connections' });
+  });
+
+  it('reports a failed load with the bridge error', async () => {
+    const { store } = await started(world(), {
+      listProviders: async () => ({
+        ok: false,
+        error: { code: 'broken', message: 'Providers unreadable.' },
+      }),
+    });
+    expect(store.getState().status).toBe('failed');
+    expect(store.getState().loadError?.message).toBe('Providers unreadable.');
+  });
+
+  it('counts the sign-in deadline on its own clock from remainingMs', async () => {
+    const { store, tick } = await started(world());
+    tick(7_000);
+    await store.signIn('netrex');
+    // The view says 5 minutes left; the store does not trust the main process's epoch.
+    expect(store.getState().signIns.netrex?.localDeadline).toBe(NOW + 7_000 + 300_000);
+  });
+
+  it('ignores an update of an older attempt', async () => {
+    const { store, emit } = await started(world());
+    emit('sign-in-changed', waitingView('netrex', { startedAt: NOW + 10 }));
+    emit('sign-in-changed', waitingView('netrex', { startedAt: NOW, phase: 'failed' }));
+    expect(store.getState().signIns.netrex?.view.phase).toBe('waiting');
+  });
+
+  it('goes to the connections and says so when the sign-in connects', async () => {
+    const { store, emit } = await started(world());
+    store.go({ name: 'sign-in', providerId: 'netrex' });
+    await store.signIn('netrex');
+    emit('sign-in-changed', waitingView('netrex', { phase: 'connected', accountId: 'a1' }));
+    expect(store.getState().screen).toEqual({ name: 'connections' });
+    expect(store.getState().notices.at(-1)?.local).toMatchObject({
+      key: 'connected',
+      values: { portal: 'Netrex' },
+    });
+  });
+
+  it('warns when the portal could not revoke at sign-out, and goes back to the way in', async () => {
+    const { store } = await started(world({ accounts: [CONNECTED] }), {
+      signOut: async (id) => ({
+        ok: true,
+        value: {
+          accountId: id,
+          revoked: false,
+          revokeError: { code: 'network', message: 'The portal did not answer.' },
+        },
+      }),
+    });
+    await store.signOut(CONNECTED.id);
+    const notice = store.getState().notices.at(-1);
+    expect(notice?.level).toBe('warning');
+    expect(notice?.local).toMatchObject({
+      key: 'revokeFailed',
+      values: { reason: 'The portal did not answer.' },
+    });
+    expect(store.getState().accounts).toEqual([]);
+    expect(store.getState().screen).toEqual({ name: 'choose-portal' });
+  });
+
+  it('never keeps an API token or a client secret in its state', async () => {
+    const { store } = await started(world({ providers: [NETREX, CAMSTREAMER] }));
+    await store.signInWithApiToken({
+      providerId: 'netrex',
+      token: 'tok-SECRET-123',
+      label: 'Desk',
+    });
+    await store.setClientSecret('netrex', 'secret-XYZ-789');
+    const text = JSON.stringify(store.getState());
+    expect(text).not.toContain('tok-SECRET-123');
+    expect(text).not.toContain('secret-XYZ-789');
+    expect(store.getState().providers.find((p) => p.id === 'netrex')?.clientSecretSet).toBe(true);
+  });
+
+  it('turns a thrown bridge call into a plain error under the call key', async () => {
+    const { store } = await started(world({ accounts: [CONNECTED] }), {
+      checkNow: () => Promise.reject(new Error('ipc down')),
+    });
+    await store.checkNow(CONNECTED.id);
+    expect(store.getState().errors[actionKey.check(CONNECTED.id)]?.code).toBe('bridge_unavailable');
+    expect(store.getState().busy).toEqual([]);
+  });
+
+  it('keeps at most five notices, newest last', async () => {
+    const { store, emit } = await started(world());
+    for (let i = 1; i <= 7; i++) {
+      emit('notice', { id: `n${i}`, level: 'info', code: 'x', message: `Notice ${i}`, at: NOW });
+    }
+    expect(store.getState().notices.map((n) => n.id)).toEqual(['n3', 'n4', 'n5', 'n6', 'n7']);
+    store.dismissNotice('n5');
+    expect(store.getState().notices.map((n) => n.id)).toEqual(['n3', 'n4', 'n6', 'n7']);
+  });
+});

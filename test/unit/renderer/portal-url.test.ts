@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { checkPortalUrl } from '../../../renderer/src/format/portal-url';
+import { formatCountdown, formatRelative, secondsUntil } from '../../../renderer/src/format/time';
+
+describe('checkPortalUrl', () => {
+  it.each([
+    ['https://portal.example.com', 'https://portal.example.com'],
+    ['https://portal.example.com/', 'https://portal.example.com'],
+    ['  https://Portal.Example.com/video/  ', 'https://portal.example.com/video'],
+    ['portal.example.com', 'https://portal.example.com'],
+    ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+  ])('accepts %s as %s', (input, url) => {
+    expect(checkPortalUrl(input)).toEqual({ ok: true, url });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['http://portal.example.com', 'not-https'],
+    ['http://localhost:8080', 'not-https'],
+    ['ftp://portal.example.com', 'not-https'],
+    ['javascript://alert(1)', 'not-https'],
+    ['https://user:pw@portal.example.com', 'has-credentials'],
+    ['https://portal.example.com/?next=1', 'has-query-or-fragment'],
+    ['https://portal.example.com/#x', 'has-query-or-fragment'],
+    ['https://portal.example.com/?', 'has-query-or-fragment'],
+    ['https://', 'not-a-url'],
+    ['https://por tal.example.com', 'not-a-url'],
+  ])('refuses %j: %s', (input, problem) => {
+    expect(checkPortalUrl(input)).toEqual({ ok: false, problem });
+  });
+});
+
+describe('time formats', () => {
+  it('counts down in minutes and seconds, rounding up, never negative', () => {
+    expect(formatCountdown(300_000)).toBe('5:00');
+    expect(formatCountdown(299_001)).toBe('5:00');
+    expect(formatCountdown(299_000)).toBe('4:59');
+    expect(formatCountdown(61_000)).toBe('1:01');
+    expect(formatCountdown(0)).toBe('0:00');
+    expect(formatCountdown(-5_000)).toBe('0:00');
+  });
+
+  it('says relative times in the language asked for', () => {
+    expect(formatRelative(2 * 3_600_000, 'en')).toBe('in 2 hours');
+    expect(formatRelative(-2 * 60_000, 'en')).toBe('2 minutes ago');
+    expect(formatRelative(-3 * 86_400_000, 'cs')).toBe('před 3 dny');
+    expect(formatRelative(5 * 60_000, 'cs')).toBe('za 5 minut');
+  });
+
+  it('counts whole seconds to a retry', () => {
+    expect(secondsUntil(25_000, 0)).toBe(25);
+    expect(secondsUntil(24_001, 0)).toBe(25);
+    expect(secondsUntil(0, 1000)).toBe(0);
+  });
+});
