@@ -1,0 +1,47 @@
+// The rule for what may be opened in the operator's system browser. Pure: the
+// one call of shell.openExternal (external-links.ts) asks this first.
+//
+// Electron's security checklist (#14): never hand untrusted text to
+// openExternal. Two gates: this file's fixed baseline (https, or plain http to
+// 127.0.0.1 for the portal stand-in; never credentials, never other schemes),
+// and the services' list of configured providers.
+
+/** An authorization URL carries state and a PKCE challenge: well under this. */
+export const MAX_EXTERNAL_URL_LENGTH = 8 * 1024;
+
+export type ExternalUrlVerdict =
+  { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: string };
+
+const no = (reason: string): ExternalUrlVerdict => ({ ok: false, reason });
+
+/**
+ * Checks `url` against the baseline and then `isConfiguredProviderUrl`
+ * (`services.isAllowedExternalUrl`). On success answers with the URL as parsed
+ * and serialised, so what is opened is exactly what was checked.
+ */
+export function checkExternalUrl(
+  url: string,
+  isConfiguredProviderUrl: (url: string) => boolean,
+): ExternalUrlVerdict {
+  if (typeof url !== 'string' || url.length === 0) return no('empty address');
+  if (url.length > MAX_EXTERNAL_URL_LENGTH) return no('address too long');
+  if (/[\s\p{Cc}]/u.test(url)) return no('whitespace or control character in the address');
+  if (!URL.canParse(url)) return no('not an absolute URL');
+  const parsed = new URL(url);
+  if (parsed.username !== '' || parsed.password !== '') return no('credentials in the address');
+  const loopback = parsed.protocol === 'http:' && parsed.hostname === '127.0.0.1';
+  if (parsed.protocol !== 'https:' && !loopback) {
+    return no(`scheme ${parsed.protocol} is not opened (only https, or http to 127.0.0.1)`);
+  }
+  const href = parsed.href;
+  if (!isConfiguredProviderUrl(href)) return no('not an address of a configured portal');
+  return { ok: true, url: href };
+}
+
+/** Thrown (as a rejection) when the guard refuses; the message never quotes the URL. */
+export class ExternalUrlRefusedError extends Error {
+  override readonly name = 'ExternalUrlRefusedError';
+  constructor(readonly reason: string) {
+    super(`Refused to open an address in the browser: ${reason}.`);
+  }
+}
