@@ -1,0 +1,62 @@
+// One bridge call from the page to the handler table: sender check, argument
+// validation, then the handler; every way out is a `Result`. Pure (no
+// Electron): ipc.ts registers one of these per channel, and tests call it in
+// Node with fake frames.
+import type { BridgeHandlers } from '../app-services';
+import type { BridgeArgs, BridgeMethodName, BridgeValue, Result } from '../ipc/contract';
+import { validateBridgeArgs } from '../ipc/validation';
+import { isAppSender, type SenderFrameLike } from './sender-check';
+
+export type BridgeDispatch = <K extends BridgeMethodName>(
+  method: K,
+  sender: SenderFrameLike | null,
+  args: readonly unknown[],
+) => Promise<Result<BridgeValue<K>>>;
+
+export interface DispatchLog {
+  warn(message: string): void;
+}
+
+export const FORBIDDEN_SENDER_ERROR = {
+  code: 'forbidden_sender',
+  message: 'This request did not come from the Netrex Connect window and was refused.',
+} as const;
+
+export const INTERNAL_ERROR = {
+  code: 'internal_error',
+  message:
+    'Something went wrong inside Netrex Connect. Try again; if it keeps happening, restart the app.',
+} as const;
+
+/** Where a refused sender was, without its path or query (which are not ours to log). */
+function originOf(frame: SenderFrameLike | null): string {
+  if (!frame) return 'a destroyed frame';
+  const where = URL.canParse(frame.url) ? new URL(frame.url) : null;
+  const origin = where ? `${where.protocol}//${where.host}` : 'an unparsable URL';
+  return frame.parent === null ? origin : `a sub-frame of ${origin}`;
+}
+
+export function createBridgeDispatch(handlers: BridgeHandlers, log: DispatchLog): BridgeDispatch {
+  return async <K extends BridgeMethodName>(
+    method: K,
+    sender: SenderFrameLike | null,
+    args: readonly unknown[],
+  ): Promise<Result<BridgeValue<K>>> => {
+    if (!isAppSender(sender)) {
+      log.warn(`bridge: refused ${method} from ${originOf(sender)}`);
+      return { ok: false, error: FORBIDDEN_SENDER_ERROR };
+    }
+    const valid = validateBridgeArgs(method, args);
+    if (!valid.ok) return valid;
+    const handler = handlers[method] as (...a: BridgeArgs<K>) => Promise<Result<BridgeValue<K>>>;
+    try {
+      return await handler(...valid.value);
+    } catch (error) {
+      // Handlers answer with Results; a throw is a bug. Its message may quote
+      // anything (a URL with a code in it), so only the error's name is logged.
+      const name = error instanceof Error ? error.name : typeof error;
+      log.warn(`bridge: ${method} threw ${name}`);
+      return { ok: false, error: INTERNAL_ERROR };
+    }
+  };
+}

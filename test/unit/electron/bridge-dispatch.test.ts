@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { BridgeHandlers } from '../../../main/app-services';
+import type { AccountSnapshot } from '../../../main/ipc/contract';
+import {
+  createBridgeDispatch,
+  FORBIDDEN_SENDER_ERROR,
+  INTERNAL_ERROR,
+} from '../../../main/electron/bridge-dispatch';
+
+const app = { url: 'app://renderer/index.html', parent: null };
+const account = { id: 'acc-1', state: 'connected' } as AccountSnapshot;
+
+function harness(overrides: Partial<BridgeHandlers> = {}) {
+  const calls: Array<[string, unknown[]]> = [];
+  const handlers = new Proxy({} as BridgeHandlers, {
+    get: (_target, name: string) =>
+      overrides[name as keyof BridgeHandlers] ??
+      (async (...args: unknown[]) => {
+        calls.push([name, args]);
+        return { ok: true, value: account };
+      }),
+  });
+  const warnings: string[] = [];
+  const dispatch = createBridgeDispatch(handlers, { warn: (m) => warnings.push(m) });
+  return { dispatch, calls, warnings };
+}
+
+describe('bridge dispatch', () => {
+  it('calls the handler with validated arguments from the app page', async () => {
+    const { dispatch, calls } = harness();
+    await expect(dispatch('checkNow', app, ['acc-1'])).resolves.toEqual({
+      ok: true,
+      value: account,
+    });
+    expect(calls).toEqual([['checkNow', ['acc-1']]]);
+  });
+
+  it('refuses a foreign sender before validating or calling anything', async () => {
+    const { dispatch, calls, warnings } = harness();
+    const portal = { url: 'https://evil.example/path?code=secret', parent: null };
+    await expect(dispatch('signOut', portal, ['acc-1'])).resolves.toEqual({
+      ok: false,
+      error: FORBIDDEN_SENDER_ERROR,
+    });
+    await expect(dispatch('signOut', null, ['acc-1'])).resolves.toMatchObject({ ok: false });
+    await expect(
+      dispatch('signOut', { url: app.url, parent: app }, ['acc-1']),
+    ).resolves.toMatchObject({ ok: false });
+    expect(calls).toEqual([]);
+    // Logged by origin only: no path, no query.
+    expect(warnings[0]).toBe('bridge: refused signOut from https://evil.example');
+    expect(warnings.join('\n')).not.toContain('secret');
+    expect(warnings[2]).toMatch(/sub-frame of app:\/\/renderer/);
+  });
+
+  it('answers invalid arguments with invalid_input and never calls the handler', async () => {
+    const { dispatch, calls } = harness();
+    const result = await dispatch('checkNow', app, [{ not: 'an id' }]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('turns a throwing handler into a generic error and logs only its name', async () => {
+    const { dispatch, warnings } = harness({
+      signIn: async () => {
+        throw new RangeError('token=SECRET-abc leaked into a message');
+      },
+    });
+    await expect(dispatch('signIn', app, ['netrex'])).resolves.toEqual({
+      ok: false,
+      error: INTERNAL_ERROR,
+    });
+    expect(warnings).toEqual(['bridge: signIn threw RangeError']);
+  });
+
+  it('passes a handler’s own refusal through unchanged', async () => {
+    const refusal = {
+      ok: false as const,
+      error: { code: 'unknown_provider', message: 'No such portal.' },
+    };
+    const { dispatch } = harness({ signIn: async () => refusal });
+    await expect(dispatch('signIn', app, ['nope'])).resolves.toBe(refusal);
+  });
+});
