@@ -1,0 +1,84 @@
+// What the tray menu shows, as plain data: one line per account with its
+// state, "Sign in again" where an account needs it, "Open", "Sign in" (one
+// entry per portal ready for it) and "Quit". Pure: tray.ts turns it into an
+// Electron Menu.
+import type { AccountSnapshot, AccountState, ProviderView } from '../ipc/contract';
+
+export type TrayAction =
+  | { readonly kind: 'open' }
+  /** Starts the browser sign-in for a portal (and shows the window with its countdown). */
+  | { readonly kind: 'sign-in'; readonly providerId: string }
+  | { readonly kind: 'quit' };
+
+export type TrayMenuItem =
+  | { readonly kind: 'label'; readonly label: string }
+  | { readonly kind: 'separator' }
+  | { readonly kind: 'action'; readonly label: string; readonly action: TrayAction }
+  | { readonly kind: 'submenu'; readonly label: string; readonly items: readonly TrayMenuItem[] };
+
+export const STATE_LABELS: Readonly<Record<AccountState, string>> = {
+  'signed-out': 'signed out',
+  authorizing: 'signing in…',
+  connected: 'connected',
+  refreshing: 'renewing sign-in…',
+  offline: 'portal unreachable',
+  expired: 'sign-in expired',
+  error: 'error',
+};
+
+const NEEDS_SIGN_IN: ReadonlySet<AccountState> = new Set(['expired', 'signed-out']);
+
+/** Tray menus are narrow; long labels are cut with an ellipsis. */
+export const MAX_TRAY_LABEL = 60;
+
+function fit(text: string): string {
+  return text.length <= MAX_TRAY_LABEL ? text : `${text.slice(0, MAX_TRAY_LABEL - 1)}…`;
+}
+
+export function trayMenuModel(
+  accounts: readonly AccountSnapshot[],
+  providers: readonly ProviderView[],
+): TrayMenuItem[] {
+  const items: TrayMenuItem[] = [];
+  if (accounts.length === 0) {
+    items.push({ kind: 'label', label: 'No portal signed in' });
+  }
+  for (const account of accounts) {
+    const name = account.label === '' ? account.providerName : account.label;
+    items.push({ kind: 'label', label: fit(`${name} — ${STATE_LABELS[account.state]}`) });
+    if (NEEDS_SIGN_IN.has(account.state) && account.method === 'oauth') {
+      items.push({
+        kind: 'action',
+        label: fit(`Sign in again to ${account.providerName}`),
+        action: { kind: 'sign-in', providerId: account.providerId },
+      });
+    }
+  }
+  const ready = providers.filter((provider) => provider.ready);
+  items.push(
+    { kind: 'separator' },
+    { kind: 'action', label: 'Open Netrex Connect', action: { kind: 'open' } },
+    ready.length > 0
+      ? {
+          kind: 'submenu',
+          label: 'Sign in',
+          items: ready.map((provider) => ({
+            kind: 'action' as const,
+            label: fit(provider.name),
+            action: { kind: 'sign-in' as const, providerId: provider.id },
+          })),
+        }
+      : // Nothing is configured for one-click sign-in yet: the window is where that is done.
+        { kind: 'action', label: 'Sign in…', action: { kind: 'open' } },
+    { kind: 'separator' },
+    { kind: 'action', label: 'Quit', action: { kind: 'quit' } },
+  );
+  return items;
+}
+
+/** The tooltip: how many portals are connected, at a glance. */
+export function trayTooltip(accounts: readonly AccountSnapshot[]): string {
+  const connected = accounts.filter((a) => a.state === 'connected').length;
+  if (accounts.length === 0) return 'Netrex Connect — no portal signed in';
+  return `Netrex Connect — ${connected} of ${accounts.length} connected`;
+}
