@@ -58,10 +58,11 @@ export const DEFAULT_OAUTH2_SCOPES: readonly string[] = ['openid', 'offline_acce
 /**
  * Default loopback port. The Netrex documentation does not say whether a
  * portal matches the port of a loopback redirect exactly, so the port is
- * fixed (registrable) rather than random; 47133 is unassigned by IANA and
- * outside the ephemeral ranges of Windows, macOS and Linux.
+ * fixed (registrable) rather than random. 28813 lies below every OS's
+ * ephemeral range (Linux 32768–60999, Windows and macOS 49152–65535), so an
+ * outgoing connection never happens to hold it.
  */
-export const DEFAULT_LOOPBACK_PORT = 47133;
+export const DEFAULT_LOOPBACK_PORT = 28813;
 
 export const PROVIDER_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 

@@ -6,6 +6,7 @@ import { loadManagedConfig } from '../../../main/providers/managed-config';
 import { providerReadiness, toProviderView } from '../../../main/providers/readiness';
 import { createProviderRegistry } from '../../../main/providers/registry';
 import { ProviderError } from '../../../main/providers/provider-error';
+import { DEFAULT_LOOPBACK_PORT } from '../../../main/providers/provider-config';
 import { makeTempDir, type TempDir } from '../../support/temp-dir';
 
 function refusal(run: () => unknown): ProviderError {
@@ -68,7 +69,7 @@ describe('ProviderRegistry', () => {
       dialect: 'netrex',
       rights: ['read'],
       redirectKind: 'custom-scheme',
-      loopbackPort: 47133,
+      loopbackPort: DEFAULT_LOOPBACK_PORT,
     });
     const std = registry.addPortal({
       url: 'https://id.example.org',
@@ -203,7 +204,7 @@ describe('ProviderRegistry', () => {
     expect(registry.get('netrex')).toMatchObject({
       clientId: 'ok-id',
       rights: ['read'],
-      loopbackPort: 47133,
+      loopbackPort: DEFAULT_LOOPBACK_PORT,
     });
     expect(registry.warnings).toEqual([
       expect.objectContaining({ code: 'provider_settings_invalid' }),

@@ -1,0 +1,212 @@
+// Every way a sign-in, refresh or revocation can fail, as a typed code with a
+// message an operator can act on. Messages are built from fixed text and the
+// provider's configured name only: never from a URL, a server body, a token,
+// a code, a verifier or a secret. The server's own words (error_description)
+// go in `detail`, as plain text, capped, with any secret of the flow removed.
+import type { UserFacingError } from '../ipc/contract';
+
+export type AuthErrorCode =
+  // RFC 6749 §4.1.2.1 and §5.2 error codes the server may answer with
+  | 'access_denied'
+  | 'invalid_scope'
+  | 'server_error'
+  | 'temporarily_unavailable'
+  | 'unauthorized_client'
+  | 'unsupported_response_type'
+  | 'invalid_request'
+  | 'invalid_client'
+  | 'invalid_grant'
+  // the redirect back to the app
+  | 'unknown_redirect'
+  | 'not_pending'
+  | 'state_mismatch'
+  | 'replayed'
+  | 'expired'
+  | 'superseded'
+  | 'cancelled'
+  | 'iss_mismatch'
+  | 'missing_code'
+  // talking to the server
+  | 'portal_error'
+  | 'network'
+  | 'timeout'
+  | 'invalid_token_response'
+  | 'discovery_failed'
+  | 'pkce_unsupported'
+  | 'loopback_unavailable'
+  // configuration and lifecycle
+  | 'not_configured'
+  | 'unknown_provider'
+  | 'no_refresh_token'
+  | 'revocation_failed'
+  | 'revocation_unsupported'
+  | 'disposed';
+
+export interface AuthErrorContext {
+  /** The provider's display name, for the message. */
+  readonly portal?: string;
+  /** Untrusted server text; cleaned by `plainDetail` before it is kept. */
+  readonly detail?: string;
+  /** Why, for developers: fixed text only (a library's rule message, an HTTP status). */
+  readonly reason?: string;
+  /** Extra words for the message (e.g. the not-configured explanation). */
+  readonly explanation?: string;
+  readonly seconds?: number;
+  readonly minutes?: number;
+  readonly port?: number;
+  /** Secrets of the flow that must not survive into `detail` even if the server echoes them. */
+  readonly secrets?: readonly (string | undefined)[];
+}
+
+type MessageOf = (c: AuthErrorContext & { portal: string }) => string;
+
+const MESSAGES: Record<AuthErrorCode, MessageOf> = {
+  access_denied: ({ portal }) =>
+    `You declined the request in ${portal}, so Netrex Connect was not signed in. To connect, sign in again and choose Allow.`,
+  invalid_scope: ({ portal }) =>
+    `${portal} refused the requested rights. Choose fewer rights in the portal settings, or ask your administrator which rights the application may request.`,
+  server_error: ({ portal }) =>
+    `${portal} had an internal problem during sign-in. Try again in a few minutes.`,
+  temporarily_unavailable: ({ portal }) =>
+    `${portal} is temporarily unavailable. Try again in a few minutes.`,
+  unauthorized_client: ({ portal }) =>
+    `${portal} does not allow this application to sign in this way. Ask your administrator to check the OAuth application in the portal.`,
+  unsupported_response_type: ({ portal }) =>
+    `${portal} does not support the sign-in method Netrex Connect uses (authorization code). Ask your administrator to check the OAuth application.`,
+  invalid_request: ({ portal }) =>
+    `${portal} refused the sign-in request. Check that the client ID and the registered redirect address match the portal settings, then try again.`,
+  invalid_client: ({ portal }) =>
+    `${portal} did not accept the application's client ID or secret. Check them in the portal settings, or ask your administrator.`,
+  invalid_grant: ({ portal }) =>
+    `${portal} no longer accepts this sign-in: it expired, was used already or was revoked. Sign in again.`,
+  unknown_redirect: () =>
+    'This is not a Netrex Connect sign-in address. After approving in the browser, copy the whole address from the address bar and paste it again.',
+  not_pending: ({ portal }) =>
+    `No sign-in to ${portal} is waiting for an answer. Start the sign-in again from Netrex Connect.`,
+  state_mismatch: () =>
+    'This sign-in answer does not belong to the sign-in in progress, so it was ignored for your safety. Finish the sign-in in the browser tab Netrex Connect opened last, or start again.',
+  replayed: () =>
+    'This sign-in answer was used already and cannot be used twice. If you are not connected, start the sign-in again.',
+  expired: ({ portal, minutes }) =>
+    `The sign-in to ${portal} was not finished within ${minutes === 1 ? '1 minute' : `${minutes ?? 10} minutes`} and expired. Start it again.`,
+  superseded: ({ portal }) =>
+    `A newer sign-in to ${portal} was started, so this one was abandoned. Finish the newest one in the browser.`,
+  cancelled: ({ portal }) => `The sign-in to ${portal} was cancelled.`,
+  iss_mismatch: ({ portal }) =>
+    `The sign-in answer says it comes from another server than ${portal}, so it was refused for your safety. Start again; if this keeps happening, tell your administrator.`,
+  missing_code: ({ portal }) =>
+    `${portal} sent the browser back without a sign-in code. Start the sign-in again.`,
+  portal_error: ({ portal }) =>
+    `${portal} answered with an error or an unexpected page instead of a sign-in answer. Try again later; if it persists, check the portal address.`,
+  network: ({ portal }) =>
+    `Netrex Connect could not reach ${portal}. Check your internet connection and proxy, then try again.`,
+  timeout: ({ portal, seconds = 15 }) =>
+    `${portal} did not answer within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}. Try again; if it keeps happening, check your connection.`,
+  invalid_token_response: ({ portal }) =>
+    `${portal} answered with a sign-in result Netrex Connect cannot use (no access token, or a token of an unsupported type). Tell your administrator.`,
+  discovery_failed: ({ portal }) =>
+    `Netrex Connect could not read the sign-in configuration of ${portal}. Check that the issuer address is exactly the server's issuer.`,
+  pkce_unsupported: ({ portal }) =>
+    `${portal} does not announce PKCE (S256), which Netrex Connect requires to sign in safely. Ask the server's administrator to enable it.`,
+  loopback_unavailable: ({ port }) =>
+    `Netrex Connect could not listen on port ${port ?? '?'} of this computer for the browser's answer; another program may be using it. Close that program or choose another port in the portal settings.`,
+  not_configured: ({ portal, explanation }) =>
+    explanation ?? `${portal} is not set up for sign-in yet. Open its settings.`,
+  unknown_provider: () =>
+    'This portal is not in the list any more. Add it again or choose another one.',
+  no_refresh_token: ({ portal }) =>
+    `${portal} did not give Netrex Connect a way to renew the connection. Sign in again when it expires.`,
+  revocation_failed: ({ portal }) =>
+    `${portal} did not confirm that the sign-in was cancelled. You can revoke the application's access in the portal yourself.`,
+  revocation_unsupported: ({ portal }) =>
+    `${portal} offers no way to cancel a sign-in from an application. Revoke the access in the portal yourself if needed.`,
+  disposed: () => 'Netrex Connect is closing; the sign-in was stopped.',
+};
+
+/** Codes where trying again later may succeed, and tokens held so far stay valid. */
+const RETRYABLE = new Set<AuthErrorCode>([
+  'server_error',
+  'temporarily_unavailable',
+  'portal_error',
+  'network',
+  'timeout',
+  'revocation_failed',
+]);
+
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+  readonly code: AuthErrorCode;
+  readonly detail: string | undefined;
+  readonly reason: string | undefined;
+  /** Portal or network trouble: keep the tokens and try later. Never true for `invalid_grant`. */
+  readonly retryable: boolean;
+
+  constructor(code: AuthErrorCode, context: AuthErrorContext = {}) {
+    super(MESSAGES[code]({ ...context, portal: context.portal || 'The portal' }));
+    this.code = code;
+    this.detail = plainDetail(context.detail, context.secrets);
+    this.reason = context.reason;
+    this.retryable = RETRYABLE.has(code);
+  }
+
+  /** The grant behind the tokens is dead: sign in again. */
+  get grantDead(): boolean {
+    return this.code === 'invalid_grant' || this.code === 'no_refresh_token';
+  }
+
+  toUserFacing(): UserFacingError {
+    return this.detail === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, detail: this.detail };
+  }
+}
+
+export const MAX_DETAIL_LENGTH = 300;
+
+/**
+ * Untrusted text (error_description) made safe to show as plain text: no
+ * control or bidirectional-override characters, whitespace collapsed, secrets
+ * of the flow replaced, length capped. Markup stays literal text; the UI
+ * renders it as text, never as HTML.
+ */
+export function plainDetail(
+  text: unknown,
+  secrets: readonly (string | undefined)[] = [],
+): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  // Secrets go first, on more text than is ever shown, so no cut can leave half of one.
+  let clean = text.slice(0, 64 * 1024);
+  for (const secret of secrets) {
+    if (secret && secret.length >= 6) clean = clean.split(secret).join('[removed]');
+  }
+  clean = clean
+    .slice(0, 4 * MAX_DETAIL_LENGTH)
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!clean) return undefined;
+  return clean.length > MAX_DETAIL_LENGTH ? `${clean.slice(0, MAX_DETAIL_LENGTH - 1)}…` : clean;
+}
+
+/** RFC 6749 error codes (from the redirect or a token endpoint body) to ours. */
+export function authErrorFromOAuthCode(error: string, context: AuthErrorContext): AuthError {
+  switch (error) {
+    case 'access_denied':
+    case 'invalid_scope':
+    case 'server_error':
+    case 'temporarily_unavailable':
+    case 'unauthorized_client':
+    case 'unsupported_response_type':
+    case 'invalid_request':
+    case 'invalid_client':
+    case 'invalid_grant':
+      return new AuthError(error, context);
+    case 'unsupported_grant_type':
+      return new AuthError('unauthorized_client', context);
+    default: {
+      // An unknown code is shown as part of the detail, cleaned like any server text.
+      const detail = context.detail ? `${error}: ${context.detail}` : error;
+      return new AuthError('portal_error', { ...context, detail });
+    }
+  }
+}

@@ -1,0 +1,376 @@
+// The sign-in engine: given a provider, the URL the system browser opens;
+// given whatever URL comes back, tokens or a precise refusal. Also refresh and
+// revocation. It knows no accounts and stores nothing (ARCHITECTURE.md).
+import { toDisposable, type Disposable } from '../common/lifecycle';
+import type { UserFacingError } from '../ipc/contract';
+import type { ClientSecrets, ProviderConfig, ProviderId } from '../providers/provider-config';
+import { providerReadiness } from '../providers/readiness';
+import { AuthError } from './auth-error';
+import { newAuthorizationSecrets } from './authorization-secrets';
+import { parseCallbackUrl } from './callback-url';
+import { systemClock, type Clock } from './clock';
+import type { DialectContext, DialectSession, OpenDialect } from './dialects/dialect';
+import { openNetrexSession } from './dialects/netrex';
+import { openOAuth2Session } from './dialects/oauth2';
+import { boundedFetch, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type Fetch } from './http';
+import {
+  openLoopbackListener as openRealListener,
+  type LoopbackListener,
+  type OpenLoopbackListener,
+} from './loopback-listener';
+import {
+  PendingAuthorizations,
+  type Outcome,
+  type PendingAuthorization,
+} from './pending-authorizations';
+import { customSchemeRedirectUri, loopbackRedirectUri } from './redirect-uri';
+import type { TokenSet } from './token-set';
+
+export const DEFAULT_DEADLINE_MS = 10 * 60 * 1000;
+
+export interface SignInEngineOptions {
+  readonly providers: { get(id: ProviderId): ProviderConfig | undefined };
+  readonly secrets: ClientSecrets;
+  /** Electron's net.fetch in the app, Node's fetch in tests. */
+  readonly fetch: Fetch;
+  readonly clock?: Clock;
+  /** Per request, including reading the answer. Default 15 s. */
+  readonly timeoutMs?: number;
+  /** Largest answer read. Default 1 MB. */
+  readonly maxBodyBytes?: number;
+  /** How long a pending authorization waits for its redirect. Default 10 min. */
+  readonly deadlineMs?: number;
+  readonly openLoopbackListener?: OpenLoopbackListener;
+}
+
+export type AuthorizationPhase = 'waiting' | 'exchanging' | 'connected' | 'failed' | 'cancelled';
+
+/** What the UI may know about a sign-in in progress. No state, code, verifier or token. */
+export interface AuthorizationView {
+  readonly providerId: ProviderId;
+  readonly phase: AuthorizationPhase;
+  readonly startedAt: number;
+  /** Epoch ms at which the pending authorization expires. */
+  readonly deadline: number;
+  readonly redirectKind: 'custom-scheme' | 'loopback';
+  /** Set when failed or cancelled: `access_denied`, `expired`, `superseded`, `cancelled`, … */
+  readonly error?: UserFacingError;
+}
+
+export interface StartedAuthorization {
+  /** Open this in the system browser; it is not for display (it carries the state). */
+  readonly authorizationUrl: string;
+  readonly pending: AuthorizationView;
+}
+
+export interface AuthorizationResult {
+  readonly providerId: ProviderId;
+  readonly tokens: TokenSet;
+  /** What was asked for; `tokens.rights` is what was granted (or these, when the portal did not say). */
+  readonly requestedRights: readonly string[];
+}
+
+export interface SignInEngine extends Disposable {
+  /** Starts (or restarts: the previous one fails as `superseded`) a sign-in. Throws AuthError. */
+  startAuthorization(providerId: ProviderId): Promise<StartedAuthorization>;
+  /** The URL of the pending authorization, to open the browser again; undefined when none. */
+  pendingAuthorizationUrl(providerId: ProviderId): string | undefined;
+  /** Every redirect URL (deep link, loopback, pasted address). Throws AuthError. */
+  completeAuthorization(url: string): Promise<AuthorizationResult>;
+  /** True when there was a pending authorization to cancel. */
+  cancelAuthorization(providerId: ProviderId): boolean;
+  pending(providerId: ProviderId): AuthorizationView | undefined;
+  /** Every phase change of every sign-in. */
+  onDidChange(listener: (view: AuthorizationView) => void): Disposable;
+  /**
+   * A callback arrived on the loopback listener. The listener of this event
+   * passes the URL to `completeAuthorization`, like a deep link.
+   */
+  onLoopbackRedirect(listener: (url: string) => void): Disposable;
+  /** Throws AuthError: `invalid_grant`/`no_refresh_token` mean the grant is dead; `retryable` means keep the tokens. */
+  refresh(providerId: ProviderId, tokens: TokenSet): Promise<TokenSet>;
+  revoke(providerId: ProviderId, tokens: TokenSet): Promise<void>;
+}
+
+const DIALECTS: Record<ProviderConfig['dialect'], OpenDialect> = {
+  netrex: openNetrexSession,
+  oauth2: openOAuth2Session,
+};
+
+const OUTCOME_ERRORS: Record<Outcome, 'replayed' | 'superseded' | 'expired' | 'cancelled'> = {
+  used: 'replayed',
+  superseded: 'superseded',
+  expired: 'expired',
+  cancelled: 'cancelled',
+};
+
+export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
+  const clock = options.clock ?? systemClock;
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const policy = {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  };
+  const openListener = options.openLoopbackListener ?? openRealListener;
+  const store = new PendingAuthorizations();
+  const metadataCache: DialectContext['metadataCache'] = new Map();
+  const changeListeners = new Set<(view: AuthorizationView) => void>();
+  const redirectListeners = new Set<(url: string) => void>();
+  const listeners = new Map<number, { listener: Promise<LoopbackListener>; users: number }>();
+  let disposed = false;
+
+  const minutes = Math.round(deadlineMs / 60_000);
+  const nameOf = (id: ProviderId) => options.providers.get(id)?.name;
+
+  function emit(pending: PendingAuthorization, phase: AuthorizationPhase, error?: AuthError): void {
+    const view = viewOf(pending, phase, error);
+    for (const listener of [...changeListeners]) listener(view);
+  }
+
+  function viewOf(
+    p: PendingAuthorization,
+    phase: AuthorizationPhase,
+    error?: AuthError,
+  ): AuthorizationView {
+    return {
+      providerId: p.provider.id,
+      phase,
+      startedAt: p.startedAt,
+      deadline: p.deadline,
+      redirectKind: p.provider.redirectKind,
+      ...(error ? { error: error.toUserFacing() } : {}),
+    };
+  }
+
+  function release(pending: PendingAuthorization): void {
+    for (const resource of pending.resources.splice(0)) void resource.dispose();
+  }
+
+  /** Ends a waiting authorization that never got its redirect. */
+  function end(
+    pending: PendingAuthorization,
+    outcome: Exclude<Outcome, 'used'>,
+    code: AuthError['code'],
+  ): void {
+    if (!store.finish(pending.provider.id, pending.state, outcome)) return;
+    release(pending);
+    const error = new AuthError(code, { portal: pending.provider.name, minutes });
+    emit(pending, outcome === 'cancelled' ? 'cancelled' : 'failed', error);
+  }
+
+  function context(provider: ProviderConfig): DialectContext {
+    return {
+      provider,
+      clientSecret: options.secrets.get(provider.id) || undefined,
+      fetch: boundedFetch(options.fetch, policy, provider.name),
+      now: () => clock.now(),
+      metadataCache,
+    };
+  }
+
+  async function openSession(provider: ProviderConfig): Promise<DialectSession> {
+    return guard(provider.name, () => DIALECTS[provider.dialect](context(provider)));
+  }
+
+  function requireProvider(id: ProviderId): ProviderConfig {
+    if (disposed) throw new AuthError('disposed');
+    const provider = options.providers.get(id);
+    if (!provider) throw new AuthError('unknown_provider');
+    return provider;
+  }
+
+  /** One listener per port, shared by every provider's pending loopback authorization. */
+  async function holdLoopback(port: number, portal: string): Promise<Disposable> {
+    let entry = listeners.get(port);
+    if (!entry) {
+      const listener = openListener(port, (url) => {
+        for (const l of [...redirectListeners]) l(url);
+      });
+      const created = { listener, users: 0 };
+      entry = created;
+      listeners.set(port, created);
+      listener.catch(() => {
+        if (listeners.get(port) === created) listeners.delete(port);
+      });
+    }
+    entry.users++;
+    const held = entry;
+    try {
+      await held.listener;
+    } catch {
+      held.users--;
+      throw new AuthError('loopback_unavailable', { portal, port });
+    }
+    return toDisposable(async () => {
+      if (--held.users > 0) return;
+      if (listeners.get(port) === held) listeners.delete(port);
+      await (await held.listener).dispose();
+    });
+  }
+
+  return {
+    async startAuthorization(providerId) {
+      const provider = requireProvider(providerId);
+      const readiness = providerReadiness(provider, Boolean(options.secrets.get(provider.id)));
+      if (!readiness.ready) {
+        throw new AuthError('not_configured', {
+          portal: provider.name,
+          explanation: readiness.reason.message,
+        });
+      }
+      const session = await openSession(provider);
+      const secrets = await newAuthorizationSecrets();
+      const resources: Disposable[] = [];
+      let redirectUri = customSchemeRedirectUri(provider.id);
+      if (provider.redirectKind === 'loopback') {
+        // The previous flow may hold the same port; it is superseded either way.
+        const previous = store.get(provider.id);
+        if (previous) end(previous, 'superseded', 'superseded');
+        resources.push(await holdLoopback(provider.loopbackPort, provider.name));
+        redirectUri = loopbackRedirectUri(provider.id, provider.loopbackPort);
+      }
+      const startedAt = clock.now();
+      const pending: PendingAuthorization = {
+        provider,
+        state: secrets.state,
+        codeVerifier: secrets.codeVerifier,
+        redirectUri,
+        authorizationUrl: session.authorizationUrl({
+          redirectUri,
+          state: secrets.state,
+          codeChallenge: secrets.codeChallenge,
+        }),
+        startedAt,
+        deadline: startedAt + deadlineMs,
+        session,
+        resources,
+      };
+      if (disposed) {
+        release(pending);
+        throw new AuthError('disposed');
+      }
+      const previous = store.get(provider.id);
+      if (previous) end(previous, 'superseded', 'superseded');
+      store.put(pending);
+      resources.push(clock.setTimer(deadlineMs, () => end(pending, 'expired', 'expired')));
+      emit(pending, 'waiting');
+      return { authorizationUrl: pending.authorizationUrl, pending: viewOf(pending, 'waiting') };
+    },
+
+    pendingAuthorizationUrl: (providerId) => store.get(providerId)?.authorizationUrl,
+
+    async completeAuthorization(url) {
+      if (disposed) throw new AuthError('disposed');
+      const callback = parseCallbackUrl(url);
+      const portal = nameOf(callback.providerId);
+      const state = callback.params.get('state');
+      const pending = store.get(callback.providerId);
+      if (!pending || pending.state !== state) {
+        const outcome = state ? store.outcomeOf(callback.providerId, state) : undefined;
+        if (outcome) throw new AuthError(OUTCOME_ERRORS[outcome], { portal, minutes });
+        if (!pending) throw new AuthError('not_pending', { portal });
+        throw new AuthError('state_mismatch', {
+          portal,
+          reason: state ? 'state differs' : 'state missing',
+        });
+      }
+      if (pending.redirectUri !== callback.redirectUri) {
+        throw new AuthError('unknown_redirect', {
+          portal,
+          reason: 'another redirect URI than requested',
+        });
+      }
+      if (clock.now() >= pending.deadline) {
+        end(pending, 'expired', 'expired');
+        throw new AuthError('expired', { portal, minutes });
+      }
+      // Used once: from here on this state can only be "replayed".
+      store.finish(pending.provider.id, pending.state, 'used');
+      emit(pending, 'exchanging');
+      try {
+        const validated = pending.session.validateCallback(callback.params, pending.state);
+        const tokens = await guard(pending.provider.name, () =>
+          pending.session.exchangeCode(validated, {
+            redirectUri: pending.redirectUri,
+            codeVerifier: pending.codeVerifier,
+          }),
+        );
+        emit(pending, 'connected');
+        return {
+          providerId: pending.provider.id,
+          tokens,
+          requestedRights: [...pending.provider.rights],
+        };
+      } catch (error) {
+        const failure = asAuthError(error, pending.provider.name);
+        emit(pending, 'failed', failure);
+        throw failure;
+      } finally {
+        release(pending);
+      }
+    },
+
+    cancelAuthorization(providerId) {
+      const pending = store.get(providerId);
+      if (!pending) return false;
+      end(pending, 'cancelled', 'cancelled');
+      return true;
+    },
+
+    pending(providerId) {
+      const pending = store.get(providerId);
+      return pending && viewOf(pending, 'waiting');
+    },
+
+    onDidChange(listener) {
+      changeListeners.add(listener);
+      return toDisposable(() => void changeListeners.delete(listener));
+    },
+
+    onLoopbackRedirect(listener) {
+      redirectListeners.add(listener);
+      return toDisposable(() => void redirectListeners.delete(listener));
+    },
+
+    async refresh(providerId, tokens) {
+      const provider = requireProvider(providerId);
+      const session = await openSession(provider);
+      return guard(provider.name, () => session.refresh(tokens));
+    },
+
+    async revoke(providerId, tokens) {
+      const provider = requireProvider(providerId);
+      const session = await openSession(provider);
+      await guard(provider.name, () => session.revoke(tokens));
+    },
+
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const pending of store.all()) end(pending, 'cancelled', 'disposed');
+      await Promise.all(
+        [...listeners.values()].map(async (e) =>
+          (await e.listener.catch(() => undefined))?.dispose(),
+        ),
+      );
+      listeners.clear();
+      changeListeners.clear();
+      redirectListeners.clear();
+    },
+  };
+}
+
+/** Anything a dialect throws leaves as an AuthError; unexpected errors are not passed on (they may hold secrets). */
+function asAuthError(error: unknown, portal: string): AuthError {
+  return error instanceof AuthError
+    ? error
+    : new AuthError('portal_error', { portal, reason: 'unexpected failure' });
+}
+
+async function guard<T>(portal: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw asAuthError(error, portal);
+  }
+}

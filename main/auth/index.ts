@@ -1,0 +1,39 @@
+// The sign-in engine: what the rest of the main process may use.
+export {
+  AuthError,
+  MAX_DETAIL_LENGTH,
+  plainDetail,
+  type AuthErrorCode,
+  type AuthErrorContext,
+} from './auth-error';
+export {
+  CODE_CHALLENGE_METHOD,
+  newAuthorizationSecrets,
+  type AuthorizationSecrets,
+} from './authorization-secrets';
+export { MAX_CALLBACK_URL_LENGTH, parseCallbackUrl, type CallbackUrl } from './callback-url';
+export { systemClock, type Clock } from './clock';
+export {
+  createSignInEngine,
+  DEFAULT_DEADLINE_MS,
+  type AuthorizationPhase,
+  type AuthorizationResult,
+  type AuthorizationView,
+  type SignInEngine,
+  type SignInEngineOptions,
+  type StartedAuthorization,
+} from './engine';
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type Fetch } from './http';
+export {
+  CALLBACK_PAGE,
+  openLoopbackListener,
+  type LoopbackListener,
+  type OpenLoopbackListener,
+} from './loopback-listener';
+export {
+  APP_SCHEME,
+  CALLBACK_PATH_PREFIX,
+  customSchemeRedirectUri,
+  loopbackRedirectUri,
+} from './redirect-uri';
+export type { IdTokenClaims, TokenSet } from './token-set';

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthError } from '../../../main/auth/auth-error';
+import { boundedFetch } from '../../../main/auth/http';
+import { listenOnLoopback } from '../../support/loopback-server';
+import { startScriptedServer, type ScriptedServer } from '../../support/scripted-server';
+
+const policy = { timeoutMs: 300, maxBodyBytes: 1024 * 1024 };
+
+async function failure(promise: Promise<unknown>): Promise<AuthError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AuthError) return error;
+    throw error;
+  }
+  throw new Error('expected an AuthError');
+}
+
+describe('boundedFetch', () => {
+  let server: ScriptedServer;
+  beforeAll(async () => {
+    server = await startScriptedServer();
+  });
+  afterAll(() => server.close());
+  const http = () => boundedFetch(fetch, policy, 'ACME');
+
+  it('answers with the body read into memory', async () => {
+    server.on('/ok', { json: { a: 1 } });
+    const response = await http()(`${server.url}/ok`, { method: 'GET' });
+    expect(response.status).toBe(200);
+    await expect(response.json()).resolves.toEqual({ a: 1 });
+  });
+
+  it('gives up on a server that never answers, as a timeout naming the portal', async () => {
+    server.on('/hang', 'hang');
+    const error = await failure(
+      http()(`${server.url}/hang?client_secret=s3cr3t`, { method: 'POST' }),
+    );
+    expect(error.code).toBe('timeout');
+    expect(error.retryable).toBe(true);
+    expect(error.message).toMatch(/^ACME did not answer within 1 second\./);
+    expect(JSON.stringify(error.toUserFacing())).not.toContain('s3cr3t');
+  });
+
+  it('times out a body that stops halfway', async () => {
+    const trickle = await listenOnLoopback((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"access_token":"');
+    });
+    try {
+      expect((await failure(http()(trickle.url, { method: 'GET' }))).code).toBe('timeout');
+    } finally {
+      await trickle.close();
+    }
+  });
+
+  it('refuses a 10 MB answer cleanly, declared or streamed', async () => {
+    const big = Buffer.alloc(10 * 1024 * 1024, 0x61);
+    server.on('/big', { body: big });
+    expect(await failure(http()(`${server.url}/big`, { method: 'GET' }))).toMatchObject({
+      code: 'portal_error',
+      reason: expect.stringMatching(/larger than/),
+    });
+    const chunked = await listenOnLoopback((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x62);
+      for (let i = 0; i < 160; i++) res.write(chunk);
+      res.end();
+    });
+    try {
+      expect((await failure(http()(chunked.url, { method: 'GET' }))).code).toBe('portal_error');
+    } finally {
+      await chunked.close();
+    }
+  });
+
+  it('reports a refused connection as network trouble', async () => {
+    const gone = await listenOnLoopback(() => undefined);
+    await gone.close();
+    const error = await failure(http()(`${gone.url}/x`, { method: 'GET' }));
+    expect(error).toMatchObject({ code: 'network', retryable: true });
+    expect(error.message).toMatch(/could not reach ACME/);
+  });
+
+  it('never follows a redirect', async () => {
+    server.on('/moved', { status: 302, headers: { location: '/ok' } });
+    const before = server.requests.length;
+    const response = await http()(`${server.url}/moved`, { method: 'GET' });
+    expect(response.status).toBe(302);
+    expect(server.requests.length).toBe(before + 1);
+  });
+});
