@@ -1,0 +1,54 @@
+// How a callback URL reaches the app, on every system (Electron's "Deep Links"
+// tutorial): the OS starts the app with the URL as an argument (Windows,
+// Linux) — a running instance gets it through `second-instance` — or sends
+// macOS's `open-url`. Every link goes into the inbox, which holds it until the
+// services are ready; refusals are told to the operator.
+import { app } from 'electron';
+import { resolve } from 'node:path';
+import { APP_SCHEME } from '../auth/redirect-uri';
+import { routeArgv, type ArgvRoute } from './argv-routing';
+import type { DeepLinkInbox } from './deep-link-inbox';
+
+export interface DeepLinkListeners {
+  /** Brings the window forward (a second instance was started). */
+  reveal(): void;
+  /** Tells the operator why a link was not used. */
+  refused(message: string): void;
+}
+
+function take(route: ArgvRoute, inbox: DeepLinkInbox, listeners: DeepLinkListeners): void {
+  if (route.kind === 'link') inbox.push(route.url);
+  else if (route.kind === 'refused') listeners.refused(route.message);
+}
+
+/**
+ * Must run before `ready`: macOS sends `open-url` for the link that launched
+ * the app before `ready`, and a listener added later misses it. Also takes
+ * the link of a cold start from this process's own argv.
+ */
+export function listenForDeepLinks(inbox: DeepLinkInbox, listeners: DeepLinkListeners): void {
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const route = routeArgv([url]);
+    // macOS only sends URLs of schemes the app registered; anything else is not ours.
+    if (route.kind !== 'none') listeners.reveal();
+    take(route, inbox, listeners);
+  });
+  app.on('second-instance', (_event, argv) => {
+    listeners.reveal();
+    take(routeArgv(argv), inbox, listeners);
+  });
+  take(routeArgv(process.argv), inbox, listeners);
+}
+
+/**
+ * Registers the app as the handler of `cz.netrex.connect:`. In development the
+ * OS must start Electron with the app folder, so the executable and that path
+ * are registered (the tutorial's `process.defaultApp` form).
+ */
+export function registerProtocolClient(): boolean {
+  if (app.isPackaged) return app.setAsDefaultProtocolClient(APP_SCHEME);
+  const appPath = process.argv[1];
+  if (appPath === undefined) return false;
+  return app.setAsDefaultProtocolClient(APP_SCHEME, process.execPath, [resolve(appPath)]);
+}

@@ -1,0 +1,85 @@
+// The tray icon and its menu, rebuilt whenever the accounts change. What it
+// shows comes from tray-menu.ts and tray-icon.ts (pure); this only maps that
+// plain data onto Electron's Tray, Menu and nativeImage.
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
+import type { AppServices } from '../app-services';
+import { toDisposable, type Disposable } from '../common/lifecycle';
+import type { ProviderView } from '../ipc/contract';
+import { trayIconBitmap, trayStatus, type TrayStatus } from './tray-icon';
+import { trayMenuModel, trayTooltip, type TrayAction, type TrayMenuItem } from './tray-menu';
+
+export interface TrayActions {
+  open(): void;
+  signIn(providerId: string): void;
+  quit(): void;
+}
+
+const ICON_SIZE = 32;
+
+function icon(status: TrayStatus): Electron.NativeImage {
+  // macOS draws menu-bar icons at 16 pt: the 32 px bitmap is its @2x.
+  const scaleFactor = process.platform === 'darwin' ? 2 : 1;
+  return nativeImage.createFromBitmap(trayIconBitmap(ICON_SIZE, status), {
+    width: ICON_SIZE,
+    height: ICON_SIZE,
+    scaleFactor,
+  });
+}
+
+function toTemplate(
+  items: readonly TrayMenuItem[],
+  run: (a: TrayAction) => void,
+): MenuItemConstructorOptions[] {
+  return items.map((item): MenuItemConstructorOptions => {
+    switch (item.kind) {
+      case 'label':
+        return { label: item.label, enabled: false };
+      case 'separator':
+        return { type: 'separator' };
+      case 'action':
+        return { label: item.label, click: () => run(item.action) };
+      case 'submenu':
+        return { label: item.label, submenu: toTemplate(item.items, run) };
+    }
+  });
+}
+
+export function createAppTray(
+  services: Pick<AppServices, 'accounts' | 'events' | 'handlers'>,
+  actions: TrayActions,
+): Disposable {
+  const tray = new Tray(icon('none'));
+  tray.setToolTip('Netrex Connect');
+  tray.on('click', () => actions.open());
+
+  const run = (action: TrayAction): void => {
+    if (action.kind === 'open') actions.open();
+    else if (action.kind === 'sign-in') actions.signIn(action.providerId);
+    else actions.quit();
+  };
+
+  let generation = 0;
+  const refresh = async (): Promise<void> => {
+    const mine = ++generation;
+    const accounts = services.accounts();
+    const listed = await services.handlers.listProviders();
+    const providers: readonly ProviderView[] = listed.ok ? listed.value : [];
+    // A slower, older refresh must not overwrite a newer one.
+    if (mine !== generation || tray.isDestroyed()) return;
+    tray.setImage(icon(trayStatus(accounts)));
+    tray.setToolTip(trayTooltip(accounts));
+    tray.setContextMenu(
+      Menu.buildFromTemplate(toTemplate(trayMenuModel(accounts, providers), run)),
+    );
+  };
+
+  void refresh();
+  // A finished sign-in may also have changed which portals are ready.
+  const onAccounts = services.events.on('accounts-changed', () => void refresh());
+  const onSignIn = services.events.on('sign-in-changed', () => void refresh());
+  return toDisposable(async () => {
+    await onAccounts.dispose();
+    await onSignIn.dispose();
+    tray.destroy();
+  });
+}
