@@ -2,13 +2,17 @@
 // main process and preload with esbuild (out/main, out/preload).
 //   node scripts/build.mjs             everything
 //   node scripts/build.mjs --renderer  the renderer only (what the browser tests serve)
+//   node scripts/build.mjs --demo      everything, plus the portal stand-in for demo mode
+//                                      (out/demo/, loaded only when NETREX_DEMO=1; never packaged)
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rendererOnly = process.argv.includes('--renderer');
+const demo = process.argv.includes('--demo');
 
 await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
 
@@ -39,5 +43,21 @@ if (!rendererOnly) {
     format: 'cjs',
     platform: 'browser',
   });
+  if (demo) {
+    await esbuild({
+      ...common,
+      entryPoints: [join(root, 'scripts/demo-portal.ts')],
+      outfile: join(root, 'out/demo/portal.mjs'),
+      format: 'esm',
+      banner: {
+        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      },
+    });
+  } else {
+    // A stale stand-in from an earlier demo build must not linger next to a normal build.
+    rmSync(join(root, 'out/demo'), { recursive: true, force: true });
+  }
 }
-console.log(`built ${rendererOnly ? 'renderer' : 'renderer, main and preload'} into out/`);
+console.log(
+  `built ${rendererOnly ? 'renderer' : `renderer, main and preload${demo ? ' and the demo portal' : ''}`} into out/`,
+);

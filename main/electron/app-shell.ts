@@ -1,0 +1,183 @@
+// The Electron app around the services: single instance, deep links, the
+// app:// renderer, the hardened window, the bridge, tray, notifications and
+// the system ports. main/index.ts calls `startAppShell` with the real
+// `createServices`; everything Electron-specific the services need arrives
+// through `AppPorts`, built here.
+import { Notification, app, dialog, net, session, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import type { AppPorts, AppServices } from '../app-services';
+import { createConfDocumentStore } from '../common/document-store';
+import { DisposableStore } from '../common/lifecycle';
+import type { DemoPortal } from '../demo-portal';
+import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
+import { createDeepLinkInbox } from './deep-link-inbox';
+import { listenForDeepLinks, registerProtocolClient } from './deep-links';
+import { startEmbeddedDemoPortal } from './demo';
+import { openExternalGuarded } from './external-links';
+import { registerBridge } from './ipc';
+import { createLoginItemPort, startedAtLogin } from './login-item';
+import { watchAccountAlerts } from './notifications';
+import { createSafeStorageCipher } from './secure-storage';
+import { createAppTray } from './tray';
+import {
+  createMainWindow,
+  guardAllWebContents,
+  guardSession,
+  loadAppShell,
+  revealWindow,
+} from './window';
+
+/**
+ * What main/index.ts passes in: main/services.ts's `createServices`. The
+ * second argument is the demo hook — the embedded portal stand-in in demo
+ * mode, `null` otherwise; a `createServices` that takes only `ports` fits too.
+ */
+export type CreateServices = (
+  ports: AppPorts,
+  demo: DemoPortal | null,
+) => AppServices | Promise<AppServices>;
+
+export interface AppShellOptions {
+  readonly createServices: CreateServices;
+  /** The build output folder holding main/, preload/, renderer/ (and demo/ in demo mode). */
+  readonly outDir: string;
+  readonly demo: boolean;
+}
+
+/** Only in development: lets tests and a second copy run against their own data folder. */
+const USER_DATA_ENV = 'NETREX_USER_DATA_DIR';
+
+const log = {
+  info: (message: string) => console.log(`[netrex] ${message}`),
+  warn: (message: string) => console.warn(`[netrex] ${message}`),
+};
+
+/** Tells the operator something outside the window: a notification, else a dialog. */
+function tellOperator(message: string): void {
+  log.warn(message);
+  if (app.isReady() && Notification.isSupported()) {
+    new Notification({ title: 'Netrex Connect', body: message }).show();
+  } else {
+    void app
+      .whenReady()
+      .then(() => dialog.showMessageBox({ type: 'warning', title: 'Netrex Connect', message }));
+  }
+}
+
+export function startAppShell(options: AppShellOptions): void {
+  const userDataOverride = process.env[USER_DATA_ENV];
+  if (!app.isPackaged && userDataOverride) app.setPath('userData', userDataOverride);
+
+  // A second instance hands its argv to the first (`second-instance`) and quits at once.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  registerAppSchemePrivileged();
+  guardAllWebContents(log.warn);
+
+  const disposables = new DisposableStore();
+  let services: AppServices | null = null;
+  let window: BrowserWindow | null = null;
+  let demoPortal: DemoPortal | null = null;
+
+  const showWindow = (): void => {
+    if (!services) return; // the window opens once the services are ready
+    if (window && !window.isDestroyed()) {
+      revealWindow(window);
+      return;
+    }
+    window = createMainWindow({
+      preloadPath: join(options.outDir, 'preload', 'index.cjs'),
+      title: options.demo ? 'Netrex Connect (demo)' : 'Netrex Connect',
+    });
+    window.on('closed', () => (window = null));
+    loadAppShell(window).catch(() => tellOperator('The Netrex Connect window could not load.'));
+  };
+
+  const inbox = createDeepLinkInbox((error) =>
+    log.warn(`deep link: handler failed (${error instanceof Error ? error.name : typeof error})`),
+  );
+  listenForDeepLinks(inbox, { reveal: showWindow, refused: tellOperator });
+  if (!registerProtocolClient()) {
+    log.warn(
+      `could not register as the handler of the sign-in links (this system may not allow it)`,
+    );
+  }
+
+  app.on('window-all-closed', () => {
+    // macOS keeps an app without windows in the Dock; elsewhere closing the window quits.
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', showWindow);
+
+  let shutDown = false;
+  app.on('will-quit', (event) => {
+    if (shutDown) return;
+    event.preventDefault();
+    shutDown = true;
+    void (async () => {
+      try {
+        await disposables.dispose();
+        await services?.dispose();
+        await demoPortal?.close();
+      } catch (error) {
+        log.warn(`shutdown: ${error instanceof Error ? error.name : 'error'}`);
+      }
+      app.quit();
+    })();
+  });
+
+  void app.whenReady().then(async () => {
+    try {
+      guardSession(session.defaultSession);
+      serveAppProtocol(join(options.outDir, 'renderer'));
+      demoPortal = options.demo ? await startEmbeddedDemoPortal(options.outDir) : null;
+      services = await options.createServices(await buildPorts(options.demo), demoPortal);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('Netrex Connect could not start', reason);
+      app.exit(1);
+      return;
+    }
+    const ready = services;
+    disposables.add(registerBridge(ready, () => window?.webContents ?? null, log));
+    disposables.add(
+      createAppTray(ready, {
+        open: showWindow,
+        signIn: (providerId) => {
+          showWindow();
+          void ready.handlers.signIn(providerId);
+        },
+        quit: () => app.quit(),
+      }),
+    );
+    disposables.add(watchAccountAlerts(ready, showWindow));
+    if (!startedAtLogin(process.argv)) showWindow();
+    await inbox.attach((url) => ready.handleDeepLink(url));
+  });
+
+  /** The system ports, built after `ready` (safeStorage and net need it). */
+  async function buildPorts(demo: boolean): Promise<AppPorts> {
+    const userData = app.getPath('userData');
+    const loginItem = createLoginItemPort();
+    return {
+      // Electron's network stack: the OS proxy settings and certificate store.
+      fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+      cipher: await createSafeStorageCipher(),
+      openExternal: (url) =>
+        openExternalGuarded(url, (candidate) => services?.isAllowedExternalUrl(candidate) ?? false),
+      documentStore: (name) => createConfDocumentStore(userData, name),
+      platform: process.platform,
+      appInfo: {
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        languages: app.getPreferredSystemLanguages(),
+        demo,
+      },
+      ...(loginItem ? { loginItem } : {}),
+    };
+  }
+}
