@@ -14,9 +14,13 @@ export function isLoopbackHttpUrl(url: URL): boolean {
 
 /**
  * Checks an address a request may be sent to (portal base, issuer, discovered
- * endpoint). `reason` is a plain sentence fragment and never quotes the input.
+ * endpoint; only an endpoint may carry a query, RFC 6749 §3.1). `reason` is a
+ * plain sentence fragment and never quotes the input.
  */
-export function checkServerUrl(input: string): UrlCheck {
+export function checkServerUrl(
+  input: string,
+  { allowQuery = false }: { allowQuery?: boolean } = {},
+): UrlCheck {
   let url: URL;
   try {
     url = new URL(input.trim());
@@ -38,7 +42,7 @@ export function checkServerUrl(input: string): UrlCheck {
   if (url.username || url.password) {
     return { ok: false, reason: 'it must not contain a user name or password' };
   }
-  if (url.search || url.hash) {
+  if ((url.search && !allowQuery) || url.hash) {
     return { ok: false, reason: 'it must not contain a query (?…) or a fragment (#…)' };
   }
   return { ok: true, url };

@@ -58,7 +58,10 @@ export function checkMetadata(
   }
   for (const name of ['authorization_endpoint', 'token_endpoint', 'revocation_endpoint'] as const) {
     const value = as[name];
-    if (value !== undefined && (typeof value !== 'string' || !checkServerUrl(value).ok)) {
+    if (
+      value !== undefined &&
+      (typeof value !== 'string' || !checkServerUrl(value, { allowQuery: true }).ok)
+    ) {
       throw new AuthError('discovery_failed', { portal, reason: `${name} is not https` });
     }
   }
