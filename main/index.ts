@@ -1,27 +1,15 @@
-// Composition root of the Electron app. (First landing: a hardened window
-// showing the renderer; the services are wired in as they land.)
-import { app, BrowserWindow } from 'electron';
+// Composition root of the Electron app: the real services into the shell.
+// Everything else — single instance, deep links, window, bridge, tray, the
+// system ports — is main/electron/app-shell.ts.
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startAppShell } from './electron/app-shell';
+import { demoRequested } from './electron/demo';
+import { createServices } from './services';
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 960,
-    height: 720,
-    title: 'Netrex Connect',
-    webPreferences: {
-      preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  });
-  void window.loadFile(fileURLToPath(new URL('../renderer/index.html', import.meta.url)));
-  return window;
-}
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  void app.whenReady().then(createWindow);
-  app.on('window-all-closed', () => app.quit());
-}
+startAppShell({
+  createServices,
+  // This file is bundled to out/main/index.mjs; out/ holds preload/, renderer/ (and demo/).
+  outDir: dirname(dirname(fileURLToPath(import.meta.url))),
+  demo: demoRequested(),
+});
