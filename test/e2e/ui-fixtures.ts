@@ -1,0 +1,260 @@
+// Fixed snapshots and an in-test handler table for the view-level tests: they
+// check what the views render from given data and what they ask the bridge.
+// These are NOT the issue's end-to-end tests (those run the real services).
+import type { BridgeHandlers } from '../../main/app-services';
+import type {
+  AccountSnapshot,
+  AppInfo,
+  AppSettings,
+  ProviderView,
+  Result,
+  SignInView,
+  StorageStatus,
+} from '../../main/ipc/contract';
+
+/** The instant every view test runs at (the page's clock is fixed to it). */
+export const NOW = Date.UTC(2025, 5, 2, 9, 30, 0);
+export const SIGN_IN_WINDOW_MS = 5 * 60_000;
+
+export const NETREX_RIGHTS = [
+  'read',
+  'write',
+  'liveview',
+  'audiotransmit',
+  'liveview_ptz',
+  'liveview_light',
+  'liveview_audioclip',
+  'recordings',
+  'recordings_delete',
+  'events',
+] as const;
+
+function provider(
+  patch: Partial<ProviderView> & Pick<ProviderView, 'id' | 'name' | 'url'>,
+): ProviderView {
+  return {
+    dialect: 'netrex',
+    origin: 'built-in',
+    locked: false,
+    clientId: 'netrex-connect-desktop',
+    clientSecretSet: false,
+    rights: ['read', 'liveview'],
+    availableRights: [...NETREX_RIGHTS],
+    redirectKind: 'custom-scheme',
+    loopbackPort: 53682,
+    redirectUri: `cz.netrex.connect:/oauth/callback/${patch.id}`,
+    ready: true,
+    ...patch,
+  };
+}
+
+export const NETREX = provider({ id: 'netrex', name: 'Netrex', url: 'https://system2.netrex.cz' });
+export const CAMSTREAMER = provider({
+  id: 'camstreamer',
+  name: 'CamStreamer Cloud',
+  url: 'https://cloud.camstreamer.com',
+  clientId: '',
+  ready: false,
+  notReadyReason: {
+    code: 'not_configured',
+    message: 'CamStreamer Cloud has no client ID yet. Enter the one from the portal in Settings.',
+  },
+});
+export const MANAGED = provider({
+  id: 'acme',
+  name: 'ACME Security',
+  url: 'https://video.acme.example',
+  origin: 'managed',
+  locked: true,
+  clientId: 'acme-desktop',
+  clientSecretSet: true,
+  rights: ['read', 'liveview', 'recordings'],
+});
+
+export function account(
+  patch: Partial<AccountSnapshot> & Pick<AccountSnapshot, 'id'>,
+): AccountSnapshot {
+  return {
+    providerId: 'netrex',
+    providerName: 'Netrex',
+    providerUrl: 'https://system2.netrex.cz',
+    label: 'dispatch@example.cz',
+    method: 'oauth',
+    state: 'connected',
+    rights: ['read', 'liveview'],
+    tokenExpiresAt: NOW + 2 * 3_600_000,
+    canRefresh: true,
+    cameras: { count: 3, names: ['Gate', 'Parking lot', 'Warehouse'] },
+    lastCheckAt: NOW - 2 * 60_000,
+    lastSuccessAt: NOW - 2 * 60_000,
+    latencyMs: 142,
+    nextRetryAt: null,
+    lastError: null,
+    persisted: true,
+    ...patch,
+  };
+}
+
+export const CONNECTED = account({ id: 'a1' });
+export const OFFLINE = account({
+  id: 'a2',
+  providerId: 'acme',
+  providerName: 'ACME Security',
+  providerUrl: 'https://video.acme.example',
+  label: 'Night shift',
+  state: 'offline',
+  cameras: { count: 12, names: [] },
+  nextRetryAt: NOW + 25_000,
+  lastCheckAt: NOW - 35_000,
+  lastError: {
+    code: 'network',
+    message: "ACME Security can't be reached. The app will try again by itself.",
+  },
+});
+export const EXPIRED = account({
+  id: 'a3',
+  label: 'API: reception',
+  method: 'api-token',
+  state: 'expired',
+  canRefresh: false,
+  tokenExpiresAt: NOW - 3 * 86_400_000,
+  cameras: { count: 1, names: ['Reception'] },
+  lastError: {
+    code: 'expired',
+    message: 'The API token has expired. Make a new one in the portal.',
+  },
+  persisted: false,
+});
+
+export const SAFE_STORAGE: StorageStatus = {
+  backend: 'gnome_libsecret',
+  encryptionAvailable: true,
+  weak: false,
+  policy: 'encrypted',
+  recovered: null,
+};
+
+export const WEAK_STORAGE: StorageStatus = {
+  backend: 'basic_text',
+  encryptionAvailable: true,
+  weak: true,
+  policy: 'memory-only',
+  recovered: {
+    movedTo: '/home/operator/.config/Netrex Connect/vault.json.unreadable-1748856600000',
+    at: NOW - 60_000,
+    reason: 'the file is not valid JSON',
+  },
+};
+
+export interface FixtureWorld {
+  appInfo: AppInfo;
+  settings: AppSettings;
+  providers: ProviderView[];
+  accounts: AccountSnapshot[];
+  storage: StorageStatus;
+}
+
+export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
+  return {
+    appInfo: {
+      name: 'Netrex Connect',
+      version: '0.1.0',
+      platform: 'linux',
+      languages: ['en-US'],
+      demo: false,
+    },
+    settings: { language: 'system', startAtLogin: false },
+    providers: [NETREX, CAMSTREAMER],
+    accounts: [],
+    storage: SAFE_STORAGE,
+    ...patch,
+  };
+}
+
+const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+const refuse = (code: string, message: string): Promise<Result<never>> =>
+  Promise.resolve({ ok: false, error: { code, message } });
+
+export function waitingView(providerId: string, patch: Partial<SignInView> = {}): SignInView {
+  return {
+    providerId,
+    phase: 'waiting',
+    startedAt: NOW,
+    deadline: NOW + SIGN_IN_WINDOW_MS,
+    remainingMs: SIGN_IN_WINDOW_MS,
+    ...patch,
+  };
+}
+
+/**
+ * A handler table answering from `w` (which it updates, so a later call sees
+ * an earlier change). `overrides` replace single methods.
+ */
+export function fixedHandlers(
+  w: FixtureWorld,
+  overrides: Partial<BridgeHandlers> = {},
+): BridgeHandlers {
+  const findProvider = (id: string) => w.providers.find((p) => p.id === id);
+  const replaceProvider = (next: ProviderView) => {
+    w.providers = w.providers.map((p) => (p.id === next.id ? next : p));
+    return next;
+  };
+  const table: BridgeHandlers = {
+    getAppInfo: () => ok(w.appInfo),
+    getAppSettings: () => ok(w.settings),
+    updateAppSettings: (patch) => ok((w.settings = { ...w.settings, ...patch })),
+    listProviders: () => ok(w.providers),
+    addPortal: (input) => {
+      const host = new URL(input.url).host;
+      const added = provider({
+        id: `custom-${host}`,
+        name: input.name ?? host,
+        url: input.url,
+        origin: 'custom',
+      });
+      w.providers = [...w.providers, added];
+      return ok(added);
+    },
+    updateProvider: (id, patch) => {
+      const known = findProvider(id);
+      if (!known) return refuse('unknown_provider', 'No such portal.');
+      return ok(replaceProvider({ ...known, ...patch }));
+    },
+    setClientSecret: (id, secret) => {
+      const known = findProvider(id);
+      if (!known) return refuse('unknown_provider', 'No such portal.');
+      return ok(replaceProvider({ ...known, clientSecretSet: secret !== null }));
+    },
+    removeProvider: (id) => {
+      w.providers = w.providers.filter((p) => p.id !== id);
+      return ok(null);
+    },
+    signIn: (id) => ok(waitingView(id)),
+    reopenBrowser: (id) => ok(waitingView(id)),
+    cancelSignIn: (id) => ok(waitingView(id, { phase: 'cancelled', remainingMs: 0 })),
+    completeSignIn: () => ok(waitingView('netrex', { phase: 'exchanging' })),
+    signInWithApiToken: (input) => {
+      const made = account({
+        id: `t${w.accounts.length + 1}`,
+        method: 'api-token',
+        label: input.label ?? 'API token',
+      });
+      w.accounts = [...w.accounts, made];
+      return ok(made);
+    },
+    listAccounts: () => ok(w.accounts),
+    checkNow: (id) => {
+      const known = w.accounts.find((a) => a.id === id);
+      if (!known) return refuse('unknown_account', 'No such account.');
+      return ok({ ...known, lastCheckAt: NOW });
+    },
+    signOut: (id) => {
+      w.accounts = w.accounts.filter((a) => a.id !== id);
+      return ok({ accountId: id, revoked: true });
+    },
+    getStorageStatus: () => ok(w.storage),
+    setWeakStorageAllowed: (allowed) =>
+      ok((w.storage = { ...w.storage, policy: allowed ? 'weak-allowed' : 'memory-only' })),
+  };
+  return { ...table, ...overrides };
+}

@@ -1,0 +1,87 @@
+// Shared steps of the view-level tests: open the renderer on fixed data in a
+// language and a theme, find the words the window should show, save screenshots.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { BridgeHandlers } from '../../main/app-services';
+import { cs } from '../../renderer/src/i18n/cs';
+import { en } from '../../renderer/src/i18n/en';
+import { openRenderer, type RendererPage } from '../support/renderer-harness';
+import type { RendererServer } from '../support/renderer-server';
+import { NOW, fixedHandlers, type FixtureWorld } from './ui-fixtures';
+
+export type Lang = 'en' | 'cs';
+export type Theme = 'light' | 'dark';
+export const LANGS: readonly Lang[] = ['en', 'cs'];
+export const THEMES: readonly Theme[] = ['light', 'dark'];
+
+export const SCREENS_DIR = fileURLToPath(new URL('../../test-results/screens/', import.meta.url));
+
+export interface ViewOptions {
+  readonly server: RendererServer;
+  readonly world: FixtureWorld;
+  readonly overrides?: Partial<BridgeHandlers>;
+  readonly lang?: Lang;
+  readonly theme?: Theme;
+  /**
+   * `fixed`: Date.now() is always NOW (stable relative times and screenshots).
+   * `manual`: time stands at NOW and moves only with `page.clock.runFor()`.
+   */
+  readonly clock?: 'fixed' | 'manual';
+  readonly permissions?: readonly string[];
+}
+
+/** Opens the window on `world` and waits until its first screen is up. */
+export async function openView(browser: Browser, options: ViewOptions): Promise<RendererPage> {
+  const lang = options.lang ?? 'en';
+  const osLanguages = lang === 'cs' ? ['cs-CZ', 'en-US'] : ['en-US'];
+  options.world.appInfo = { ...options.world.appInfo, languages: osLanguages };
+  const view = await openRenderer(browser, {
+    server: options.server,
+    handlers: fixedHandlers(options.world, options.overrides),
+    locale: osLanguages[0],
+    colorScheme: options.theme ?? 'light',
+    permissions: options.permissions,
+    beforeLoad: async (page) => {
+      if (options.clock === 'manual') {
+        await page.clock.install({ time: NOW });
+        await page.clock.pauseAt(NOW);
+      } else {
+        await page.clock.setFixedTime(NOW);
+      }
+    },
+  });
+  await view.page.getByRole('navigation').waitFor();
+  return view;
+}
+
+/** The window's words in `lang`, `{{name}}` filled in. */
+export function say(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
+  let node: unknown = lang === 'cs' ? cs : en;
+  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+  if (typeof node !== 'string') throw new Error(`No text ${key} in ${lang}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
+}
+
+/** Waits (without sleeping) until the locator is visible. */
+export async function shown(locator: Locator, timeout = 5_000): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+  return locator;
+}
+
+export async function saveScreen(
+  page: Page,
+  name: string,
+  lang: Lang,
+  theme: Theme,
+): Promise<string> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const path = `${SCREENS_DIR}${name}.${lang}.${theme}.png`;
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  return path;
+}
+
+/** The visible text of the page (what an operator could read). */
+export function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
+}
