@@ -58,27 +58,28 @@ export interface AuthErrorContext {
   readonly secrets?: readonly (string | undefined)[];
 }
 
-type MessageOf = (c: AuthErrorContext & { portal: string }) => string;
+/** `portal` for mid-sentence, `Portal` for the start of one. */
+type MessageOf = (c: AuthErrorContext & { portal: string; Portal: string }) => string;
 
 const MESSAGES: Record<AuthErrorCode, MessageOf> = {
   access_denied: ({ portal }) =>
     `You declined the request in ${portal}, so Netrex Connect was not signed in. To connect, sign in again and choose Allow.`,
-  invalid_scope: ({ portal }) =>
-    `${portal} refused the requested rights. Choose fewer rights in the portal settings, or ask your administrator which rights the application may request.`,
-  server_error: ({ portal }) =>
-    `${portal} had an internal problem during sign-in. Try again in a few minutes.`,
-  temporarily_unavailable: ({ portal }) =>
-    `${portal} is temporarily unavailable. Try again in a few minutes.`,
-  unauthorized_client: ({ portal }) =>
-    `${portal} does not allow this application to sign in this way. Ask your administrator to check the OAuth application in the portal.`,
-  unsupported_response_type: ({ portal }) =>
-    `${portal} does not support the sign-in method Netrex Connect uses (authorization code). Ask your administrator to check the OAuth application.`,
-  invalid_request: ({ portal }) =>
-    `${portal} refused the sign-in request. Check that the client ID and the registered redirect address match the portal settings, then try again.`,
-  invalid_client: ({ portal }) =>
-    `${portal} did not accept the application's client ID or secret. Check them in the portal settings, or ask your administrator.`,
-  invalid_grant: ({ portal }) =>
-    `${portal} no longer accepts this sign-in: it expired, was used already or was revoked. Sign in again.`,
+  invalid_scope: ({ Portal }) =>
+    `${Portal} refused the requested rights. Choose fewer rights in the portal settings, or ask your administrator which rights the application may request.`,
+  server_error: ({ Portal }) =>
+    `${Portal} had an internal problem during sign-in. Try again in a few minutes.`,
+  temporarily_unavailable: ({ Portal }) =>
+    `${Portal} is temporarily unavailable. Try again in a few minutes.`,
+  unauthorized_client: ({ Portal }) =>
+    `${Portal} does not allow this application to sign in this way. Ask your administrator to check the OAuth application in the portal.`,
+  unsupported_response_type: ({ Portal }) =>
+    `${Portal} does not support the sign-in method Netrex Connect uses (authorization code). Ask your administrator to check the OAuth application.`,
+  invalid_request: ({ Portal }) =>
+    `${Portal} refused the sign-in request. Check that the client ID and the registered redirect address match the portal settings, then try again.`,
+  invalid_client: ({ Portal }) =>
+    `${Portal} did not accept the application's client ID or secret. Check them in the portal settings, or ask your administrator.`,
+  invalid_grant: ({ Portal }) =>
+    `${Portal} no longer accepts this sign-in: it expired, was used already or was revoked. Sign in again.`,
   unknown_redirect: () =>
     'This is not a Netrex Connect sign-in address. After approving in the browser, copy the whole address from the address bar and paste it again.',
   not_pending: ({ portal }) =>
@@ -94,32 +95,32 @@ const MESSAGES: Record<AuthErrorCode, MessageOf> = {
   cancelled: ({ portal }) => `The sign-in to ${portal} was cancelled.`,
   iss_mismatch: ({ portal }) =>
     `The sign-in answer says it comes from another server than ${portal}, so it was refused for your safety. Start again; if this keeps happening, tell your administrator.`,
-  missing_code: ({ portal }) =>
-    `${portal} sent the browser back without a sign-in code. Start the sign-in again.`,
-  portal_error: ({ portal }) =>
-    `${portal} answered with an error or an unexpected page instead of a sign-in answer. Try again later; if it persists, check the portal address.`,
+  missing_code: ({ Portal }) =>
+    `${Portal} sent the browser back without a sign-in code. Start the sign-in again.`,
+  portal_error: ({ Portal }) =>
+    `${Portal} answered with an error or an unexpected page instead of a sign-in answer. Try again later; if it persists, check the portal address.`,
   network: ({ portal }) =>
     `Netrex Connect could not reach ${portal}. Check your internet connection and proxy, then try again.`,
-  timeout: ({ portal, seconds = 15 }) =>
-    `${portal} did not answer within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}. Try again; if it keeps happening, check your connection.`,
-  invalid_token_response: ({ portal }) =>
-    `${portal} answered with a sign-in result Netrex Connect cannot use (no access token, or a token of an unsupported type). Tell your administrator.`,
+  timeout: ({ Portal, seconds = 15 }) =>
+    `${Portal} did not answer within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}. Try again; if it keeps happening, check your connection.`,
+  invalid_token_response: ({ Portal }) =>
+    `${Portal} answered with a sign-in result Netrex Connect cannot use (no access token, or a token of an unsupported type). Tell your administrator.`,
   discovery_failed: ({ portal }) =>
     `Netrex Connect could not read the sign-in configuration of ${portal}. Check that the issuer address is exactly the server's issuer.`,
-  pkce_unsupported: ({ portal }) =>
-    `${portal} does not announce PKCE (S256), which Netrex Connect requires to sign in safely. Ask the server's administrator to enable it.`,
+  pkce_unsupported: ({ Portal }) =>
+    `${Portal} does not announce PKCE (S256), which Netrex Connect requires to sign in safely. Ask the server's administrator to enable it.`,
   loopback_unavailable: ({ port }) =>
     `Netrex Connect could not listen on port ${port ?? '?'} of this computer for the browser's answer; another program may be using it. Close that program or choose another port in the portal settings.`,
-  not_configured: ({ portal, explanation }) =>
-    explanation ?? `${portal} is not set up for sign-in yet. Open its settings.`,
+  not_configured: ({ Portal, explanation }) =>
+    explanation ?? `${Portal} is not set up for sign-in yet. Open its settings.`,
   unknown_provider: () =>
     'This portal is not in the list any more. Add it again or choose another one.',
-  no_refresh_token: ({ portal }) =>
-    `${portal} did not give Netrex Connect a way to renew the connection. Sign in again when it expires.`,
-  revocation_failed: ({ portal }) =>
-    `${portal} did not confirm that the sign-in was cancelled. You can revoke the application's access in the portal yourself.`,
-  revocation_unsupported: ({ portal }) =>
-    `${portal} offers no way to cancel a sign-in from an application. Revoke the access in the portal yourself if needed.`,
+  no_refresh_token: ({ Portal }) =>
+    `${Portal} did not give Netrex Connect a way to renew the connection. Sign in again when it expires.`,
+  revocation_failed: ({ Portal }) =>
+    `${Portal} did not confirm that the sign-in was cancelled. You can revoke the application's access in the portal yourself.`,
+  revocation_unsupported: ({ Portal }) =>
+    `${Portal} offers no way to cancel a sign-in from an application. Revoke the access in the portal yourself if needed.`,
   disposed: () => 'Netrex Connect is closing; the sign-in was stopped.',
 };
 
@@ -142,7 +143,10 @@ export class AuthError extends Error {
   readonly retryable: boolean;
 
   constructor(code: AuthErrorCode, context: AuthErrorContext = {}) {
-    super(MESSAGES[code]({ ...context, portal: context.portal || 'The portal' }));
+    const portal = context.portal || 'the portal';
+    super(
+      MESSAGES[code]({ ...context, portal, Portal: portal[0]!.toUpperCase() + portal.slice(1) }),
+    );
     this.code = code;
     this.detail = plainDetail(context.detail, context.secrets);
     this.reason = context.reason;

@@ -4,6 +4,7 @@
 import { toDisposable, type Disposable } from '../common/lifecycle';
 import type { UserFacingError } from '../ipc/contract';
 import type { ClientSecrets, ProviderConfig, ProviderId } from '../providers/provider-config';
+import { checkServerUrl } from '../providers/portal-url';
 import { providerReadiness } from '../providers/readiness';
 import { AuthError } from './auth-error';
 import { newAuthorizationSecrets } from './authorization-secrets';
@@ -169,6 +170,12 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
   }
 
   async function openSession(provider: ProviderConfig): Promise<DialectSession> {
+    // The registry validates addresses; this check keeps a secret off plain http whatever the caller passes.
+    const address = checkServerUrl(provider.url);
+    if (!address.ok) {
+      const explanation = `The address of ${provider.name} is not allowed: ${address.reason}. Correct it in the settings.`;
+      throw new AuthError('not_configured', { portal: provider.name, explanation });
+    }
     return guard(provider.name, () => DIALECTS[provider.dialect](context(provider)));
   }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AuthError,
@@ -98,6 +99,22 @@ describe('plainDetail (untrusted error_description)', () => {
     const code = 'SplxlOBeZQQYbYS6WxSbIA';
     expect(plainDetail(`code ${code} was already used`, [code, undefined])).toBe(
       'code [removed] was already used',
+    );
+  });
+
+  it('holds for any text: capped, no control characters, no secret left whole', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 2000 }),
+        fc.string({ minLength: 6, maxLength: 40 }),
+        (text, secret) => {
+          const detail = plainDetail(`${text}${secret}${text}`, [secret]);
+          if (detail === undefined) return;
+          expect(detail.length).toBeLessThanOrEqual(MAX_DETAIL_LENGTH);
+          expect(detail).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+          if (!/[\s\p{Cc}\p{Cf}\u2028\u2029]/u.test(secret)) expect(detail).not.toContain(secret);
+        },
+      ),
     );
   });
 

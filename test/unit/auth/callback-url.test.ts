@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '../../../main/auth/auth-error';
 import { MAX_CALLBACK_URL_LENGTH, parseCallbackUrl } from '../../../main/auth/callback-url';
@@ -62,6 +63,31 @@ describe('parseCallbackUrl', () => {
   it('accepts the scheme in any case, as URL parsing does', () => {
     expect(parseCallbackUrl('CZ.Netrex.Connect:/oauth/callback/demo?state=s').providerId).toBe(
       'demo',
+    );
+  });
+
+  it('for any input, either refuses with unknown_redirect or yields exactly one of our redirect URIs', () => {
+    const ours = /^(cz\.netrex\.connect:|http:\/\/127\.0\.0\.1:\d+)\/oauth\/callback\/[a-z0-9-]+$/;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.webUrl({ withQueryParameters: true, withFragments: true }),
+          fc
+            .constantFrom('cz.netrex.connect:', 'http://127.0.0.1:1234', 'CZ.NETREX.CONNECT:/')
+            .chain((prefix) => fc.string().map((rest) => `${prefix}/oauth/callback/${rest}`)),
+        ),
+        (input) => {
+          try {
+            const cb = parseCallbackUrl(input);
+            expect(cb.redirectUri).toMatch(ours);
+            expect(input.trim().toLowerCase().startsWith(cb.redirectUri.toLowerCase())).toBe(true);
+          } catch (error) {
+            expect(error).toBeInstanceOf(AuthError);
+            expect((error as AuthError).code).toBe('unknown_redirect');
+          }
+        },
+      ),
     );
   });
 });

@@ -410,9 +410,33 @@ describe('sign-in engine, Netrex dialect', () => {
     await noSecret.dispose();
   });
 
+  it('never sends the secret to a plain-http address outside loopback, whatever the caller passes', async () => {
+    providers.set('demo', provider('http://portal.example.test'));
+    const error = await fail(engine.startAuthorization('demo'));
+    expect(error.code).toBe('not_configured');
+    expect(error.message).toMatch(
+      /^The address of Demo Portal is not allowed: it must start with https:\/\//,
+    );
+    await expect(
+      engine.refresh('demo', {
+        accessToken: ACCESS,
+        refreshToken: REFRESH,
+        tokenType: 'bearer',
+        expiresAt: null,
+        rights: [],
+        rightsReported: false,
+        obtainedAt: 0,
+      }),
+    ).rejects.toMatchObject({ code: 'not_configured' });
+  });
+
   it('says "not_pending" for a well-formed redirect nobody asked for', async () => {
     const error = await fail(engine.completeAuthorization(callback('s'.repeat(43))));
     expect(error.code).toBe('not_pending');
     expect(error.message).toMatch(/No sign-in to Demo Portal/);
+    const unknown = await fail(engine.completeAuthorization(callback('s', 'code=x', 'gone')));
+    expect(unknown.message).toBe(
+      'No sign-in to the portal is waiting for an answer. Start the sign-in again from Netrex Connect.',
+    );
   });
 });
