@@ -44,11 +44,10 @@ export function listenForDeepLinks(inbox: DeepLinkInbox, listeners: DeepLinkList
 /**
  * Registers the app as the handler of `cz.netrex.connect:`. In development the
  * OS must start Electron with the app folder, so the executable and that path
- * are registered (the tutorial's `process.defaultApp` form).
+ * are registered (the tutorial's `process.defaultApp` form; the folder is taken
+ * from app.getAppPath() rather than argv[1], which a debugger switch can occupy).
  */
 export function registerProtocolClient(): boolean {
   if (app.isPackaged) return app.setAsDefaultProtocolClient(APP_SCHEME);
-  const appPath = process.argv[1];
-  if (appPath === undefined) return false;
-  return app.setAsDefaultProtocolClient(APP_SCHEME, process.execPath, [resolve(appPath)]);
+  return app.setAsDefaultProtocolClient(APP_SCHEME, process.execPath, [resolve(app.getAppPath())]);
 }

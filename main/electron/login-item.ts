@@ -13,7 +13,7 @@ export const START_IN_TRAY_ARG = '--start-in-tray';
 /** The command that starts this app: the executable, plus the app folder in development. */
 function launchCommand(): { path: string; args: string[] } {
   if (app.isPackaged) return { path: process.env.APPIMAGE ?? process.execPath, args: [] };
-  return { path: process.execPath, args: [resolve(process.argv[1] ?? '.')] };
+  return { path: process.execPath, args: [resolve(app.getAppPath())] };
 }
 
 export function createLoginItemPort(): LoginItemPort | undefined {

@@ -1,0 +1,120 @@
+// The Electron app end to end: launch the built app (demo mode: the portal
+// stand-in embedded on loopback), check the renderer boundary from inside the
+// page, sign in the way the OS does it — the browser hands the callback URL to
+// a second instance, which passes it to the first and quits — and see the
+// account connected.
+//
+// Runs wherever an Electron binary exists. Here (no binary can be downloaded)
+// it prints one line saying why and is reported as skipped. The binary is
+// found WITHOUT require('electron'), which would try to download it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { _electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import { APP_SCHEME } from '../../main/auth/redirect-uri';
+import { BRIDGE_EVENTS, BRIDGE_METHODS, type NetrexBridge } from '../../main/ipc/contract';
+import { findElectronBinary } from '../../scripts/electron-binary.mjs';
+import { catchSchemeRedirects, launchChromium } from '../support/browser';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+const ROOT = join(import.meta.dirname, '../..');
+/** The page's global, typed (the renderer's own declaration is not in this project). */
+type PageWithBridge = Window & { readonly netrex: NetrexBridge };
+const binary = findElectronBinary();
+if (!binary.found) console.log(`skipped: no Electron binary (${binary.why})`);
+
+describe.skipIf(!binary.found)('the Electron app (end to end)', () => {
+  const executablePath = binary.found ? binary.path : '';
+  let userData: TempDir;
+  let env: Record<string, string>;
+  let app: ElectronApplication;
+  let page: Page;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    const built = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--demo'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    expect(built.status).toBe(0);
+    userData = makeTempDir('netrex-electron-e2e-');
+    env = {
+      ...(process.env as Record<string, string>),
+      NETREX_DEMO: '1',
+      NETREX_USER_DATA_DIR: userData.path,
+      LANG: 'en_US.UTF-8',
+      LANGUAGE: 'en',
+    };
+    app = await _electron.launch({ executablePath, args: [ROOT], env, cwd: ROOT });
+    // The test plays the operator's browser: record what the app asks the OS
+    // to open instead of opening it (the app's guard has already run).
+    await app.evaluate(({ shell }) => {
+      const opened: string[] = [];
+      (globalThis as { __opened?: string[] }).__opened = opened;
+      shell.openExternal = async (url: string) => void opened.push(url);
+    });
+    page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await userData?.dispose();
+  });
+
+  it('serves the renderer from app:// with no Node in the page and exactly the contract as window.netrex', async () => {
+    expect(page.url()).toMatch(/^app:\/\/renderer\//);
+    const probe = await page.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      netrex: Object.keys((window as unknown as PageWithBridge).netrex).sort(),
+    }));
+    expect(probe.require).toBe('undefined');
+    expect(probe.process).toBe('undefined');
+    expect(probe.netrex).toEqual([...BRIDGE_METHODS, ...Object.keys(BRIDGE_EVENTS)].sort());
+  });
+
+  it('signs in against the stand-in through a second instance carrying the callback URL', async () => {
+    const started = await page.evaluate(() =>
+      (window as unknown as PageWithBridge).netrex.signIn('demo'),
+    );
+    expect(started).toMatchObject({ ok: true, value: { providerId: 'demo', phase: 'waiting' } });
+
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as { __opened?: string[] }).__opened?.length ?? 0))
+      .toBe(1);
+    const authorizationUrl = await app.evaluate(
+      () => (globalThis as { __opened?: string[] }).__opened?.[0] ?? '',
+    );
+    expect(authorizationUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth2\/auth\/\?/);
+
+    // The operator's browser: log in and allow, then the portal redirects to the app's scheme.
+    browser = await launchChromium();
+    const portal = await browser.newPage();
+    const redirects = await catchSchemeRedirects(portal, APP_SCHEME);
+    await portal.goto(authorizationUrl);
+    await portal.fill('#username', 'operator');
+    await portal.fill('#password', 'operator');
+    await portal.click('button[type=submit]');
+    await portal.click('button[name=decision][value=allow]');
+    const callbackUrl = await redirects.next();
+    expect(callbackUrl.startsWith(`${APP_SCHEME}:/oauth/callback/demo?`)).toBe(true);
+
+    // What the OS does with the link: start the app again with it. The second
+    // instance hands its argv to the first and quits at once.
+    const second = spawn(executablePath, [ROOT, callbackUrl], { env, cwd: ROOT, stdio: 'ignore' });
+    const exitCode = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+    expect(exitCode).toBe(0);
+
+    await expect
+      .poll(async () => {
+        const accounts = await page.evaluate(() =>
+          (window as unknown as PageWithBridge).netrex.listAccounts(),
+        );
+        return accounts.ok ? accounts.value.map((a) => `${a.providerId}:${a.state}`) : [];
+      })
+      .toContain('demo:connected');
+    await expect.poll(() => page.locator('body').innerText()).toMatch(/connected/i);
+  });
+});
