@@ -3,7 +3,7 @@
 // the system ports. main/index.ts calls `startAppShell` with the real
 // `createServices`; everything Electron-specific the services need arrives
 // through `AppPorts`, built here.
-import { Notification, app, dialog, net, session, type BrowserWindow } from 'electron';
+import { Notification, app, dialog, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { AppPorts, AppServices } from '../app-services';
 import { createConfDocumentStore } from '../common/document-store';
@@ -44,6 +44,9 @@ export interface AppShellOptions {
   readonly demo: boolean;
 }
 
+/** Not `persist:`-prefixed: an in-memory session for the main process's own HTTP. */
+const HTTP_PARTITION = 'netrex-main-http';
+
 /** Only in development: lets tests and a second copy run against their own data folder. */
 const USER_DATA_ENV = 'NETREX_USER_DATA_DIR';
 
@@ -81,9 +84,14 @@ export function startAppShell(options: AppShellOptions): void {
   let services: AppServices | null = null;
   let window: BrowserWindow | null = null;
   let demoPortal: DemoPortal | null = null;
+  /** Someone asked for the window (a link, the Dock) before the services were ready. */
+  let windowRequested = false;
 
   const showWindow = (): void => {
-    if (!services) return; // the window opens once the services are ready
+    if (!services) {
+      windowRequested = true; // opened as soon as the services are ready
+      return;
+    }
     if (window && !window.isDestroyed()) {
       revealWindow(window);
       return;
@@ -148,13 +156,17 @@ export function startAppShell(options: AppShellOptions): void {
         open: showWindow,
         signIn: (providerId) => {
           showWindow();
-          void ready.handlers.signIn(providerId);
+          void ready.handlers.signIn(providerId).then((result) => {
+            // The window shows a refusal too; the tray's user may not be looking at it.
+            if (!result.ok) tellOperator(result.error.message);
+          });
         },
         quit: () => app.quit(),
       }),
     );
     disposables.add(watchAccountAlerts(ready, showWindow));
-    if (!startedAtLogin(process.argv)) showWindow();
+    // Started at login the app stays in the tray, unless a link or the Dock asked for it.
+    if (windowRequested || !startedAtLogin(process.argv)) showWindow();
     await inbox.attach((url) => ready.handleDeepLink(url));
   });
 
@@ -162,9 +174,12 @@ export function startAppShell(options: AppShellOptions): void {
   async function buildPorts(demo: boolean): Promise<AppPorts> {
     const userData = app.getPath('userData');
     const loginItem = createLoginItemPort();
+    // Electron's network stack (the OS proxy settings and certificate store),
+    // in a session of its own kept in memory: no cookie a portal sets on the
+    // token endpoint lands in the window's session or on disk.
+    const http = session.fromPartition(HTTP_PARTITION, { cache: false });
     return {
-      // Electron's network stack: the OS proxy settings and certificate store.
-      fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+      fetch: (input, init) => http.fetch(input instanceof URL ? input.href : input, init),
       cipher: await createSafeStorageCipher(),
       openExternal: (url) =>
         openExternalGuarded(url, (candidate) => services?.isAllowedExternalUrl(candidate) ?? false),
