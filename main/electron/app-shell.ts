@@ -77,6 +77,8 @@ export function startAppShell(options: AppShellOptions): void {
     return;
   }
 
+  // Every renderer sandboxed, whatever a window's options say (must precede `ready`).
+  app.enableSandbox();
   registerAppSchemePrivileged();
   guardAllWebContents(log.warn);
 
