@@ -21,7 +21,7 @@ export type AuthErrorCode =
   | 'not_pending'
   | 'state_mismatch'
   | 'replayed'
-  | 'expired'
+  | 'timed_out'
   | 'superseded'
   | 'cancelled'
   | 'iss_mismatch'
@@ -88,8 +88,8 @@ const MESSAGES: Record<AuthErrorCode, MessageOf> = {
     'This sign-in answer does not belong to the sign-in in progress, so it was ignored for your safety. Finish the sign-in in the browser tab Netrex Connect opened last, or start again.',
   replayed: () =>
     'This sign-in answer was used already and cannot be used twice. If you are not connected, start the sign-in again.',
-  expired: ({ portal, minutes }) =>
-    `The sign-in to ${portal} was not finished within ${minutes === 1 ? '1 minute' : `${minutes ?? 10} minutes`} and expired. Start it again.`,
+  timed_out: ({ portal, minutes }) =>
+    `The sign-in to ${portal} was not finished within ${minutes === 1 ? '1 minute' : `${minutes ?? 10} minutes`}, so it timed out. Start it again.`,
   superseded: ({ portal }) =>
     `A newer sign-in to ${portal} was started, so this one was abandoned. Finish the newest one in the browser.`,
   cancelled: ({ portal }) => `The sign-in to ${portal} was cancelled.`,

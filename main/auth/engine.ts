@@ -9,7 +9,7 @@ import { providerReadiness } from '../providers/readiness';
 import { AuthError } from './auth-error';
 import { newAuthorizationSecrets } from './authorization-secrets';
 import { parseCallbackUrl } from './callback-url';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../common/clock';
 import type { DialectContext, DialectSession, OpenDialect } from './dialects/dialect';
 import { openNetrexSession } from './dialects/netrex';
 import { openOAuth2Session } from './dialects/oauth2';
@@ -54,7 +54,7 @@ export interface AuthorizationView {
   /** Epoch ms at which the pending authorization expires. */
   readonly deadline: number;
   readonly redirectKind: 'custom-scheme' | 'loopback';
-  /** Set when failed or cancelled: `access_denied`, `expired`, `superseded`, `cancelled`, … */
+  /** Set when failed or cancelled: `access_denied`, `timed_out`, `superseded`, `cancelled`, … */
   readonly error?: UserFacingError;
 }
 
@@ -98,10 +98,10 @@ const DIALECTS: Record<ProviderConfig['dialect'], OpenDialect> = {
   oauth2: openOAuth2Session,
 };
 
-const OUTCOME_ERRORS: Record<Outcome, 'replayed' | 'superseded' | 'expired' | 'cancelled'> = {
+const OUTCOME_ERRORS: Record<Outcome, 'replayed' | 'superseded' | 'timed_out' | 'cancelled'> = {
   used: 'replayed',
   superseded: 'superseded',
-  expired: 'expired',
+  expired: 'timed_out',
   cancelled: 'cancelled',
 };
 
@@ -259,7 +259,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
       const previous = store.get(provider.id);
       if (previous) end(previous, 'superseded', 'superseded');
       store.put(pending);
-      resources.push(clock.setTimer(deadlineMs, () => end(pending, 'expired', 'expired')));
+      resources.push(clock.setTimer(deadlineMs, () => end(pending, 'expired', 'timed_out')));
       emit(pending, 'waiting');
       return { authorizationUrl: pending.authorizationUrl, pending: viewOf(pending, 'waiting') };
     },
@@ -288,8 +288,8 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
         });
       }
       if (clock.now() >= pending.deadline) {
-        end(pending, 'expired', 'expired');
-        throw new AuthError('expired', { portal, minutes });
+        end(pending, 'expired', 'timed_out');
+        throw new AuthError('timed_out', { portal, minutes });
       }
       // Used once: from here on this state can only be "replayed".
       store.finish(pending.provider.id, pending.state, 'used');

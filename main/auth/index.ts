@@ -12,7 +12,7 @@ export {
   type AuthorizationSecrets,
 } from './authorization-secrets';
 export { MAX_CALLBACK_URL_LENGTH, parseCallbackUrl, type CallbackUrl } from './callback-url';
-export { systemClock, type Clock } from './clock';
+export { systemClock, type Clock } from '../common/clock';
 export {
   createSignInEngine,
   DEFAULT_DEADLINE_MS,

@@ -1,6 +1,6 @@
 // A clock tests move by hand: deadlines fire when the test says, not after a sleep.
 import { toDisposable } from '../../main/common/lifecycle';
-import type { Clock } from '../../main/auth/clock';
+import type { Clock } from '../../main/common/clock';
 
 export class ManualClock implements Clock {
   #now: number;
@@ -36,6 +36,16 @@ export class ManualClock implements Clock {
       due.fire();
     }
     this.#now = until;
+  }
+
+  /**
+   * The wall clock jumps (the computer slept, or its time was set) without
+   * any timer firing: like a system's monotonic timers, each pending timer
+   * still waits what it had left, counted from the new time.
+   */
+  jump(ms: number): void {
+    this.#now += ms;
+    for (const timer of this.#timers) timer.at += ms;
   }
 
   get pendingTimers(): number {

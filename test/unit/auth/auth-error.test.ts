@@ -22,7 +22,7 @@ const ALL_CODES: AuthErrorCode[] = [
   'not_pending',
   'state_mismatch',
   'replayed',
-  'expired',
+  'timed_out',
   'superseded',
   'cancelled',
   'iss_mismatch',

@@ -292,13 +292,13 @@ describe('sign-in engine, Netrex dialect', () => {
     await expect(engine.completeAuthorization(good)).resolves.toBeTruthy();
   });
 
-  it('expires at the deadline: the UI hears it, a late redirect is "expired"', async () => {
+  it('times out at the deadline: the UI hears it, a late redirect is "timed_out"', async () => {
     const { state } = await start();
     clock.advance(600_000);
-    expect(views.at(-1)).toMatchObject({ phase: 'failed', error: { code: 'expired' } });
+    expect(views.at(-1)).toMatchObject({ phase: 'failed', error: { code: 'timed_out' } });
     expect(engine.pending('demo')).toBeUndefined();
     const error = await fail(engine.completeAuthorization(callback(state)));
-    expect(error.code).toBe('expired');
+    expect(error.code).toBe('timed_out');
     expect(error.message).toMatch(/within 10 minutes/);
   });
 

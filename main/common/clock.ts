@@ -1,5 +1,6 @@
-// Time, injectable: tests drive deadlines with a manual clock instead of sleeping.
-import { toDisposable, type Disposable } from '../common/lifecycle';
+// Time, injectable: tests drive deadlines and schedules with a manual clock
+// instead of sleeping. Shared by the sign-in engine and the accounts.
+import { toDisposable, type Disposable } from './lifecycle';
 
 export interface Clock {
   /** Epoch milliseconds. */
