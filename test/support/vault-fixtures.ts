@@ -7,6 +7,7 @@ import type { Clock, StoredAccount, TokenVault } from '../../main/vault/types';
 
 export const VAULT_FILE = 'vault.json';
 export const SETTINGS_FILE = 'vault-settings.json';
+const FIXTURE_EPOCH = 1_800_000_000_000;
 
 /**
  * An account whose every secret is unique and needs escaping in JSON (a quote,
@@ -24,9 +25,31 @@ export function makeAccount(name: string, generation = 0): StoredAccount {
       refreshToken: `RT"${name}\\${generation}/é-refresh`,
       tokenType: 'Bearer',
     },
-    expiresAt: 1_800_000_000_000 + generation,
+    expiresAt: FIXTURE_EPOCH + generation,
     rights: ['read', 'write'],
   };
+}
+
+/**
+ * An account with JWT-sized tokens (4 KB each), so that a vault of a few of
+ * them is a file of tens of KB that takes a while to write.
+ */
+export function makeLargeAccount(name: string, generation = 0): StoredAccount {
+  const account = makeAccount(name, generation);
+  const padding = `.${'j'.repeat(4_000)}`;
+  return {
+    ...account,
+    tokens: {
+      ...account.tokens,
+      accessToken: account.tokens.accessToken + padding,
+      refreshToken: `${account.tokens.refreshToken}${padding}`,
+    },
+  };
+}
+
+/** The generation a fixture account was made with (kept in its expiry). */
+export function generationOf(account: StoredAccount): number {
+  return (account.expiresAt ?? 0) - FIXTURE_EPOCH;
 }
 
 /** The secrets of an account, for searching a file's bytes. */
