@@ -10,7 +10,7 @@ import { AuthError } from './auth-error';
 import { newAuthorizationSecrets } from './authorization-secrets';
 import { parseCallbackUrl } from './callback-url';
 import { systemClock, type Clock } from '../common/clock';
-import type { DialectContext, DialectSession, OpenDialect } from './dialects/dialect';
+import type { AccessCheck, DialectContext, DialectSession, OpenDialect } from './dialects/dialect';
 import { openNetrexSession } from './dialects/netrex';
 import { openOAuth2Session } from './dialects/oauth2';
 import { boundedFetch, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type Fetch } from './http';
@@ -91,6 +91,12 @@ export interface SignInEngine extends Disposable {
   /** Throws AuthError: `invalid_grant`/`no_refresh_token` mean the grant is dead; `retryable` means keep the tokens. */
   refresh(providerId: ProviderId, tokens: TokenSet): Promise<TokenSet>;
   revoke(providerId: ProviderId, tokens: TokenSet): Promise<void>;
+  /**
+   * Whether the server still accepts the access token, where its protocol can
+   * say (standard dialect: userinfo); `unsupported` otherwise. Throws AuthError
+   * when the server cannot be asked (`retryable` for network trouble).
+   */
+  checkAccess(providerId: ProviderId, tokens: TokenSet): Promise<AccessCheck>;
 }
 
 const DIALECTS: Record<ProviderConfig['dialect'], OpenDialect> = {
@@ -349,6 +355,14 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
       const provider = requireProvider(providerId);
       const session = await openSession(provider);
       await guard(provider.name, () => session.revoke(tokens));
+    },
+
+    async checkAccess(providerId, tokens) {
+      const provider = requireProvider(providerId);
+      const session = await openSession(provider);
+      if (!session.checkAccess) return 'unsupported';
+      const check = session.checkAccess.bind(session);
+      return guard(provider.name, () => check(tokens));
     },
 
     async dispose() {

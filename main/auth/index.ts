@@ -23,7 +23,15 @@ export {
   type SignInEngineOptions,
   type StartedAuthorization,
 } from './engine';
-export { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type Fetch } from './http';
+export type { AccessCheck } from './dialects/dialect';
+export {
+  boundedFetch,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  readJsonObject,
+  type Fetch,
+  type HttpPolicy,
+} from './http';
 export {
   CALLBACK_PAGE,
   openLoopbackListener,

@@ -43,6 +43,15 @@ export interface DialectSession {
   /** RFC 6749 §6. A new refresh token replaces the old one, which is dead from then on. */
   refresh(tokens: TokenSet): Promise<TokenSet>;
   revoke(tokens: TokenSet): Promise<void>;
+  /**
+   * Asks the server whether it still accepts the access token (the standard
+   * dialect's userinfo endpoint). Absent where the protocol offers no such
+   * question; the Netrex portal is probed through its API instead.
+   */
+  checkAccess?(tokens: TokenSet): Promise<AccessCheck>;
 }
+
+/** `unsupported`: the server offers no way to ask (no userinfo endpoint). */
+export type AccessCheck = 'valid' | 'rejected' | 'unsupported';
 
 export type OpenDialect = (context: DialectContext) => Promise<DialectSession>;

@@ -271,6 +271,21 @@ export async function openOAuth2Session(context: DialectContext): Promise<Dialec
       }
     },
 
+    async checkAccess(tokens) {
+      const endpoint = as.userinfo_endpoint;
+      // Only an endpoint the address rules allow gets the token (like the others checkMetadata checks).
+      if (typeof endpoint !== 'string' || !checkServerUrl(endpoint, { allowQuery: true }).ok)
+        return 'unsupported';
+      try {
+        const response = await oauth.userInfoRequest(as, client, tokens.accessToken, http);
+        if (response.status === 401) return 'rejected';
+        await oauth.processUserInfoResponse(as, client, oauth.skipSubjectCheck, response);
+        return 'valid';
+      } catch (error) {
+        throw protocolError(error, { portal, secrets: [tokens.accessToken] });
+      }
+    },
+
     async revoke(tokens) {
       if (typeof as.revocation_endpoint !== 'string')
         throw new AuthError('revocation_unsupported', { portal });
