@@ -10,5 +10,5 @@ export {
   type StoragePolicyReason,
 } from './storage-policy';
 export { openTokenVault } from './token-vault';
-export type { Clock, OpenTokenVaultOptions, StoredAccount, TokenVault, VaultTokens } from './types';
+export type { OpenTokenVaultOptions, StoredAccount, TokenVault, VaultTokens } from './types';
 export { VAULT_FORMAT, VAULT_VERSION } from './vault-format';

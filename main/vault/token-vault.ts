@@ -7,6 +7,7 @@
 // after a write that started after the change (saves made while a write is
 // running share the next one), so nothing is lost or interleaved and a
 // rotated refresh token is on disk before saveAccount resolves.
+import { systemClock, type Clock } from '../common/clock';
 import type { DocumentStore } from '../common/document-store';
 import { toDisposable, type Disposable } from '../common/lifecycle';
 import type { StorageStatus } from '../ipc/contract';
@@ -14,7 +15,7 @@ import type { Cipher } from './cipher';
 import { encryptFailed, VaultError, writeFailed } from './errors';
 import { SerialQueue } from './serial-queue';
 import { decideStoragePolicy, type StoragePolicyDecision } from './storage-policy';
-import type { Clock, OpenTokenVaultOptions, StoredAccount, TokenVault } from './types';
+import type { OpenTokenVaultOptions, StoredAccount, TokenVault } from './types';
 import {
   accountSchema,
   clientSecretSchema,
@@ -26,8 +27,6 @@ import {
   type VaultFileRead,
 } from './vault-format';
 import { loadVaultSettings, saveVaultSettings, type VaultSettings } from './vault-settings';
-
-const systemClock: Clock = { now: () => Date.now() };
 
 /** Opens the vault: reads the opt-in, decides the policy, loads the file when it may. Never throws. */
 export async function openTokenVault(options: OpenTokenVaultOptions): Promise<TokenVault> {
@@ -41,7 +40,7 @@ class LocalTokenVault implements TokenVault {
   readonly #settingsStore: DocumentStore;
   readonly #cipher: Cipher;
   readonly #platform: string;
-  readonly #clock: Clock;
+  readonly #clock: Pick<Clock, 'now'>;
   readonly #encryptionAvailable: boolean;
 
   readonly #accounts = new Map<string, StoredAccount>();

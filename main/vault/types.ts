@@ -2,6 +2,7 @@
 // tokens and secrets: they are main-process only and never cross the bridge
 // (the UI gets AccountSnapshot and StorageStatus from main/ipc/contract.ts,
 // which have no field for a token).
+import type { Clock } from '../common/clock';
 import type { Disposable } from '../common/lifecycle';
 import type { DocumentStore } from '../common/document-store';
 import type { SignInMethod, StorageStatus } from '../ipc/contract';
@@ -28,16 +29,12 @@ export interface StoredAccount {
   /** Rights the portal granted (or, when it did not say, the ones requested). */
   readonly rights: readonly string[];
   /**
-   * From the ID token (standard dialect only): `iss` + `sub` identify the
-   * person across sign-ins, so signing in again updates the account instead
-   * of adding a second one. The ID token itself is not kept (it only holds
-   * personal data the app has no use for once signed in).
+   * From the ID token (standard dialect only): `sub` (with `iss`) identifies
+   * the person across sign-ins, so signing in again updates the account
+   * instead of adding a second one. The ID token itself is not kept (it only
+   * holds personal data the app has no use for once signed in).
    */
-  readonly subject?: { readonly issuer: string; readonly sub: string };
-}
-
-export interface Clock {
-  now(): number;
+  readonly subject?: { readonly sub: string; readonly issuer?: string };
 }
 
 export interface OpenTokenVaultOptions {
@@ -48,7 +45,8 @@ export interface OpenTokenVaultOptions {
   readonly cipher: Cipher;
   /** `process.platform`; on `linux` the key store backend decides the policy. */
   readonly platform: string;
-  readonly clock?: Clock;
+  /** Only `now()` is used: for the time a damaged file was set aside. */
+  readonly clock?: Pick<Clock, 'now'>;
 }
 
 export interface TokenVault extends Disposable {

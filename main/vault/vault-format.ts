@@ -50,7 +50,7 @@ export const accountSchema = z.object({
   }),
   expiresAt: z.number().int().nonnegative().nullable(),
   rights: z.array(text(200)).max(200),
-  subject: z.object({ issuer: text(2_000), sub: text(2_000) }).optional(),
+  subject: z.object({ sub: text(2_000), issuer: text(2_000).optional() }).optional(),
 });
 
 export const clientSecretSchema = text(16_384);

@@ -3,7 +3,8 @@
 import { createConfDocumentStore } from '../../main/common/document-store';
 import type { Cipher } from '../../main/vault/cipher';
 import { openTokenVault } from '../../main/vault/token-vault';
-import type { Clock, StoredAccount, TokenVault } from '../../main/vault/types';
+import type { Clock } from '../../main/common/clock';
+import type { StoredAccount, TokenVault } from '../../main/vault/types';
 
 export const VAULT_FILE = 'vault.json';
 export const SETTINGS_FILE = 'vault-settings.json';
@@ -60,7 +61,7 @@ export function secretsOf(account: StoredAccount): string[] {
 
 export interface VaultInDirOptions {
   readonly platform?: string;
-  readonly clock?: Clock;
+  readonly clock?: Pick<Clock, 'now'>;
 }
 
 /** Opens a vault whose files are `vault.json` and `vault-settings.json` in `dir`. */
