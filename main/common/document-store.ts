@@ -42,6 +42,9 @@ export function confOptions(cwd: string, configName: string) {
     // Never wipe a file we cannot read: it is the evidence, and it is moved aside instead.
     clearInvalidConfig: false,
     accessPropertiesByDotNotation: false,
+    // Owner only: under Linux `basic_text` (a key hard-coded in Chromium) the
+    // file's permissions are all that keeps other local users from the tokens.
+    configFileMode: 0o600,
   } as const;
 }
 

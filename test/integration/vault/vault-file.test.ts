@@ -1,7 +1,7 @@
 // The vault's file on a real disk through conf: what its bytes hold, and what
 // happens to a file that cannot be used.
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenVault } from '../../../main/vault/types';
@@ -62,6 +62,16 @@ describe('the vault file', () => {
     const clear = Buffer.from(JSON.stringify({ accounts, apiToken, clientSecret }, null, '\t'));
     for (const secret of secrets) expect(holds(clear, secret)).toBe(true);
     expect((await open()).getClientSecret('netrex')).toBe(clientSecret);
+  });
+
+  it.skipIf(process.platform === 'win32')('is readable by its owner only', async () => {
+    const vault = await open();
+    await vault.saveAccount(makeAccount('a'));
+    expect(statSync(vaultPath()).mode & 0o777).toBe(0o600);
+    // A file left by an older build with wider permissions is narrowed on the next write.
+    chmodSync(vaultPath(), 0o644);
+    await vault.saveAccount(makeAccount('a', 1));
+    expect(statSync(vaultPath()).mode & 0o777).toBe(0o600);
   });
 
   it('round-trips every field through a reopen from disk', async () => {
