@@ -2,7 +2,7 @@
 //   { "version": 1, "weakStorageAllowed": true }
 // It is not secret (it says only that the user accepted weak storage).
 import { z } from 'zod';
-import type { DocumentStore, JsonObject } from '../common/document-store';
+import type { DocumentRead, DocumentStore, JsonObject } from '../common/document-store';
 
 export interface VaultSettings {
   readonly weakStorageAllowed: boolean;
@@ -20,7 +20,12 @@ const DEFAULTS: VaultSettings = { weakStorageAllowed: false };
  * and the safe default applies: no opt-in, tokens stay off a weak disk.
  */
 export function loadVaultSettings(store: DocumentStore, now: Date): VaultSettings {
-  const read = store.read();
+  let read: DocumentRead;
+  try {
+    read = store.read();
+  } catch {
+    return DEFAULTS;
+  }
   if (read.kind === 'missing') return DEFAULTS;
   if (read.kind === 'ok') {
     const parsed = settingsSchema.safeParse(read.document);
@@ -29,7 +34,7 @@ export function loadVaultSettings(store: DocumentStore, now: Date): VaultSetting
   try {
     store.moveAside(read.kind === 'unreadable' ? 'corrupted' : 'invalid', now);
   } catch {
-    // Left where it is; the next write replaces it only with a valid document.
+    // Left where it is. It holds one flag, so a later opt-in may write over it.
   }
   return DEFAULTS;
 }

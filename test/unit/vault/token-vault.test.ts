@@ -151,6 +151,33 @@ describe('TokenVault', () => {
     await broken.dispose();
   });
 
+  it('opens even when nothing on disk can be read or moved, and then writes nothing', async () => {
+    const denied = () => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    };
+    let writes = 0;
+    const locked: DocumentStore = {
+      path: join(dir.path, 'locked.json'),
+      read: denied,
+      moveAside: denied,
+      write: () => void writes++,
+    };
+    const stuck = await openTokenVault({
+      store: locked,
+      settingsStore: { ...locked, path: join(dir.path, 'locked-settings.json') },
+      cipher,
+      platform: 'linux',
+    });
+    const status = stuck.storageStatus();
+    expect(status.policy).toBe('memory-only');
+    expect(status.recovered).toMatchObject({ movedTo: locked.path });
+    expect(status.recovered!.reason).toMatch(/left untouched/);
+    await stuck.saveAccount(makeAccount('a'));
+    expect(stuck.getAccount('id-a')).toEqual(makeAccount('a'));
+    expect(writes).toBe(0);
+    await stuck.dispose();
+  });
+
   it('reports a key store that refuses to encrypt', async () => {
     const refusing = AesGcmCipher.random({ backend: 'kwallet6' });
     const other = await openVaultIn(join(dir.path, 'other'), {
