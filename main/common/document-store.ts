@@ -5,7 +5,17 @@
 // In the app the document is an electron-store (a subclass of conf, made in
 // main/electron); in tests and in Node the same adapter runs over conf in a
 // temporary directory.
-import { renameSync, statSync, existsSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Conf from 'conf';
 
 export type JsonObject = Record<string, unknown>;
@@ -65,10 +75,15 @@ export function documentStoreOverConf(
 ): DocumentStore {
   let conf: Conf<JsonObject> | undefined;
   const instance = (): Conf<JsonObject> => (conf ??= makeConf());
+  let sweptLeftovers = false;
 
   return {
     path,
     read() {
+      if (!sweptLeftovers) {
+        sweptLeftovers = true;
+        removeInterruptedWrites(path);
+      }
       if (!existsSync(path)) return { kind: 'missing' };
       const size = statSync(path).size;
       if (size > MAX_DOCUMENT_BYTES) {
@@ -90,6 +105,7 @@ export function documentStoreOverConf(
     },
     write(document) {
       instance().store = document;
+      syncDirectory(dirname(path));
     },
     moveAside(reason, now = new Date()) {
       conf = undefined;
@@ -101,4 +117,42 @@ export function documentStoreOverConf(
       return target;
     },
   };
+}
+
+/**
+ * A write killed between creating its temporary file and renaming it leaves
+ * `<name>.tmp-<stamp>` behind (atomically's naming). The app is single
+ * instance, so at first read no write of ours is in flight: they are debris.
+ */
+function removeInterruptedWrites(path: string): void {
+  const prefix = `${basename(path)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith(prefix) && /^\d{10}[a-f0-9]{6}$/.test(name.slice(prefix.length))) {
+      rmSync(join(dirname(path), name), { force: true });
+    }
+  }
+}
+
+/**
+ * conf flushes the temporary file before the rename but not the directory
+ * after it; without this a power cut (not a crash) could still lose the
+ * newest write. Directories cannot be opened for fsync on Windows.
+ */
+function syncDirectory(dir: string): void {
+  if (process.platform === 'win32') return;
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Best effort: the rename itself already happened.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

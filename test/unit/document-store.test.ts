@@ -51,3 +51,24 @@ describe('DocumentStore over conf', () => {
     expect(read.kind).toBe('unreadable');
   });
 });
+
+describe('DocumentStore debris from interrupted writes', () => {
+  let dir: TempDir;
+  beforeEach(() => {
+    dir = makeTempDir();
+  });
+  afterEach(() => dir.dispose());
+
+  it('removes temporary files a killed write left behind, and nothing else', () => {
+    const debris = join(dir.path, 'vault.json.tmp-1764237600a1b2c3');
+    const unrelated = join(dir.path, 'vault.json.tmp-notours');
+    const other = join(dir.path, 'settings.json.tmp-1764237600a1b2c3');
+    for (const file of [debris, unrelated, other]) writeFileSync(file, 'sealed');
+    const store = createConfDocumentStore(dir.path, 'vault');
+    store.write({ v: 1 });
+    expect(store.read()).toEqual({ kind: 'ok', document: { v: 1 } });
+    expect(readdirSync(dir.path).sort()).toEqual(
+      ['settings.json.tmp-1764237600a1b2c3', 'vault.json', 'vault.json.tmp-notours'].sort(),
+    );
+  });
+});
