@@ -51,6 +51,8 @@ export async function openView(browser: Browser, options: ViewOptions): Promise<
       }
     },
   });
+  // Fail fast: every step here is local and quick.
+  view.page.setDefaultTimeout(5_000);
   await view.page.getByRole('navigation').waitFor();
   return view;
 }

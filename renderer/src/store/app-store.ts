@@ -31,6 +31,7 @@ export class AppStore {
   readonly #unsubscribe: Array<() => void> = [];
   #accountsFromEvent = false;
   #localNotices = 0;
+  #settingsChanges = 0;
 
   constructor(
     private readonly bridge: NetrexBridge,
@@ -236,11 +237,19 @@ export class AppStore {
     if (result.ok) this.#set({ storage: result.value });
   }
 
+  /** Shown at once (a switch must not lag behind the click); undone if refused. */
   async updateAppSettings(patch: Partial<AppSettings>): Promise<void> {
-    const result = await this.#call(actionKey.appSettings, () =>
-      this.bridge.updateAppSettings(patch),
+    const seq = ++this.#settingsChanges;
+    const before = this.#state.settings;
+    this.#set({ settings: { ...before, ...patch } });
+    const result = await this.#call(
+      actionKey.appSettings,
+      () => this.bridge.updateAppSettings(patch),
+      { exclusive: false },
     );
-    if (result.ok) this.#set({ settings: result.value });
+    // Quick successive changes (arrow keys in the language list): the newest answer counts.
+    if (seq !== this.#settingsChanges) return;
+    this.#set({ settings: result.ok ? result.value : before });
   }
 
   // Internals --------------------------------------------------------------
@@ -251,11 +260,20 @@ export class AppStore {
   }
 
   /** Runs one bridge call: marks it busy, remembers its failure under `key`. */
-  async #call<T>(key: string, run: () => Promise<Result<T>>): Promise<Result<T>> {
+  async #call<T>(
+    key: string,
+    run: () => Promise<Result<T>>,
+    { exclusive = true } = {},
+  ): Promise<Result<T>> {
+    if (exclusive && this.#state.busy.includes(key)) {
+      // A second click while the first is on its way: one call is enough.
+      return { ok: false, error: { code: 'busy', message: '' } };
+    }
     this.#set({ busy: [...this.#state.busy, key] });
     this.clearError(key);
     const result = await this.#safe(run);
-    const busy = this.#state.busy.filter((k) => k !== key);
+    const index = this.#state.busy.indexOf(key);
+    const busy = this.#state.busy.toSpliced(index, index < 0 ? 0 : 1);
     if (result.ok) this.#set({ busy });
     else this.#set({ busy, errors: { ...this.#state.errors, [key]: result.error } });
     return result;

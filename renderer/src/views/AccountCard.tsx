@@ -98,8 +98,8 @@ export function AccountCard({ account }: { account: AccountSnapshot }) {
           type="button"
           className="button"
           aria-describedby={titleId}
-          disabled={checking}
-          onClick={() => void store.checkNow(account.id)}
+          aria-disabled={checking || undefined}
+          onClick={() => void (checking || store.checkNow(account.id))}
         >
           {checking ? t('account.checking') : t('account.checkNow')}
         </button>
@@ -107,8 +107,8 @@ export function AccountCard({ account }: { account: AccountSnapshot }) {
           type="button"
           className="button button-danger"
           aria-describedby={titleId}
-          disabled={signingOut}
-          onClick={() => void store.signOut(account.id)}
+          aria-disabled={signingOut || undefined}
+          onClick={() => void (signingOut || store.signOut(account.id))}
         >
           {t('account.signOut')}
         </button>

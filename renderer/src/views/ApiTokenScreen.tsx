@@ -25,7 +25,7 @@ export function ApiTokenScreen({ initialProviderId }: { initialProviderId?: stri
   async function submit(event: FormEvent) {
     event.preventDefault();
     const field = tokenRef.current;
-    if (!field) return;
+    if (!field || checking) return;
     const token = field.value.trim();
     field.value = '';
     if (token === '') {
@@ -82,7 +82,8 @@ export function ApiTokenScreen({ initialProviderId }: { initialProviderId?: stri
           <button
             type="submit"
             className="button button-primary"
-            disabled={checking || providerId === ''}
+            aria-disabled={checking || undefined}
+            disabled={providerId === ''}
           >
             {checking ? t('apiToken.checking') : t('apiToken.submit')}
           </button>

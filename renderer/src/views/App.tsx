@@ -36,7 +36,7 @@ export function App() {
         {t('nav.skip')}
       </a>
       <AppHeader />
-      <main id="main" className="app-main">
+      <main id="main" className="app-main" tabIndex={-1}>
         <Notices />
         <CurrentScreen screen={state.screen} />
       </main>

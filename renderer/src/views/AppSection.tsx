@@ -8,11 +8,10 @@ import { errorText } from './error-text';
 
 export function AppSection() {
   const { t } = useTranslation();
-  const { settings, appInfo, busy, errors } = useAppState();
+  const { settings, appInfo, errors } = useAppState();
   const store = useAppStore();
   const languageId = useId();
   const loginId = useId();
-  const saving = busy.includes(actionKey.appSettings);
   const error = errors[actionKey.appSettings];
 
   return (
@@ -24,7 +23,6 @@ export function AppSection() {
           <select
             id={languageId}
             value={settings.language}
-            disabled={saving}
             onChange={(event) =>
               void store.updateAppSettings({
                 language: event.target.value as AppSettings['language'],
@@ -45,7 +43,6 @@ export function AppSection() {
             id={loginId}
             type="checkbox"
             checked={settings.startAtLogin}
-            disabled={saving}
             onChange={(event) =>
               void store.updateAppSettings({ startAtLogin: event.target.checked })
             }

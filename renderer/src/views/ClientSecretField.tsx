@@ -21,7 +21,7 @@ export function ClientSecretField({ provider }: { provider: ProviderView }) {
 
   async function saveSecret() {
     const field = fieldRef.current;
-    if (!field) return;
+    if (!field || saving) return;
     const secret = field.value;
     field.value = '';
     if (secret.trim() === '') {
@@ -40,6 +40,7 @@ export function ClientSecretField({ provider }: { provider: ProviderView }) {
   }
 
   async function removeSecret() {
+    if (saving) return;
     const refused = await store.setClientSecret(provider.id, null);
     setError(refused ? errorText(t, refused) : null);
   }
@@ -78,7 +79,7 @@ export function ClientSecretField({ provider }: { provider: ProviderView }) {
             <button
               type="button"
               className="button button-primary"
-              disabled={saving}
+              aria-disabled={saving || undefined}
               onClick={() => void saveSecret()}
             >
               {t('secret.save')}
@@ -110,7 +111,7 @@ export function ClientSecretField({ provider }: { provider: ProviderView }) {
             <button
               type="button"
               className="button button-danger"
-              disabled={saving}
+              aria-disabled={saving || undefined}
               onClick={() => void removeSecret()}
             >
               {t('secret.remove')}

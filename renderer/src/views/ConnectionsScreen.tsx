@@ -11,7 +11,7 @@ export function ConnectionsScreen() {
   return (
     <>
       <div className="screen-head">
-        <ScreenHeading>{t('connections.title')}</ScreenHeading>
+        <ScreenHeading refocusKey={accounts.length}>{t('connections.title')}</ScreenHeading>
         <button type="button" className="button" onClick={() => store.addAccount()}>
           {t('connections.add')}
         </button>

@@ -21,6 +21,7 @@ export function OtherPortalForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (adding) return;
     const checked = checkPortalUrl(urlRef.current?.value ?? '');
     if (!checked.ok) {
       setError(t(`other.problem.${checked.problem}`));
@@ -68,7 +69,11 @@ export function OtherPortalForm() {
           autoComplete="off"
         />
         <div className="actions">
-          <button type="submit" className="button button-primary" disabled={adding}>
+          <button
+            type="submit"
+            className="button button-primary"
+            aria-disabled={adding || undefined}
+          >
             {adding ? t('other.adding') : t('other.submit')}
           </button>
         </div>

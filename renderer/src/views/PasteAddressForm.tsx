@@ -23,7 +23,7 @@ export function PasteAddressForm({ provider }: { provider: ProviderView }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const field = fieldRef.current;
-    if (!field) return;
+    if (!field || sending) return;
     const address = field.value.trim();
     field.value = '';
     if (address === '') {
@@ -62,7 +62,11 @@ export function PasteAddressForm({ provider }: { provider: ProviderView }) {
           spellCheck={false}
         />
         <div className="actions">
-          <button type="submit" className="button button-primary" disabled={sending}>
+          <button
+            type="submit"
+            className="button button-primary"
+            aria-disabled={sending || undefined}
+          >
             {t('paste.submit')}
           </button>
         </div>

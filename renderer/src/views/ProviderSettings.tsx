@@ -43,6 +43,7 @@ export function ProviderSettings({
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    if (saving) return;
     const patch: { -readonly [K in keyof ProviderSettingsPatch]: ProviderSettingsPatch[K] } = {};
     if (clientId.trim() !== provider.clientId) patch.clientId = clientId.trim();
     const ordered = provider.availableRights.filter((r) => rights.includes(r));
@@ -126,7 +127,11 @@ export function ProviderSettings({
             }}
           />
           <div className="actions">
-            <button type="submit" className="button button-primary" disabled={saving}>
+            <button
+              type="submit"
+              className="button button-primary"
+              aria-disabled={saving || undefined}
+            >
               {saving ? t('provider.saving') : t('provider.save')}
             </button>
             {provider.origin === 'custom' ? (

@@ -1,16 +1,24 @@
 // The one h1 of each screen. When the screen changes, focus moves to it so a
 // keyboard or screen-reader user starts reading where the new content is.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useFocusWhenLost } from './focus';
 
 let firstScreenShown = false;
 
-export function ScreenHeading({ children }: { children: ReactNode }) {
-  const ref = useRef<HTMLHeadingElement>(null);
+export function ScreenHeading({
+  children,
+  refocusKey,
+}: {
+  children: ReactNode;
+  /** When this changes and focus was lost (say, a removed card held it), the heading takes it. */
+  refocusKey?: unknown;
+}) {
+  const ref = useFocusWhenLost<HTMLHeadingElement>(refocusKey, false);
   useEffect(() => {
     // On the very first screen the page has just loaded: leave focus alone.
     if (firstScreenShown) ref.current?.focus();
     firstScreenShown = true;
-  }, []);
+  }, [ref]);
   return (
     <h1 ref={ref} tabIndex={-1} className="screen-title">
       {children}

@@ -6,6 +6,7 @@ import { hostOf } from '../format/time';
 import { actionKey, type SignInTracking } from '../store/state';
 import { useAppState, useAppStore } from '../store/store-context';
 import { errorText } from './error-text';
+import { useFocusWhenLost } from './focus';
 import { ScreenHeading } from './ScreenHeading';
 import { SignInRefusal } from './SignInRefusal';
 import { SignInWaiting } from './SignInWaiting';
@@ -61,6 +62,8 @@ function SignInStart({
   const starting = state.busy.includes(key);
   const startError = state.errors[key];
   const view = tracking?.view;
+  // Back from waiting (cancelled, refused): the next step is this button.
+  const primaryRef = useFocusWhenLost<HTMLButtonElement>(view?.phase);
   return (
     <section className="panel sign-in-panel" aria-label={t('signIn.panelLabel')}>
       {view?.phase === 'failed' && view.error ? (
@@ -73,8 +76,9 @@ function SignInStart({
       <button
         type="button"
         className="button button-primary button-large"
-        disabled={starting}
-        onClick={() => void store.signIn(provider.id)}
+        ref={primaryRef}
+        aria-disabled={starting || undefined}
+        onClick={() => void (starting || store.signIn(provider.id))}
       >
         {starting ? t('signIn.opening') : t('signIn.button', { portal: provider.name })}
       </button>

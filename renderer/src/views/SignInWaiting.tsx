@@ -7,6 +7,7 @@ import { useNow } from '../store/clock';
 import { actionKey, type SignInTracking } from '../store/state';
 import { useAppState, useAppStore } from '../store/store-context';
 import { errorText } from './error-text';
+import { useFocusWhenLost } from './focus';
 import { PasteAddressForm } from './PasteAddressForm';
 
 export function SignInWaiting({
@@ -22,11 +23,15 @@ export function SignInWaiting({
   const key = actionKey.signIn(provider.id);
   const busy = state.busy.includes(key);
   const error = state.errors[key];
+  // The sign-in button that held focus is gone: the operator lands on what to do now.
+  const headingRef = useFocusWhenLost<HTMLHeadingElement>(tracking.view.phase);
 
   if (tracking.view.phase === 'exchanging') {
     return (
       <section className="panel waiting" aria-labelledby="waiting-title">
-        <h2 id="waiting-title">{t('waiting.exchangingTitle')}</h2>
+        <h2 id="waiting-title" ref={headingRef} tabIndex={-1}>
+          {t('waiting.exchangingTitle')}
+        </h2>
         <p role="status">{t('waiting.exchanging', { portal: provider.name })}</p>
       </section>
     );
@@ -34,23 +39,25 @@ export function SignInWaiting({
 
   return (
     <section className="panel waiting" aria-labelledby="waiting-title">
-      <h2 id="waiting-title">{t('waiting.title')}</h2>
+      <h2 id="waiting-title" ref={headingRef} tabIndex={-1}>
+        {t('waiting.title')}
+      </h2>
       <p>{t('waiting.explain', { portal: provider.name })}</p>
       <Countdown localDeadline={tracking.localDeadline} />
       <div className="actions">
         <button
           type="button"
           className="button button-primary"
-          disabled={busy}
-          onClick={() => void store.reopenBrowser(provider.id)}
+          aria-disabled={busy || undefined}
+          onClick={() => void (busy || store.reopenBrowser(provider.id))}
         >
           {t('waiting.reopen')}
         </button>
         <button
           type="button"
           className="button"
-          disabled={busy}
-          onClick={() => void store.cancelSignIn(provider.id)}
+          aria-disabled={busy || undefined}
+          onClick={() => void (busy || store.cancelSignIn(provider.id))}
         >
           {t('waiting.cancel')}
         </button>

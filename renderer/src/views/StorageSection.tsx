@@ -56,8 +56,10 @@ export function StorageSection() {
                   id={optInId}
                   type="checkbox"
                   checked={storage.policy === 'weak-allowed'}
-                  disabled={saving}
-                  onChange={(event) => void store.setWeakStorageAllowed(event.target.checked)}
+                  aria-disabled={saving || undefined}
+                  onChange={(event) =>
+                    void (saving || store.setWeakStorageAllowed(event.target.checked))
+                  }
                 />
                 <span>
                   {t('storage.optIn')}

@@ -150,6 +150,22 @@ describe('AppStore', () => {
     expect(store.getState().busy).toEqual([]);
   });
 
+  it('shows an app setting at once and undoes it when the bridge refuses', async () => {
+    const { store } = await started(world(), {
+      updateAppSettings: async () => ({
+        ok: false,
+        error: { code: 'io', message: 'Settings file is read-only.' },
+      }),
+    });
+    const pending = store.updateAppSettings({ language: 'cs' });
+    expect(store.getState().settings.language).toBe('cs');
+    await pending;
+    expect(store.getState().settings.language).toBe('system');
+    expect(store.getState().errors[actionKey.appSettings]?.message).toBe(
+      'Settings file is read-only.',
+    );
+  });
+
   it('keeps at most five notices, newest last', async () => {
     const { store, emit } = await started(world());
     for (let i = 1; i <= 7; i++) {
