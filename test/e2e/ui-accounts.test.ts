@@ -1,0 +1,254 @@
+// View-level: the connections screen and the API-token sign-in (fixed
+// snapshots from an in-test handler table, not the real services).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { AccountSnapshot, Result, SignOutReport } from '../../main/ipc/contract';
+import { launchChromium } from '../support/browser';
+import type { RendererPage } from '../support/renderer-harness';
+import { serveRenderer, type RendererServer } from '../support/renderer-server';
+import { CONNECTED, EXPIRED, NETREX, NOW, OFFLINE, account, world } from './ui-fixtures';
+import { openView, say, shown, type ViewOptions } from './ui-view';
+
+let browser: Browser;
+let server: RendererServer;
+let view: RendererPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveRenderer();
+});
+afterEach(async () => {
+  expect(view?.pageErrors ?? []).toEqual([]);
+  await view?.close();
+  view = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(options: Omit<ViewOptions, 'server'>): Promise<Page> {
+  view = await openView(browser, { server, ...options });
+  return view.page;
+}
+
+const calls = (name: string) =>
+  (view?.messages ?? [])
+    .filter((m) => m.direction === 'call' && m.name === name)
+    .map((m) => m.payload);
+
+const card = (page: Page, label: string) => page.getByRole('article', { name: label });
+
+/** A promise the test resolves when it wants the bridge call to finish. */
+function gate<T>() {
+  let open!: (value: T) => void;
+  const promise = new Promise<T>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+describe('connections', () => {
+  it('shows names of cameras on expand, through a disclosure button', async () => {
+    const page = await open({ world: world({ accounts: [CONNECTED] }) });
+    const disclosure = card(page, 'dispatch@example.cz').getByRole('button', {
+      name: say('en', 'account.showNames'),
+    });
+    expect(await disclosure.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByText('Parking lot').isVisible()).toBe(false);
+    await disclosure.click();
+    const hide = card(page, 'dispatch@example.cz').getByRole('button', {
+      name: say('en', 'account.hideNames'),
+    });
+    expect(await hide.getAttribute('aria-expanded')).toBe('true');
+    const list = page.locator(`#${await hide.getAttribute('aria-controls')}`);
+    expect(await list.getByRole('listitem').allTextContents()).toEqual([
+      'Gate',
+      'Parking lot',
+      'Warehouse',
+    ]);
+  });
+
+  it('"Check now" asks the bridge and shows the fresh snapshot', async () => {
+    const answer = gate<Result<AccountSnapshot>>();
+    const page = await open({
+      world: world({ accounts: [OFFLINE] }),
+      overrides: { checkNow: () => answer.promise },
+    });
+    const night = card(page, 'Night shift');
+    await shown(night.getByText('Offline — retrying in 25 s'));
+    await night.getByRole('button', { name: say('en', 'account.checkNow') }).click();
+    await shown(night.getByRole('button', { name: say('en', 'account.checking') }));
+    expect(
+      await night.getByRole('button', { name: say('en', 'account.checking') }).isDisabled(),
+    ).toBe(true);
+    answer.open({
+      ok: true,
+      value: {
+        ...OFFLINE,
+        state: 'connected',
+        lastCheckAt: NOW,
+        nextRetryAt: null,
+        lastError: null,
+      },
+    });
+    await shown(night.getByText(say('en', 'state.connected')));
+    await shown(night.getByText(/^now/));
+    expect(calls('checkNow')).toEqual([['a2']]);
+  });
+
+  it('follows state changes pushed by the app, without a click', async () => {
+    const page = await open({ world: world({ accounts: [CONNECTED] }) });
+    const main = card(page, 'dispatch@example.cz');
+    await view!.emit('accounts-changed', [{ ...CONNECTED, state: 'refreshing' }]);
+    await shown(main.getByText(say('en', 'state.refreshing')));
+    await view!.emit('accounts-changed', [
+      {
+        ...CONNECTED,
+        state: 'error',
+        lastError: { code: 'x', message: 'The portal answered 500.' },
+      },
+    ]);
+    await shown(main.getByText(say('en', 'state.error')));
+    await shown(main.getByText('The portal answered 500.'));
+  });
+
+  it('counts the offline retry down', async () => {
+    const page = await open({ world: world({ accounts: [OFFLINE] }), clock: 'manual' });
+    const night = card(page, 'Night shift');
+    await shown(night.getByText('Offline — retrying in 25 s'));
+    await page.clock.runFor(5_000);
+    await shown(night.getByText('Offline — retrying in 20 s'));
+    await page.clock.runFor(20_000);
+    await shown(night.getByText(say('en', 'state.offlineRetryNow')));
+  });
+
+  it('an expired account offers to sign in again the way it was signed in', async () => {
+    const page = await open({ world: world({ providers: [NETREX], accounts: [EXPIRED] }) });
+    await card(page, 'API: reception')
+      .getByRole('button', { name: say('en', 'account.signInAgain') })
+      .click();
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'apiToken.title') }));
+  });
+
+  it('signs out, and says so when the portal could not revoke the access', async () => {
+    const page = await open({
+      world: world({ accounts: [CONNECTED, OFFLINE] }),
+      overrides: {
+        signOut: async (id): Promise<Result<SignOutReport>> => ({
+          ok: true,
+          value:
+            id === 'a1'
+              ? { accountId: id, revoked: true }
+              : {
+                  accountId: id,
+                  revoked: false,
+                  revokeError: { code: 'network', message: 'ACME Security did not answer.' },
+                },
+        }),
+      },
+    });
+    await card(page, 'dispatch@example.cz')
+      .getByRole('button', { name: say('en', 'account.signOut') })
+      .click();
+    await shown(
+      page
+        .getByRole('status')
+        .getByText(
+          say('en', 'notices.signedOut', { label: 'dispatch@example.cz', portal: 'Netrex' }),
+        ),
+    );
+    await card(page, 'Night shift')
+      .getByRole('button', { name: say('en', 'account.signOut') })
+      .click();
+    const warning = page.getByRole('alert').getByText(/ACME Security did not answer\./);
+    await shown(warning);
+    expect(await warning.textContent()).toContain('Signed out of Night shift (ACME Security)');
+    expect(calls('signOut')).toEqual([['a1'], ['a2']]);
+    // The last account gone, the window goes back to the way in.
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'choose.title') }));
+    await page
+      .getByRole('alert')
+      .getByRole('button', { name: say('en', 'notices.dismiss') })
+      .click();
+    expect(await page.getByText(/ACME Security did not answer\./).count()).toBe(0);
+  });
+
+  it('"Add account" goes back to the portal choice', async () => {
+    const page = await open({ world: world({ accounts: [CONNECTED] }) });
+    await page
+      .getByRole('main')
+      .getByRole('button', { name: say('en', 'connections.add') })
+      .click();
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'choose.title') }));
+  });
+});
+
+describe('API token', () => {
+  const TOKEN = 'ntx_pat_7f3a9c2e41d84b0e9a6f5c1d2e3f4a5b';
+
+  async function openTokenScreen(overrides: ViewOptions['overrides'] = {}): Promise<Page> {
+    const page = await open({ world: world(), overrides });
+    await page.getByRole('button', { name: say('en', 'choose.useToken') }).click();
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'apiToken.title') }));
+    return page;
+  }
+
+  it('is a masked field with the hint, cleared at once and never rendered back', async () => {
+    const answer = gate<Result<AccountSnapshot>>();
+    const page = await openTokenScreen({ signInWithApiToken: () => answer.promise });
+    const field = page.getByLabel(say('en', 'apiToken.token'));
+    expect(await field.getAttribute('type')).toBe('password');
+    expect(await field.getAttribute('aria-describedby')).toBeTruthy();
+    await shown(page.getByText(say('en', 'apiToken.hint')));
+    await page.getByLabel(say('en', 'apiToken.portal')).selectOption('camstreamer');
+    await page.getByLabel(say('en', 'apiToken.label')).fill('Front desk');
+    await field.fill(TOKEN);
+    await page.getByRole('button', { name: say('en', 'apiToken.submit') }).click();
+    // While the portal checks it, the field is already empty.
+    await shown(page.getByRole('button', { name: say('en', 'apiToken.checking') }));
+    expect(await field.inputValue()).toBe('');
+    expect(await page.content()).not.toContain(TOKEN);
+    answer.open({
+      ok: true,
+      value: account({ id: 't1', label: 'Front desk', method: 'api-token' }),
+    });
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'connections.title') }));
+    expect(calls('signInWithApiToken')).toEqual([
+      [{ providerId: 'camstreamer', token: TOKEN, label: 'Front desk' }],
+    ]);
+    // Only the call itself carried it; no answer or event did, and the page never shows it.
+    const carriers = view!.messages.filter((m) => JSON.stringify(m).includes(TOKEN));
+    expect(carriers.map((m) => `${m.direction}:${m.name}`)).toEqual(['call:signInWithApiToken']);
+    expect(await page.content()).not.toContain(TOKEN);
+  });
+
+  it('a refused token: the reason beside the field, the field empty, nothing kept', async () => {
+    const page = await openTokenScreen({
+      signInWithApiToken: async () => ({
+        ok: false,
+        error: {
+          code: 'invalid_token',
+          message: 'Netrex did not accept this token. Make a new one and paste it again.',
+        },
+      }),
+    });
+    const field = page.getByLabel(say('en', 'apiToken.token'));
+    await field.fill(TOKEN);
+    await field.press('Enter');
+    const error = await shown(
+      page.getByText('Netrex did not accept this token.', { exact: false }),
+    );
+    expect(await field.getAttribute('aria-describedby')).toContain(await error.getAttribute('id'));
+    expect(await field.inputValue()).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe(
+      'password',
+    );
+    expect(await page.content()).not.toContain(TOKEN);
+  });
+
+  it('an empty field is refused here, without asking the portal', async () => {
+    const page = await openTokenScreen();
+    await page.getByRole('button', { name: say('en', 'apiToken.submit') }).click();
+    await shown(page.getByText(say('en', 'apiToken.empty')));
+    expect(calls('signInWithApiToken')).toEqual([]);
+  });
+});

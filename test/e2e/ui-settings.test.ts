@@ -1,0 +1,219 @@
+// View-level: portal settings, saved sign-ins and the app settings (fixed
+// snapshots from an in-test handler table, not the real services).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import type { RendererPage } from '../support/renderer-harness';
+import { serveRenderer, type RendererServer } from '../support/renderer-server';
+import { CAMSTREAMER, MANAGED, NETREX, WEAK_STORAGE, world } from './ui-fixtures';
+import { openView, say, shown, type ViewOptions } from './ui-view';
+
+let browser: Browser;
+let server: RendererServer;
+let view: RendererPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveRenderer();
+});
+afterEach(async () => {
+  expect(view?.pageErrors ?? []).toEqual([]);
+  await view?.close();
+  view = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openSettings(options: Omit<ViewOptions, 'server'>, portal?: string): Promise<Page> {
+  view = await openView(browser, { server, ...options });
+  const page = view.page;
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: say(options.lang ?? 'en', 'nav.settings') })
+    .click();
+  await shown(
+    page.getByRole('heading', { level: 1, name: say(options.lang ?? 'en', 'settings.title') }),
+  );
+  if (portal) await page.getByRole('button', { name: portal, exact: true }).click();
+  return page;
+}
+
+const calls = (name: string) =>
+  (view?.messages ?? [])
+    .filter((m) => m.direction === 'call' && m.name === name)
+    .map((m) => m.payload);
+
+const en = (key: string, values?: Record<string, string>) => say('en', key, values);
+
+describe('portal settings', () => {
+  const SECRET = 'cs_live_Q2hhbmdlTWUtOTg3NjU0MzIx';
+
+  it('keeps the client secret write-only: set / not set, replace, remove, never shown', async () => {
+    const page = await openSettings({ world: world({ providers: [NETREX, CAMSTREAMER] }) });
+    await shown(page.getByText(en('secret.notSet'), { exact: true }));
+    await page.getByRole('button', { name: en('secret.add') }).click();
+    const field = page.getByLabel(en('secret.newLabel'));
+    expect(await field.getAttribute('type')).toBe('password');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe(
+      'password',
+    );
+    await field.fill(SECRET);
+    // Enter saves the secret, not the surrounding settings form.
+    await field.press('Enter');
+    await shown(page.getByText(en('secret.set'), { exact: true }));
+    expect(await field.count()).toBe(0);
+    expect(calls('setClientSecret')).toEqual([['netrex', SECRET]]);
+    expect(calls('updateProvider')).toEqual([]);
+    await page.getByRole('button', { name: en('secret.replace') }).click();
+    expect(await page.getByLabel(en('secret.newLabel')).inputValue()).toBe('');
+    await page.getByRole('button', { name: en('secret.cancel') }).click();
+    await page.getByRole('button', { name: en('secret.remove') }).click();
+    await shown(page.getByText(en('secret.notSet'), { exact: true }));
+    expect(calls('setClientSecret')).toEqual([
+      ['netrex', SECRET],
+      ['netrex', null],
+    ]);
+    expect(await page.content()).not.toContain(SECRET);
+    const answers = view!.messages.filter((m) => m.direction !== 'call');
+    expect(JSON.stringify(answers)).not.toContain(SECRET);
+  });
+
+  it('saves the client ID and the ticked rights, sending only what changed', async () => {
+    const page = await openSettings({ world: world({ providers: [NETREX, CAMSTREAMER] }) });
+    const rights = page.getByRole('group', { name: en('provider.rights') });
+    expect(await rights.getByRole('checkbox').count()).toBe(10);
+    await rights.getByRole('checkbox', { name: /Watch live video/ }).uncheck();
+    await rights.getByRole('checkbox', { name: /Watch recordings/ }).check();
+    await rights.getByRole('checkbox', { name: /See events/ }).check();
+    await page.getByRole('button', { name: en('provider.save') }).click();
+    await shown(page.getByRole('status').getByText(en('provider.saved')));
+    await page.getByLabel(en('provider.clientId')).fill('  new-client-id ');
+    await page.getByRole('button', { name: en('provider.save') }).click();
+    await shown(page.getByRole('status').getByText(en('provider.saved')));
+    expect(calls('updateProvider')).toEqual([
+      ['netrex', { rights: ['read', 'recordings', 'events'] }],
+      ['netrex', { clientId: 'new-client-id' }],
+    ]);
+  });
+
+  it('switches to a loopback redirect with a checked port, and says the address changes on save', async () => {
+    const page = await openSettings({ world: world({ providers: [NETREX, CAMSTREAMER] }) });
+    await page.getByRole('radio', { name: new RegExp(en('redirect.loopback')) }).check();
+    await shown(page.getByText(en('redirect.saveFirst')));
+    const port = page.getByLabel(en('redirect.port'), { exact: true });
+    await port.fill('99999');
+    await page.getByRole('button', { name: en('provider.save') }).click();
+    await shown(page.getByRole('alert').getByText(en('provider.badPort')));
+    expect(calls('updateProvider')).toEqual([]);
+    await port.fill('8765');
+    await page.getByRole('button', { name: en('provider.save') }).click();
+    await shown(page.getByRole('status').getByText(en('provider.saved')));
+    expect(calls('updateProvider')).toEqual([
+      ['netrex', { redirectKind: 'loopback', loopbackPort: 8765 }],
+    ]);
+  });
+
+  it('copies the exact redirect address', async () => {
+    view = await openView(browser, {
+      server,
+      world: world({ providers: [NETREX] }),
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const page = view.page;
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: en('nav.settings') })
+      .click();
+    await shown(page.getByText(NETREX.redirectUri, { exact: true }));
+    await page.getByRole('button', { name: en('redirect.copy') }).click();
+    await shown(page.getByRole('status').getByText(en('redirect.copied')));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(NETREX.redirectUri);
+  });
+
+  it('shows a managed portal read-only, with a note, and still lets the address be copied', async () => {
+    const page = await openSettings(
+      { world: world({ providers: [NETREX, MANAGED] }) },
+      'ACME Security',
+    );
+    await shown(page.getByText(en('provider.locked')));
+    const panel = page.locator('.provider-settings');
+    for (const control of await panel.locator('input, form button').all()) {
+      expect(await control.isDisabled()).toBe(true);
+    }
+    expect(await page.getByRole('button', { name: en('redirect.copy') }).isEnabled()).toBe(true);
+  });
+
+  it('removes a portal the operator added', async () => {
+    const custom = {
+      ...NETREX,
+      id: 'custom-video',
+      name: 'Reseller video',
+      origin: 'custom' as const,
+    };
+    const page = await openSettings(
+      { world: world({ providers: [NETREX, custom] }) },
+      'Reseller video',
+    );
+    await page.getByRole('button', { name: en('provider.remove') }).click();
+    await shown(page.getByRole('heading', { level: 3, name: /^Netrex/ }));
+    expect(calls('removeProvider')).toEqual([['custom-video']]);
+    expect(await page.getByRole('button', { name: 'Reseller video' }).count()).toBe(0);
+  });
+});
+
+describe('saved sign-ins', () => {
+  it('names the keyring in use when storage is safe, and offers no opt-in', async () => {
+    const page = await openSettings({ world: world() });
+    await shown(page.getByText('GNOME Keyring (libsecret)'));
+    expect(
+      await page.getByRole('checkbox', { name: new RegExp(en('storage.optIn')) }).count(),
+    ).toBe(0);
+  });
+
+  it('warns where storage is weak, takes an explicit opt-in, and tells where the unreadable file went', async () => {
+    const page = await openSettings({ world: world({ storage: WEAK_STORAGE }) });
+    await shown(page.getByText(en('storage.weakWarning')));
+    await shown(page.getByText(WEAK_STORAGE.recovered!.movedTo, { exact: false }));
+    await shown(page.getByText(en('storage.policyMemory')));
+    const optIn = page.getByRole('checkbox', { name: new RegExp(en('storage.optIn')) });
+    expect(await optIn.isChecked()).toBe(false);
+    await optIn.check();
+    await shown(page.getByText(en('storage.policyWeak')));
+    await optIn.uncheck();
+    await shown(page.getByText(en('storage.policyMemory')));
+    expect(calls('setWeakStorageAllowed')).toEqual([[true], [false]]);
+  });
+});
+
+describe('app settings', () => {
+  it('switches the language, remembers it through the bridge, and can follow the system again', async () => {
+    const page = await openSettings({ world: world() });
+    await page.getByLabel(en('appSettings.language')).selectOption('cs');
+    await shown(page.getByRole('heading', { level: 1, name: say('cs', 'settings.title') }));
+    expect(await page.locator('html').getAttribute('lang')).toBe('cs');
+    await page.getByLabel(say('cs', 'appSettings.language')).selectOption('system');
+    await shown(page.getByRole('heading', { level: 1, name: en('settings.title') }));
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(calls('updateAppSettings')).toEqual([[{ language: 'cs' }], [{ language: 'system' }]]);
+  });
+
+  it('starts in the remembered language even when the system speaks another', async () => {
+    const w = world();
+    w.settings = { ...w.settings, language: 'cs' };
+    view = await openView(browser, { server, world: w, lang: 'en' });
+    await shown(view.page.getByRole('heading', { level: 1, name: say('cs', 'choose.title') }));
+  });
+
+  it('turns "start at login" on and off', async () => {
+    const page = await openSettings({ world: world() });
+    const box = page.getByRole('checkbox', { name: en('appSettings.startAtLogin') });
+    await box.check();
+    await box.uncheck();
+    expect(calls('updateAppSettings')).toEqual([
+      [{ startAtLogin: true }],
+      [{ startAtLogin: false }],
+    ]);
+  });
+});

@@ -1,0 +1,289 @@
+// View-level: the portal choice and the sign-in screen react to what the
+// bridge answers and pushes (fixed snapshots from an in-test handler table).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { SignInView } from '../../main/ipc/contract';
+import { launchChromium } from '../support/browser';
+import type { RendererPage } from '../support/renderer-harness';
+import { serveRenderer, type RendererServer } from '../support/renderer-server';
+import { CAMSTREAMER, CONNECTED, NETREX, NOW, waitingView, world } from './ui-fixtures';
+import { openView, say, shown, type ViewOptions } from './ui-view';
+
+let browser: Browser;
+let server: RendererServer;
+let view: RendererPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveRenderer();
+});
+afterEach(async () => {
+  expect(view?.pageErrors ?? []).toEqual([]);
+  await view?.close();
+  view = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(options: Omit<ViewOptions, 'server'>): Promise<Page> {
+  view = await openView(browser, { server, ...options });
+  return view.page;
+}
+
+const calls = (name: string) =>
+  (view?.messages ?? [])
+    .filter((m) => m.direction === 'call' && m.name === name)
+    .map((m) => m.payload);
+
+const button = (page: Page, name: string | RegExp) =>
+  page.getByRole('button', { name, exact: typeof name === 'string' });
+
+async function startWaiting(page: Page): Promise<void> {
+  await button(page, say('en', 'signIn.button', { portal: 'Netrex' })).click();
+  await shown(page.getByRole('heading', { name: say('en', 'waiting.title') }));
+}
+
+const failed = (code: string, message: string, detail?: string): SignInView =>
+  waitingView('netrex', { phase: 'failed', remainingMs: 0, error: { code, message, detail } });
+
+describe('choosing a portal', () => {
+  it('offers the configured portals and leads to the chosen one', async () => {
+    const page = await open({ world: world() });
+    await button(page, /^Netrex/).click();
+    await shown(page.getByRole('heading', { level: 1, name: 'Sign in to Netrex' }));
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  });
+
+  it('skips the choice when exactly one portal is configured, yet lets the operator add another', async () => {
+    const page = await open({ world: world({ providers: [NETREX] }) });
+    await shown(page.getByRole('heading', { level: 1, name: 'Sign in to Netrex' }));
+    await button(page, say('en', 'signIn.addPortal')).click();
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'choose.title') }));
+  });
+
+  it('checks an other portal address beside the field, without asking the bridge', async () => {
+    const page = await open({ world: world() });
+    await button(page, /^Other portal…/).click();
+    const field = page.getByLabel(say('en', 'other.urlLabel'));
+    for (const [input, problem] of [
+      ['', 'empty'],
+      ['http://portal.example.com', 'not-https'],
+      ['https://user:pw@portal.example.com', 'has-credentials'],
+    ] as const) {
+      await field.fill(input);
+      await button(page, say('en', 'other.submit')).click();
+      const error = await shown(page.getByText(say('en', `other.problem.${problem}`)));
+      const errorId = await error.getAttribute('id');
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      expect(await field.getAttribute('aria-describedby')).toContain(errorId);
+    }
+    expect(calls('addPortal')).toEqual([]);
+  });
+
+  it('adds a valid portal and goes to its sign-in; a refusal is shown beside the field', async () => {
+    let refuse = true;
+    const page = await open({
+      world: world(),
+      overrides: {
+        addPortal: async (input) =>
+          refuse
+            ? {
+                ok: false,
+                error: { code: 'unreachable', message: 'No portal answers at that address.' },
+              }
+            : {
+                ok: true,
+                value: {
+                  ...NETREX,
+                  id: 'custom-video',
+                  name: input.name ?? 'x',
+                  url: input.url,
+                  origin: 'custom',
+                },
+              },
+      },
+    });
+    await button(page, /^Other portal…/).click();
+    await page.getByLabel(say('en', 'other.urlLabel')).fill('video.example.com/');
+    await page.getByLabel(say('en', 'other.nameLabel')).fill('Reseller video');
+    await button(page, say('en', 'other.submit')).click();
+    await shown(page.getByText('No portal answers at that address.'));
+    refuse = false;
+    await button(page, say('en', 'other.submit')).click();
+    await shown(page.getByRole('heading', { level: 1, name: 'Sign in to Reseller video' }));
+    expect(calls('addPortal')).toEqual([
+      [{ url: 'https://video.example.com', name: 'Reseller video' }],
+      [{ url: 'https://video.example.com', name: 'Reseller video' }],
+    ]);
+  });
+});
+
+describe('signing in', () => {
+  it('starts with one button and shows what to do while the browser is out', async () => {
+    const page = await open({ world: world({ providers: [NETREX] }) });
+    await startWaiting(page);
+    expect(calls('signIn')).toEqual([['netrex']]);
+    await shown(page.getByText(say('en', 'waiting.explain', { portal: 'Netrex' })));
+    await shown(button(page, say('en', 'waiting.cancel')));
+    await shown(button(page, say('en', 'waiting.reopen')));
+    expect(await page.getByRole('timer').textContent()).toBe('5:00');
+  });
+
+  it('counts down from remainingMs on the page clock, down to 0:00', async () => {
+    const page = await open({
+      world: world({ providers: [NETREX] }),
+      clock: 'manual',
+      // The main process's epoch deadline is deliberately far off: the window
+      // must count from remainingMs, on its own clock.
+      overrides: {
+        signIn: async (id) => ({
+          ok: true,
+          value: waitingView(id, { remainingMs: 90_000, deadline: NOW + 3_600_000 }),
+        }),
+      },
+    });
+    await startWaiting(page);
+    const timer = page.getByRole('timer');
+    expect(await timer.textContent()).toBe('1:30');
+    await page.clock.runFor(3_000);
+    expect(await timer.textContent()).toBe('1:27');
+    await page.clock.runFor(60_000);
+    expect(await timer.textContent()).toBe('0:27');
+    await page.clock.runFor(40_000);
+    expect(await timer.textContent()).toBe('0:00');
+    await shown(page.getByText(say('en', 'waiting.timeUp')));
+  });
+
+  it('cancels, and opens the browser again, through the bridge', async () => {
+    const page = await open({ world: world({ providers: [NETREX] }) });
+    await startWaiting(page);
+    await button(page, say('en', 'waiting.reopen')).click();
+    await shown(page.getByRole('timer'));
+    expect(calls('reopenBrowser')).toEqual([['netrex']]);
+    await button(page, say('en', 'waiting.cancel')).click();
+    await shown(page.getByText(say('en', 'signIn.cancelled')));
+    expect(calls('cancelSignIn')).toEqual([['netrex']]);
+    await shown(button(page, say('en', 'signIn.button', { portal: 'Netrex' })));
+  });
+
+  it('"Paste the address instead" sends the address, clears the field and shows the refusal beside it', async () => {
+    const pasted = 'cz.netrex.connect:/oauth/callback/netrex?code=PASTED-CODE-123&state=s1';
+    let refuse = true;
+    const page = await open({
+      world: world({ providers: [NETREX] }),
+      overrides: {
+        completeSignIn: async () =>
+          refuse
+            ? {
+                ok: false,
+                error: {
+                  code: 'state_mismatch',
+                  message: 'This address belongs to another sign-in.',
+                },
+              }
+            : { ok: true, value: waitingView('netrex', { phase: 'exchanging' }) },
+      },
+    });
+    await startWaiting(page);
+    await button(page, say('en', 'paste.toggle')).click();
+    const field = page.getByLabel(say('en', 'paste.label'));
+    await shown(page.getByText(NETREX.redirectUri, { exact: false }));
+    await field.fill(pasted);
+    await button(page, say('en', 'paste.submit')).click();
+    await shown(page.getByText('This address belongs to another sign-in.'));
+    expect(await field.inputValue()).toBe('');
+    refuse = false;
+    await field.fill(pasted);
+    await field.press('Enter');
+    await shown(page.getByText(say('en', 'waiting.exchanging', { portal: 'Netrex' })));
+    expect(calls('completeSignIn')).toEqual([[pasted], [pasted]]);
+    expect(await page.content()).not.toContain('PASTED-CODE-123');
+  });
+
+  it('goes to the connections when the sign-in connects', async () => {
+    const w = world({ providers: [NETREX] });
+    const page = await open({ world: w });
+    await startWaiting(page);
+    await view!.emit('accounts-changed', [CONNECTED]);
+    await view!.emit(
+      'sign-in-changed',
+      waitingView('netrex', { phase: 'connected', accountId: 'a1' }),
+    );
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'connections.title') }));
+    await shown(
+      page.getByRole('status').getByText(say('en', 'notices.connected', { portal: 'Netrex' })),
+    );
+    await shown(page.getByText('dispatch@example.cz'));
+  });
+});
+
+describe('refusals in plain words, with a next step', () => {
+  const cases = [
+    ['access_denied', 'declined'],
+    ['invalid_scope', 'rights'],
+    ['invalid_client', 'client'],
+    ['server_error', 'portal'],
+    ['temporarily_unavailable', 'portal'],
+    ['timed_out', 'timedOut'],
+    ['superseded', 'superseded'],
+  ] as const;
+
+  for (const [code, kind] of cases) {
+    for (const lang of ['en', 'cs'] as const) {
+      it(`${code} (${lang})`, async () => {
+        const page = await open({ world: world({ providers: [NETREX] }), lang });
+        await button(page, say(lang, 'signIn.button', { portal: 'Netrex' })).click();
+        await shown(page.getByRole('timer'));
+        const detail = '<b>Denied</b> by policy & rule #4';
+        await view!.emit('sign-in-changed', failed(code, `Message for ${code}.`, detail));
+        const alert = page
+          .getByRole('alert')
+          .filter({ hasText: say(lang, `refusal.${kind}.title`) });
+        await shown(alert);
+        await shown(alert.getByText(`Message for ${code}.`));
+        await shown(alert.getByText(say(lang, `refusal.${kind}.next`, { portal: 'Netrex' })));
+        // The portal's words are shown as text, never as markup.
+        await shown(alert.getByText(detail));
+        expect(await alert.locator('b').count()).toBe(0);
+        await shown(button(page, say(lang, 'signIn.button', { portal: 'Netrex' })));
+      });
+    }
+  }
+
+  it('wrong rights lead to the portal settings, with the reason', async () => {
+    const page = await open({ world: world({ providers: [NETREX] }) });
+    await startWaiting(page);
+    await view!.emit(
+      'sign-in-changed',
+      failed('invalid_scope', 'Netrex refused the rights recordings_delete.'),
+    );
+    await button(page, say('en', 'signIn.openSettings', { portal: 'Netrex' })).click();
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'settings.title') }));
+    await shown(page.getByText('Netrex refused the rights recordings_delete.'));
+  });
+});
+
+describe('a portal that is not ready', () => {
+  it('says why and sends the operator to its settings', async () => {
+    const page = await open({ world: world() });
+    await button(page, /^CamStreamer Cloud/).click();
+    await shown(page.getByText(CAMSTREAMER.notReadyReason!.message));
+    expect(
+      await button(page, say('en', 'signIn.button', { portal: 'CamStreamer Cloud' })).count(),
+    ).toBe(0);
+    await button(page, say('en', 'signIn.openSettings', { portal: 'CamStreamer Cloud' })).click();
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'settings.title') }));
+    await shown(page.getByText(CAMSTREAMER.notReadyReason!.message));
+    expect(
+      await page.getByRole('button', { name: 'CamStreamer Cloud' }).getAttribute('aria-current'),
+    ).toBe('true');
+    // The API token stays available for a portal without a client ID.
+    await button(page, say('en', 'nav.addAccount')).click();
+    await button(page, /^CamStreamer Cloud/).click();
+    await button(page, say('en', 'signIn.useToken')).click();
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'apiToken.title') }));
+    expect(await page.getByLabel(say('en', 'apiToken.portal')).inputValue()).toBe('camstreamer');
+  });
+});
