@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { findAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
-import type { RendererPage } from '../support/renderer-harness';
+import { openRenderer, type RendererPage } from '../support/renderer-harness';
 import { serveRenderer, type RendererServer } from '../support/renderer-server';
 import {
   CAMSTREAMER,
@@ -17,6 +17,7 @@ import {
   NOW,
   OFFLINE,
   WEAK_STORAGE,
+  fixedHandlers,
   waitingView,
   world,
   type FixtureWorld,
@@ -229,4 +230,36 @@ describe('every screen, in both languages and both themes', () => {
       }
     }
   }
+});
+
+describe('a window that cannot load', () => {
+  it("says so, in the operator's language, with the reason", async () => {
+    const browser = await launchChromium();
+    const server = await serveRenderer();
+    try {
+      const view = await openRenderer(browser, {
+        server,
+        locale: 'cs-CZ',
+        handlers: fixedHandlers(world(), {
+          listAccounts: async () => ({
+            ok: false,
+            error: {
+              code: 'vault_locked',
+              message: 'The keyring is locked. Unlock it and reopen the app.',
+            },
+          }),
+        }),
+      });
+      const alert = view.page.getByRole('alert');
+      await alert.waitFor({ timeout: 5_000 });
+      expect(await alert.textContent()).toBe(
+        `${say('cs', 'app.loadFailed')} The keyring is locked. Unlock it and reopen the app.`,
+      );
+      expect(await findAxeViolations(view.page)).toEqual([]);
+      await view.close();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
 });

@@ -23,6 +23,12 @@ import { INITIAL_STATE, actionKey, type AppNotice, type AppState } from './state
 /** Newest notices kept on screen; older ones drop off. */
 const MAX_NOTICES = 5;
 
+/** The view translates this code; the message is for logs and tests. */
+const BRIDGE_UNAVAILABLE: UserFacingError = {
+  code: 'bridge_unavailable',
+  message: 'The app did not answer. Close the window and open it again.',
+};
+
 type StatePatch = { -readonly [K in keyof AppState]?: AppState[K] };
 
 export class AppStore {
@@ -48,11 +54,17 @@ export class AppStore {
 
   /** Subscribes to the bridge's events, then loads everything the window shows. */
   async start(): Promise<void> {
-    this.#unsubscribe.push(
-      this.bridge.onAccountsChanged((accounts) => this.#receiveAccounts(accounts)),
-      this.bridge.onSignInChanged((view) => this.#receiveSignIn(view)),
-      this.bridge.onNotice((notice) => this.#addNotice(notice)),
-    );
+    try {
+      this.#unsubscribe.push(
+        this.bridge.onAccountsChanged((accounts) => this.#receiveAccounts(accounts)),
+        this.bridge.onSignInChanged((view) => this.#receiveSignIn(view)),
+        this.bridge.onNotice((notice) => this.#addNotice(notice)),
+      );
+    } catch {
+      // No bridge at all (the page opened outside the app): say so instead of loading forever.
+      this.#set({ status: 'failed', loadError: BRIDGE_UNAVAILABLE });
+      return;
+    }
     const [info, settings, providers, accounts, storage] = await Promise.all([
       this.#safe(() => this.bridge.getAppInfo()),
       this.#safe(() => this.bridge.getAppSettings()),
@@ -284,13 +296,7 @@ export class AppStore {
     try {
       return await run();
     } catch {
-      return {
-        ok: false,
-        error: {
-          code: 'bridge_unavailable',
-          message: 'The app did not answer. Close the window and open it again.',
-        },
-      };
+      return { ok: false, error: BRIDGE_UNAVAILABLE };
     }
   }
 

@@ -78,6 +78,13 @@ describe('AppStore', () => {
     expect(store.getState().loadError?.message).toBe('Providers unreadable.');
   });
 
+  it('fails plainly when there is no bridge at all', async () => {
+    const store = new AppStore(undefined as unknown as NetrexBridge);
+    await store.start();
+    expect(store.getState().status).toBe('failed');
+    expect(store.getState().loadError?.code).toBe('bridge_unavailable');
+  });
+
   it('counts the sign-in deadline on its own clock from remainingMs', async () => {
     const { store, tick } = await started(world());
     tick(7_000);
