@@ -1,0 +1,399 @@
+// One account's state machine (the states are described in account-status.ts):
+// its tokens, the single-flight refresh, the status check, and the one timer
+// that wakes it for whatever is due next — the refresh ahead of expiry, the
+// periodic probe, or the retry while offline.
+//
+// Every asynchronous step remembers the `generation` of the tokens it started
+// with; a sign-in that replaces the tokens meanwhile makes its result moot.
+import { AuthError } from '../auth/auth-error';
+import type { SignInEngine } from '../auth/engine';
+import type { TokenSet } from '../auth/token-set';
+import type { Clock } from '../common/clock';
+import type { AccountSnapshot, SignOutReport, UserFacingError } from '../ipc/contract';
+import type { ProviderConfig, ProviderId } from '../providers/provider-config';
+import type { StoredAccount, TokenVault, VaultTokens } from '../vault/types';
+import { AccountError, UserFacingFailure } from './account-error';
+import * as status from './account-status';
+import type { AccountProfile } from './account-status';
+import { retryDelay, type BackoffPolicy } from './backoff';
+import { refreshDueAt } from './refresh-schedule';
+import type { ProbeOutcome, StatusProbe } from './status-probe';
+import { lifetimeOf, tokenSetOf, userFacing, vaultTokensOf } from './tokens';
+import { WakeTimer } from './wake-timer';
+
+export interface ConnectionContext {
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly engine: Pick<SignInEngine, 'refresh' | 'revoke'>;
+  readonly vault: Pick<TokenVault, 'saveAccount' | 'removeAccount'>;
+  readonly providers: { get(id: ProviderId): ProviderConfig | undefined };
+  readonly probe: StatusProbe;
+  readonly probeIntervalMs: number;
+  readonly backoff: BackoffPolicy;
+  /** The machine moved: the collection tells the UI. */
+  readonly changed: () => void;
+  /** Something the operator should hear that is not the account's state (a vault write failure). */
+  readonly notice: (error: UserFacingError) => void;
+}
+
+export class AccountConnection {
+  readonly id: string;
+  readonly #ctx: ConnectionContext;
+  #profile: AccountProfile;
+  /** Null once expired: the tokens are gone from memory and from the vault. */
+  #tokens: VaultTokens | null;
+  #lifetimeMs: number | null;
+  #status: status.AccountStatus;
+  #authorizing = false;
+  #generation = 0;
+  #refresh: Promise<StoredAccount> | undefined;
+  #check: Promise<void> | undefined;
+  readonly #timer: WakeTimer;
+  /** Signing out or disposed: nothing new starts. */
+  #closed = false;
+
+  constructor(
+    ctx: ConnectionContext,
+    account: StoredAccount,
+    lifetimeMs: number | null,
+    initial: status.AccountStatus,
+  ) {
+    this.#ctx = ctx;
+    this.id = account.id;
+    const { tokens, ...profile } = account;
+    this.#profile = profile;
+    this.#tokens = tokens;
+    this.#lifetimeMs = lifetimeMs;
+    this.#status = initial;
+    this.#timer = new WakeTimer(ctx.clock, () => this.#wake());
+  }
+
+  get account(): StoredAccount | undefined {
+    return this.#tokens ? { ...this.#profile, tokens: this.#tokens } : undefined;
+  }
+
+  get profile(): AccountProfile {
+    return this.#profile;
+  }
+
+  get status(): status.AccountStatus {
+    return this.#status;
+  }
+
+  snapshot(persisted: boolean): AccountSnapshot {
+    return status.toSnapshot({
+      id: this.id,
+      profile: this.#profile,
+      canRefresh: this.#canRefresh(),
+      tokensHeld: this.#tokens !== null,
+      status: this.#status,
+      authorizing: this.#authorizing,
+      provider: this.#ctx.providers.get(this.#profile.providerId),
+      persisted,
+    });
+  }
+
+  set authorizing(on: boolean) {
+    if (this.#authorizing === on) return;
+    this.#authorizing = on;
+    this.#ctx.changed();
+  }
+
+  /** New tokens from a sign-in: they replace whatever was held, in any state. */
+  async replace(
+    account: StoredAccount,
+    lifetimeMs: number | null,
+    next: status.AccountStatus,
+  ): Promise<void> {
+    this.#generation++;
+    const { tokens, ...profile } = account;
+    this.#profile = profile;
+    this.#tokens = tokens;
+    this.#lifetimeMs = lifetimeMs;
+    this.#authorizing = false;
+    this.#move(next);
+    await this.#save(account);
+    this.#schedule();
+  }
+
+  /** A valid access token, renewed first when its refresh is due. Throws a user-facing error. */
+  async getAccessToken(): Promise<string> {
+    return (await this.#validAccount(false)).tokens.accessToken;
+  }
+
+  /** Probes now (joining a probe already running); settles once the state says how it went. */
+  checkNow(): Promise<void> {
+    this.#check ??= this.#runCheck().finally(() => {
+      this.#check = undefined;
+      this.#schedule();
+    });
+    return this.#check;
+  }
+
+  /** After sleep or a clock change: what is due now runs, the rest is planned again. */
+  reevaluate(): void {
+    this.#timer.resetGap();
+    this.#schedule();
+  }
+
+  /** Revokes at the portal (best effort) and removes the tokens from the vault. */
+  async signOut(): Promise<SignOutReport> {
+    this.#closed = true;
+    this.#timer.dispose();
+    // A refresh in flight lands first, so the newest tokens are the ones revoked.
+    await this.#refresh?.catch(() => undefined);
+    const account = this.account;
+    const portal = this.#ctx.providers.get(this.#profile.providerId)?.name;
+    let revokeError: UserFacingError | undefined;
+    if (account?.method === 'oauth') {
+      try {
+        await this.#ctx.engine.revoke(account.providerId, this.#tokenSet(account));
+      } catch (error) {
+        revokeError = userFacing(
+          error,
+          new AuthError('revocation_failed', { portal }).toUserFacing(),
+        );
+      }
+    } else if (account) {
+      revokeError = new AccountError('api_token_not_revocable', { portal }).toUserFacing();
+    }
+    this.#tokens = null;
+    await this.#ctx.vault.removeAccount(this.id);
+    return {
+      accountId: this.id,
+      revoked: account?.method === 'oauth' && !revokeError,
+      ...(revokeError ? { revokeError } : {}),
+    };
+  }
+
+  dispose(): void {
+    this.#closed = true;
+    this.#timer.dispose();
+  }
+
+  // Tokens -----------------------------------------------------------------
+
+  async #validAccount(retrying: boolean): Promise<StoredAccount> {
+    const account = this.#requireTokens();
+    if (!this.#refreshDue(account)) return account;
+    const now = this.#ctx.clock.now();
+    const stillValid = account.expiresAt !== null && account.expiresAt > now;
+    const waiting = this.#status.state === 'offline' && (this.#status.nextRetryAt ?? 0) > now;
+    // Offline, a caller does not hammer the portal: the token serves while it lasts.
+    if (waiting && !retrying) {
+      if (stillValid) return account;
+      throw new UserFacingFailure(this.#status.lastError ?? offlineError(this.#portal()));
+    }
+    try {
+      return await this.#refreshOnce();
+    } catch (error) {
+      // Renewal failed but the tokens were kept: the current one serves while it lasts.
+      const current = this.account;
+      const expiresAt = current?.expiresAt ?? null;
+      if (current && expiresAt !== null && expiresAt > this.#ctx.clock.now()) return current;
+      throw error;
+    }
+  }
+
+  /** Single flight: every caller during a refresh shares its one request. */
+  #refreshOnce(): Promise<StoredAccount> {
+    if (this.#closed) return Promise.reject(this.#signedOut());
+    this.#refresh ??= this.#runRefresh().finally(() => {
+      this.#refresh = undefined;
+      this.#schedule();
+    });
+    return this.#refresh;
+  }
+
+  async #runRefresh(): Promise<StoredAccount> {
+    const before = this.#requireTokens();
+    const generation = this.#generation;
+    this.#move(status.refreshing(this.#status));
+    let tokens: TokenSet;
+    try {
+      tokens = await this.#ctx.engine.refresh(before.providerId, this.#tokenSet(before));
+    } catch (error) {
+      if (generation === this.#generation) await this.#refreshFailed(error);
+      throw error;
+    }
+    if (generation !== this.#generation) return this.#requireTokens();
+    const next: StoredAccount = {
+      ...before,
+      tokens: vaultTokensOf(tokens),
+      expiresAt: tokens.expiresAt,
+      rights: tokens.rightsReported ? [...tokens.rights] : before.rights,
+    };
+    // The new refresh token is on disk before the old one is forgotten.
+    await this.#save(next);
+    if (generation !== this.#generation) return this.#requireTokens();
+    this.#tokens = next.tokens;
+    this.#profile = { ...this.#profile, expiresAt: next.expiresAt, rights: next.rights };
+    this.#lifetimeMs = lifetimeOf(tokens);
+    this.#move(status.tokensIssued(this.#status, this.#ctx.clock.now()));
+    return next;
+  }
+
+  async #refreshFailed(error: unknown): Promise<void> {
+    if (error instanceof AuthError && error.code === 'disposed') return;
+    if (error instanceof AuthError && error.grantDead) return this.#expire(error.toUserFacing());
+    if (error instanceof AuthError && error.retryable) return this.#goOffline(error.toUserFacing());
+    this.#fail(userFacing(error));
+  }
+
+  #refreshDue(account: StoredAccount): boolean {
+    if (account.method !== 'oauth' || !account.tokens.refreshToken || account.expiresAt === null)
+      return false;
+    return this.#ctx.clock.now() >= refreshDueAt(account.expiresAt, this.#lifetimeMs ?? 0);
+  }
+
+  // Checks -----------------------------------------------------------------
+
+  async #runCheck(): Promise<void> {
+    if (!this.#tokens || this.#closed) return;
+    const generation = this.#generation;
+    const provider = this.#ctx.providers.get(this.#profile.providerId);
+    if (!provider) {
+      const portal = this.#profile.providerId;
+      return this.#fail(new AccountError('provider_missing', { portal }).toUserFacing());
+    }
+    let account: StoredAccount;
+    try {
+      account = await this.#validAccount(true);
+    } catch {
+      return; // the failed refresh has moved the state already
+    }
+    let outcome = await this.#ctx.probe(provider, this.#tokenSet(account));
+    // A 401 earns one renewal and one more try, never a loop.
+    if (outcome.kind === 'rejected' && generation === this.#generation && this.#canRefresh()) {
+      try {
+        account = await this.#refreshOnce();
+      } catch {
+        return;
+      }
+      outcome = await this.#ctx.probe(provider, this.#tokenSet(account));
+    }
+    if (generation !== this.#generation || this.#closed) return;
+    await this.#apply(outcome, provider.name);
+  }
+
+  async #apply(outcome: ProbeOutcome, portal: string): Promise<void> {
+    const now = this.#ctx.clock.now();
+    switch (outcome.kind) {
+      case 'ok':
+        return this.#move(
+          status.probeSucceeded(this.#status, now, outcome.cameras, outcome.latencyMs),
+        );
+      case 'rejected': {
+        const code = this.#profile.method === 'api-token' ? 'api_token_revoked' : 'access_rejected';
+        return this.#expire(new AccountError(code, { portal }).toUserFacing());
+      }
+      case 'unreachable':
+        return this.#goOffline(outcome.error);
+      case 'refused':
+        return this.#fail(outcome.error);
+    }
+  }
+
+  // Transitions ------------------------------------------------------------
+
+  #move(next: status.AccountStatus): void {
+    this.#status = next;
+    this.#ctx.changed();
+  }
+
+  /** The grant is dead: the tokens leave memory and the vault, then the state says so. */
+  async #expire(error: UserFacingError): Promise<void> {
+    this.#tokens = null;
+    this.#timer.dispose();
+    const at = this.#ctx.clock.now();
+    try {
+      await this.#ctx.vault.removeAccount(this.id);
+    } catch (failure) {
+      this.#ctx.notice(userFacing(failure));
+    }
+    this.#move(status.expired(this.#status, at, error));
+  }
+
+  #goOffline(error: UserFacingError): void {
+    const delay = retryDelay(this.#status.failures, this.#ctx.random, this.#ctx.backoff);
+    this.#move(status.wentOffline(this.#status, this.#ctx.clock.now(), error, delay));
+  }
+
+  #fail(error: UserFacingError): void {
+    this.#move(
+      status.failed(this.#status, this.#ctx.clock.now(), error, this.#ctx.probeIntervalMs),
+    );
+  }
+
+  // Timer ------------------------------------------------------------------
+
+  /** When the next thing is due: the retry, the refresh ahead of expiry, or the periodic probe. */
+  #dueAt(): number | null {
+    if (!this.#tokens || this.#closed || this.#refresh || this.#check) return null;
+    const s = this.#status;
+    if (s.state === 'offline' || s.state === 'error') return s.nextRetryAt;
+    let due = (s.lastCheckAt ?? -Infinity) + this.#ctx.probeIntervalMs;
+    const expiresAt = this.#profile.expiresAt;
+    if (expiresAt !== null && this.#canRefresh()) {
+      due = Math.min(due, refreshDueAt(expiresAt, this.#lifetimeMs ?? 0));
+    } else if (expiresAt !== null && (s.lastCheckAt ?? -Infinity) < expiresAt) {
+      // A token that cannot be renewed: find out promptly when it ends.
+      due = Math.min(due, expiresAt);
+    }
+    return due;
+  }
+
+  #schedule(): void {
+    this.#timer.plan(this.#dueAt());
+  }
+
+  #wake(): void {
+    const due = this.#dueAt();
+    if (due === null) return;
+    if (due > this.#ctx.clock.now()) return this.#schedule();
+    this.#timer.woke();
+    const account = this.account;
+    if (account && this.#status.state === 'connected' && this.#refreshDue(account)) {
+      void this.#refreshOnce().catch(() => undefined);
+    } else {
+      void this.checkNow();
+    }
+  }
+
+  // Helpers ----------------------------------------------------------------
+
+  #requireTokens(): StoredAccount {
+    const account = this.account;
+    if (!account || this.#closed) throw this.#signedOut();
+    return account;
+  }
+
+  #canRefresh(): boolean {
+    return this.#profile.method === 'oauth' && !!this.#tokens?.refreshToken;
+  }
+
+  #portal(): string {
+    return this.#ctx.providers.get(this.#profile.providerId)?.name ?? this.#profile.providerId;
+  }
+
+  #signedOut(): AccountError {
+    return new AccountError('signed_out', { portal: this.#portal() });
+  }
+
+  #tokenSet(account: StoredAccount): TokenSet {
+    return tokenSetOf(account, this.#lifetimeMs, this.#ctx.clock.now());
+  }
+
+  async #save(account: StoredAccount): Promise<void> {
+    try {
+      await this.#ctx.vault.saveAccount(account);
+    } catch (error) {
+      // The vault keeps the account in memory for the session; the operator hears why.
+      this.#ctx.notice(userFacing(error));
+    }
+  }
+}
+
+function offlineError(portal: string): UserFacingError {
+  return new AuthError('network', { portal }).toUserFacing();
+}
