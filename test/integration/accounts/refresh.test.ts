@@ -71,7 +71,7 @@ describe('refresh ahead of expiry', () => {
     rig.clock.advance(21.6 * HOUR - 1_000);
     expect(rig.portal.stats.token.refresh_token).toBe(0);
     rig.clock.advance(1_000);
-    await rig.until(([a]) => a?.tokenExpiresAt! > stored.expiresAt!);
+    await rig.until(([a]) => (a?.tokenExpiresAt ?? 0) > stored.expiresAt!);
     expect(rig.portal.stats.token.refresh_token).toBe(1);
   });
 
@@ -137,7 +137,7 @@ describe('refresh ahead of expiry', () => {
     const { rig, stored } = await signedIn(3600);
     rig.clock.jump(3300_000);
     rig.accounts.reevaluate();
-    await rig.until(([a]) => a?.tokenExpiresAt! > stored.expiresAt!);
+    await rig.until(([a]) => (a?.tokenExpiresAt ?? 0) > stored.expiresAt!);
     expect(rig.portal.stats.token.refresh_token).toBe(1);
   });
 
@@ -149,7 +149,7 @@ describe('refresh ahead of expiry', () => {
     rig.clock.advance(3240_000 + 1800_000 - 60_000 - 1_000);
     expect(rig.portal.stats.token.refresh_token).toBe(0);
     rig.clock.advance(1_000);
-    await rig.until(([a]) => a?.tokenExpiresAt! > stored.expiresAt!);
+    await rig.until(([a]) => (a?.tokenExpiresAt ?? 0) > stored.expiresAt!);
     expect(rig.portal.stats.token.refresh_token).toBe(1);
   });
 
@@ -158,7 +158,7 @@ describe('refresh ahead of expiry', () => {
     await rig.restart();
     expect(rig.accounts.list()).toMatchObject([{ id: account.id, state: 'connected' }]);
     rig.clock.advance(545_000);
-    await rig.until(([a]) => a?.tokenExpiresAt! > stored.expiresAt!);
+    await rig.until(([a]) => (a?.tokenExpiresAt ?? 0) > stored.expiresAt!);
     expect(rig.portal.stats.token.refresh_token).toBe(1);
   });
 });
