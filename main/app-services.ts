@@ -14,6 +14,7 @@ import type {
 } from './ipc/contract';
 import type { Disposable } from './common/lifecycle';
 import type { DocumentStore } from './common/document-store';
+import type { Cipher } from './vault/cipher';
 
 /** The transport-agnostic handler table (main/ipc/handlers.ts): one entry per bridge method. */
 export type BridgeHandlers = {
@@ -29,7 +30,7 @@ export interface AppPorts {
   /** Electron's net.fetch in the app (OS proxy and certificates); Node's fetch in tests. */
   readonly fetch: typeof fetch;
   /** Encrypts secrets: safeStorage in the app, AES-256-GCM with a test key in tests. */
-  readonly cipher: import('./vault/cipher').Cipher;
+  readonly cipher: Cipher;
   /** Opens a URL in the operator's system browser (already checked by the guard). */
   openExternal(url: string): Promise<void>;
   /** Makes the JSON document named `name` (vault, settings, providers) in the app's data folder. */
@@ -57,4 +58,10 @@ export interface AppServices extends Disposable {
   accounts(): readonly AccountSnapshot[];
   /** The guard for shell.openExternal: https URLs of configured providers (and http://127.0.0.1). */
   isAllowedExternalUrl(url: string): boolean;
+  /**
+   * The computer woke up (powerMonitor 'resume') or its clock changed: every
+   * account plans again, an overdue refresh runs at once. (A periodic
+   * wall-clock check notices the same within a minute without this call.)
+   */
+  resume(): void;
 }

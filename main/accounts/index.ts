@@ -13,3 +13,4 @@ export { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff';
 export { DEFAULT_API_TOKEN_LABEL } from './identity';
 export { MIN_REFRESH_MARGIN_MS, refreshDueAt, refreshMargin } from './refresh-schedule';
 export { CAMERA_LIST_QUERY, type ProbeOutcome } from './status-probe';
+export { userFacing, UNEXPECTED_ERROR } from './tokens';

@@ -1,0 +1,151 @@
+// The transport-agnostic handler table: one entry per bridge method, over the
+// services. The Electron edge serves it over IPC (main/electron/ipc.ts), the
+// browser harness over a Playwright binding; both get the same behaviour.
+//
+// Every entry validates its arguments with the bridge's zod schemas (the
+// harness has no dispatch in front of it), answers a Result, and never lets
+// an error's own text through unless it is one of ours, whose messages are
+// built never to hold a token, a code or a secret.
+import type { Accounts } from '../accounts';
+import { AccountError, UserFacingFailure } from '../accounts';
+import type { BridgeHandlers } from '../app-services';
+import { AuthError } from '../auth/auth-error';
+import { ProviderError, toProviderView, type ProviderRegistry } from '../providers';
+import type { ProviderConfig } from '../providers/provider-config';
+import type { AppSettingsStore } from '../services/app-settings';
+import type { SignInFlow } from '../services/sign-in-flow';
+import { VaultError } from '../vault/errors';
+import type { ClientSecrets } from '../providers/provider-config';
+import type { TokenVault } from '../vault/types';
+import type {
+  AppInfo,
+  BridgeArgs,
+  BridgeMethodName,
+  BridgeValue,
+  Result,
+  UserFacingError,
+} from './contract';
+import { validateBridgeArgs } from './validation';
+
+export interface BridgeHandlerDeps {
+  readonly registry: ProviderRegistry;
+  readonly vault: Pick<TokenVault, 'setClientSecret' | 'storageStatus' | 'setWeakStorageAllowed'>;
+  readonly secrets: ClientSecrets;
+  readonly accounts: Accounts;
+  readonly signIns: SignInFlow;
+  readonly settings: AppSettingsStore;
+  readonly appInfo: AppInfo;
+  /** Before every call: a window is there (held notices go out). */
+  readonly onCall?: () => void;
+}
+
+/** For anything that is not one of our errors: its text may quote anything. */
+export const UNEXPECTED_ERROR: UserFacingError = {
+  code: 'internal_error',
+  message:
+    'Something went wrong inside Netrex Connect. Try again; if it keeps happening, restart the app.',
+};
+
+export function toUserFacingError(error: unknown): UserFacingError {
+  if (
+    error instanceof AuthError ||
+    error instanceof ProviderError ||
+    error instanceof VaultError ||
+    error instanceof AccountError ||
+    error instanceof UserFacingFailure
+  ) {
+    return error.toUserFacing();
+  }
+  return UNEXPECTED_ERROR;
+}
+
+type Implementation<K extends BridgeMethodName> = (
+  ...args: BridgeArgs<K>
+) => BridgeValue<K> | Promise<BridgeValue<K>>;
+
+export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
+  const { registry, vault, accounts, signIns, settings } = deps;
+
+  function entry<K extends BridgeMethodName>(method: K, run: Implementation<K>) {
+    return async (...raw: BridgeArgs<K>): Promise<Result<BridgeValue<K>>> => {
+      deps.onCall?.();
+      const valid = validateBridgeArgs(method, raw);
+      if (!valid.ok) return valid;
+      try {
+        return { ok: true, value: await run(...valid.value) };
+      } catch (error) {
+        return { ok: false, error: toUserFacingError(error) };
+      }
+    };
+  }
+
+  const view = (config: ProviderConfig) =>
+    toProviderView(config, { clientSecretSet: Boolean(deps.secrets.get(config.id)) });
+
+  const requireProvider = (id: string): ProviderConfig => {
+    const found = registry.get(id);
+    if (!found) throw new AuthError('unknown_provider');
+    return found;
+  };
+
+  return {
+    getAppInfo: entry('getAppInfo', () => ({
+      ...deps.appInfo,
+      languages: [...deps.appInfo.languages],
+    })),
+    getAppSettings: entry('getAppSettings', () => settings.get()),
+    updateAppSettings: entry('updateAppSettings', (patch) => settings.update(patch)),
+
+    listProviders: entry('listProviders', () => registry.list().map(view)),
+    addPortal: entry('addPortal', (input) => view(registry.addPortal(input))),
+    updateProvider: entry('updateProvider', (providerId, patch) =>
+      view(registry.update(providerId, patch)),
+    ),
+    setClientSecret: entry('setClientSecret', async (providerId, secret) => {
+      const provider = requireProvider(providerId);
+      if (provider.locked || provider.origin === 'demo') {
+        throw new ProviderError(
+          'locked',
+          provider.origin === 'demo'
+            ? `${provider.name} comes with its own client secret; it cannot be changed.`
+            : `${provider.name} is set up by your administrator; its client secret cannot be changed here.`,
+        );
+      }
+      const value = secret === null ? null : secret.trim();
+      if (value === '') {
+        throw new ProviderError(
+          'invalid_input',
+          'The client secret is empty. Paste it again from the portal.',
+          'clientSecret',
+        );
+      }
+      await vault.setClientSecret(providerId, value);
+      accounts.providersChanged();
+      return view(requireProvider(providerId));
+    }),
+    removeProvider: entry('removeProvider', async (providerId) => {
+      const provider = requireProvider(providerId);
+      const count = accounts.countOn(providerId);
+      if (count > 0) throw new AccountError('provider_in_use', { portal: provider.name, count });
+      registry.remove(providerId);
+      signIns.cancel(providerId);
+      await vault.setClientSecret(providerId, null);
+      return null;
+    }),
+
+    signIn: entry('signIn', (providerId) => signIns.start(providerId)),
+    reopenBrowser: entry('reopenBrowser', (providerId) => signIns.reopen(providerId)),
+    cancelSignIn: entry('cancelSignIn', (providerId) => signIns.cancel(providerId)),
+    completeSignIn: entry('completeSignIn', (url) => signIns.complete(url)),
+    signInWithApiToken: entry('signInWithApiToken', (input) => accounts.signInWithApiToken(input)),
+
+    listAccounts: entry('listAccounts', () => accounts.list()),
+    checkNow: entry('checkNow', (accountId) => accounts.checkNow(accountId)),
+    signOut: entry('signOut', (accountId) => accounts.signOut(accountId)),
+
+    getStorageStatus: entry('getStorageStatus', () => vault.storageStatus()),
+    setWeakStorageAllowed: entry('setWeakStorageAllowed', (allowed) =>
+      vault.setWeakStorageAllowed(allowed),
+    ),
+  };
+}

@@ -1,0 +1,185 @@
+// The composition of the main-process services (VS Code style: one place
+// where every service is made and given what it needs). The Electron edge
+// (main/index.ts → app-shell.ts) and the browser test harness both call
+// `createServices` with their ports and host the AppServices it answers.
+// No Electron here: everything system-specific arrives through AppPorts.
+import type { AppPorts, AppServices } from './app-services';
+import { createAccounts, type Accounts } from './accounts';
+import { createSignInEngine, type OpenLoopbackListener } from './auth';
+import { systemClock, type Clock } from './common/clock';
+import { DisposableStore, toDisposable } from './common/lifecycle';
+import type { DemoPortal } from './demo-portal';
+import { createBridgeHandlers } from './ipc/handlers';
+import {
+  createProviderRegistry,
+  loadManagedConfig,
+  managedConfigErrorToUserFacing,
+  managedConfigPath,
+  type ManagedConfig,
+} from './providers';
+import type { ClientSecrets, ProviderConfig } from './providers/provider-config';
+import { openAppSettings } from './services/app-settings';
+import { createBridgeEventHub, type BridgeEventHub } from './services/bridge-events';
+import { externalUrlRule } from './services/external-urls';
+import { createSignInFlow } from './services/sign-in-flow';
+import { openTokenVault, VaultError, type TokenVault } from './vault';
+
+/** The stand-in's demo client registers this loopback port (test/support/provider/config.ts). */
+export const DEMO_LOOPBACK_PORT = 47321;
+
+/** Knobs for tests and the harness; the app passes none. */
+export interface ServiceOptions {
+  /** Overrides `ports.now` and the system timers (a manual clock in tests). */
+  readonly clock?: Clock;
+  /** [0, 1): the jitter of offline retries. */
+  readonly random?: () => number;
+  /** How often connected accounts are probed. Default 5 min. */
+  readonly probeIntervalMs?: number;
+  /** Per request to a portal. Default 15 s. */
+  readonly timeoutMs?: number;
+  /** Where NETREX_MANAGED_CONFIG is read; default process.env. */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly openLoopbackListener?: OpenLoopbackListener;
+}
+
+export async function createServices(
+  ports: AppPorts,
+  demo: DemoPortal | null = null,
+  options: ServiceOptions = {},
+): Promise<AppServices> {
+  const clock: Clock =
+    options.clock ?? (ports.now ? { now: ports.now, setTimer: systemClock.setTimer } : systemClock);
+  const now = () => clock.now();
+  const disposables = new DisposableStore();
+  const hub = createBridgeEventHub(now);
+
+  const managed = loadManagedConfig(
+    ports.managedConfigPath ?? managedConfigPath(ports.platform, options.env ?? process.env),
+  );
+  for (const error of managed.errors) hub.notice('warning', managedConfigErrorToUserFacing(error));
+
+  const vault = await openTokenVault({
+    store: ports.documentStore('vault'),
+    settingsStore: ports.documentStore('vault-settings'),
+    cipher: ports.cipher,
+    platform: ports.platform,
+    clock,
+  });
+  disposables.add(toDisposable(() => vault.dispose()));
+  const recovered = vault.storageStatus().recovered;
+  if (recovered) hub.notice('warning', { code: 'vault_recovered', message: recovered.reason });
+  await storeManagedSecrets(managed, vault, hub);
+
+  const registry = createProviderRegistry({
+    store: ports.documentStore('providers'),
+    managed,
+    demo: demo ? [demoProvider(demo)] : [],
+  });
+  for (const warning of registry.warnings) hub.notice('warning', warning);
+  // The demo stand-in's secret is not a real portal's: held in memory, never written.
+  const secrets: ClientSecrets = {
+    get: (id) => (demo && id === demo.providerId ? demo.clientSecret : vault.getClientSecret(id)),
+  };
+
+  const engine = createSignInEngine({
+    providers: registry,
+    secrets,
+    fetch: ports.fetch,
+    clock,
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.openLoopbackListener ? { openLoopbackListener: options.openLoopbackListener } : {}),
+  });
+  disposables.add(engine);
+
+  const accounts: Accounts = createAccounts({
+    vault,
+    engine,
+    providers: registry,
+    fetch: ports.fetch,
+    clock,
+    ...(options.random ? { random: options.random } : {}),
+    ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    onNotice: (error) => hub.notice('warning', error),
+  });
+  disposables.add(accounts);
+  disposables.add(accounts.onDidChange((list) => hub.emit('accounts-changed', list)));
+  disposables.add(registry.onDidChange(() => accounts.providersChanged()));
+
+  const isAllowedExternalUrl = externalUrlRule({
+    providers: () => registry.list(),
+    pendingAuthorizationUrl: (id) => engine.pendingAuthorizationUrl(id),
+  });
+  const signIns = createSignInFlow({
+    engine,
+    accounts,
+    clock,
+    openExternal: (url) => ports.openExternal(url),
+    isAllowedExternalUrl,
+    providerName: (id) => registry.get(id)?.name,
+    emit: (view) => hub.emit('sign-in-changed', view),
+    notice: (level, error) => hub.notice(level, error),
+  });
+  disposables.add(signIns);
+
+  const settings = openAppSettings(ports.documentStore('settings'), ports.loginItem, now);
+  for (const warning of settings.warnings) hub.notice('warning', warning);
+
+  const handlers = createBridgeHandlers({
+    registry,
+    vault,
+    secrets,
+    accounts,
+    signIns,
+    settings,
+    appInfo: ports.appInfo,
+    onCall: () => hub.windowReady(),
+  });
+  // Disposed last: listeners stay until every service has stopped talking.
+  const services = new DisposableStore();
+  services.add(hub);
+  services.add(disposables);
+
+  return {
+    handlers,
+    events: hub,
+    handleDeepLink: (url) => signIns.handleRedirect(url),
+    accounts: () => accounts.list(),
+    isAllowedExternalUrl,
+    resume: () => accounts.reevaluate(),
+    dispose: () => services.dispose(),
+  };
+}
+
+/** The demo stand-in as a ready provider: its client registered both redirect kinds. */
+function demoProvider(demo: DemoPortal): ProviderConfig {
+  return {
+    id: demo.providerId,
+    name: demo.name,
+    dialect: 'netrex',
+    origin: 'demo',
+    url: demo.url,
+    clientId: demo.clientId,
+    rights: [...demo.rights],
+    redirectKind: 'custom-scheme',
+    loopbackPort: DEMO_LOOPBACK_PORT,
+    locked: false,
+  };
+}
+
+/** Client secrets IT deployed go to the vault (written only when they changed). */
+async function storeManagedSecrets(
+  managed: ManagedConfig,
+  vault: TokenVault,
+  hub: BridgeEventHub,
+): Promise<void> {
+  for (const [providerId, secret] of managed.clientSecrets) {
+    if (vault.getClientSecret(providerId) === secret) continue;
+    try {
+      await vault.setClientSecret(providerId, secret);
+    } catch (error) {
+      if (!(error instanceof VaultError)) throw error;
+      hub.notice('warning', error.toUserFacing());
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// The services' events for the window: accounts-changed, sign-in-changed and
+// notices. Notices raised before any window could listen (managed
+// configuration errors at start, a refused link that started the app) are
+// held and delivered on the first bridge call: the window subscribes before
+// it asks for anything, so that is when someone is there to read them.
+import { randomUUID } from 'node:crypto';
+import type { BridgeEventSource } from '../app-services';
+import { toDisposable, type Disposable } from '../common/lifecycle';
+import type { BridgeEventName, BridgeEvents, Notice, UserFacingError } from '../ipc/contract';
+
+/** Held at most until a window asks; the oldest go first beyond this. */
+export const MAX_HELD_NOTICES = 20;
+
+export interface BridgeEventHub extends BridgeEventSource, Disposable {
+  emit<E extends BridgeEventName>(name: E, payload: BridgeEvents[E]): void;
+  /** Tells the operator something; portal text (`detail`) is quoted after the message. */
+  notice(level: Notice['level'], error: UserFacingError): void;
+  /** A window made its first call: held notices go out now, later ones at once. */
+  windowReady(): void;
+}
+
+export function createBridgeEventHub(now: () => number): BridgeEventHub {
+  const listeners = new Map<BridgeEventName, Set<(payload: never) => void>>();
+  const held: Notice[] = [];
+  let ready = false;
+
+  const emit = <E extends BridgeEventName>(name: E, payload: BridgeEvents[E]): void => {
+    for (const listener of [...(listeners.get(name) ?? [])]) {
+      try {
+        (listener as (p: BridgeEvents[E]) => void)(payload);
+      } catch (error) {
+        // One listener's bug must not stop the others; it still surfaces.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  };
+
+  return {
+    emit,
+    on(name, listener) {
+      let set = listeners.get(name);
+      if (!set) listeners.set(name, (set = new Set()));
+      const entry = listener as (payload: never) => void;
+      set.add(entry);
+      return toDisposable(() => void set.delete(entry));
+    },
+    notice(level, error) {
+      const message = error.detail
+        ? `${error.message} The portal said: “${error.detail}”`
+        : error.message;
+      const notice: Notice = { id: randomUUID(), level, code: error.code, message, at: now() };
+      if (ready) return emit('notice', notice);
+      held.push(notice);
+      if (held.length > MAX_HELD_NOTICES) held.shift();
+    },
+    windowReady() {
+      if (ready) return;
+      ready = true;
+      for (const notice of held.splice(0)) emit('notice', notice);
+    },
+    dispose() {
+      listeners.clear();
+      held.length = 0;
+    },
+  };
+}

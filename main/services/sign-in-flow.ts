@@ -1,0 +1,160 @@
+// A browser sign-in from the app's side: the engine makes the authorization
+// URL and checks whatever comes back; this opens the system browser, turns
+// the engine's phases into the bridge's SignInView (with the time left), adds
+// or updates the account once the tokens are in, and routes every redirect —
+// deep link, loopback listener, pasted address — through the same path.
+// Redirects that nobody asked about (a deep link) never throw: a refusal
+// becomes a notice.
+import { AuthError } from '../auth/auth-error';
+import type { AuthorizationView, SignInEngine } from '../auth/engine';
+import type { Clock } from '../common/clock';
+import { DisposableStore, type Disposable } from '../common/lifecycle';
+import { userFacing, UserFacingFailure, type Accounts } from '../accounts';
+import type { Notice, SignInView, UserFacingError } from '../ipc/contract';
+import type { ProviderId } from '../providers/provider-config';
+
+export interface SignInFlowOptions {
+  readonly engine: SignInEngine;
+  readonly accounts: Pick<Accounts, 'acceptAuthorization' | 'setAuthorizing'>;
+  readonly clock: Clock;
+  readonly openExternal: (url: string) => Promise<void>;
+  readonly isAllowedExternalUrl: (url: string) => boolean;
+  readonly providerName: (id: ProviderId) => string | undefined;
+  /** sign-in-changed */
+  readonly emit: (view: SignInView) => void;
+  readonly notice: (level: Notice['level'], error: UserFacingError) => void;
+}
+
+export interface SignInFlow extends Disposable {
+  /** Starts the sign-in and opens the system browser. Throws a user-facing error. */
+  start(providerId: ProviderId): Promise<SignInView>;
+  /** Opens the pending authorization in the browser again. */
+  reopen(providerId: ProviderId): Promise<SignInView>;
+  /** Cancels the pending sign-in; answers the cancelled view (also when nothing was pending). */
+  cancel(providerId: ProviderId): SignInView;
+  /** A redirect URL: on success the account is added or updated and the view says which. Throws. */
+  complete(url: string): Promise<SignInView>;
+  /** The deep-link entry: like `complete`, but a refusal becomes a notice. Never throws. */
+  handleRedirect(url: string): Promise<void>;
+}
+
+const BROWSER_UNAVAILABLE: UserFacingError = {
+  code: 'browser_unavailable',
+  message:
+    'Netrex Connect could not open your web browser for the sign-in. Check that a default browser is set, then try again.',
+};
+
+export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
+  const { engine, accounts, clock } = options;
+  const disposables = new DisposableStore();
+  /** The latest view per provider, for the connected and cancelled answers. */
+  const latest = new Map<ProviderId, SignInView>();
+
+  const viewOf = (view: AuthorizationView, accountId?: string): SignInView => {
+    const open = view.phase === 'waiting' || view.phase === 'exchanging';
+    return {
+      providerId: view.providerId,
+      phase: view.phase,
+      startedAt: view.startedAt,
+      deadline: view.deadline,
+      remainingMs: open ? Math.max(0, view.deadline - clock.now()) : 0,
+      ...(accountId ? { accountId } : {}),
+      ...(view.error ? { error: view.error } : {}),
+    };
+  };
+
+  const publish = (view: SignInView): SignInView => {
+    latest.set(view.providerId, view);
+    options.emit(view);
+    return view;
+  };
+
+  disposables.add(
+    engine.onDidChange((view) => {
+      const open = view.phase === 'waiting' || view.phase === 'exchanging';
+      accounts.setAuthorizing(view.providerId, open);
+      // "connected" is told once the account exists, with its id (complete below).
+      if (view.phase !== 'connected') publish(viewOf(view));
+    }),
+  );
+
+  async function open(providerId: ProviderId, url: string): Promise<void> {
+    const allowed = options.isAllowedExternalUrl(url);
+    try {
+      if (!allowed) throw new Error('not an allowed address');
+      await options.openExternal(url);
+    } catch {
+      engine.cancelAuthorization(providerId);
+      throw new UserFacingFailure(BROWSER_UNAVAILABLE);
+    }
+  }
+
+  async function complete(url: string): Promise<SignInView> {
+    const result = await engine.completeAuthorization(url);
+    const { providerId } = result;
+    const before = latest.get(providerId);
+    try {
+      const account = await accounts.acceptAuthorization(result);
+      return publish({
+        providerId,
+        phase: 'connected',
+        startedAt: before?.startedAt ?? clock.now(),
+        deadline: before?.deadline ?? clock.now(),
+        remainingMs: 0,
+        accountId: account.id,
+      });
+    } catch (error) {
+      const failure = userFacing(error);
+      publish({
+        providerId,
+        phase: 'failed',
+        startedAt: before?.startedAt ?? clock.now(),
+        deadline: before?.deadline ?? clock.now(),
+        remainingMs: 0,
+        error: failure,
+      });
+      throw new UserFacingFailure(failure);
+    }
+  }
+
+  async function handleRedirect(url: string): Promise<void> {
+    try {
+      await complete(url);
+    } catch (error) {
+      options.notice('error', userFacing(error));
+    }
+  }
+
+  disposables.add(engine.onLoopbackRedirect((url) => void handleRedirect(url)));
+
+  return {
+    async start(providerId) {
+      const started = await engine.startAuthorization(providerId);
+      await open(providerId, started.authorizationUrl);
+      return viewOf(started.pending);
+    },
+
+    async reopen(providerId) {
+      const url = engine.pendingAuthorizationUrl(providerId);
+      const pending = engine.pending(providerId);
+      if (!url || !pending) {
+        throw new AuthError('not_pending', { portal: options.providerName(providerId) });
+      }
+      await open(providerId, url);
+      return viewOf(pending);
+    },
+
+    cancel(providerId) {
+      if (engine.cancelAuthorization(providerId)) {
+        const view = latest.get(providerId);
+        if (view?.phase === 'cancelled') return view;
+      }
+      const now = clock.now();
+      return { providerId, phase: 'cancelled', startedAt: now, deadline: now, remainingMs: 0 };
+    },
+
+    complete,
+    handleRedirect,
+    dispose: () => disposables.dispose(),
+  };
+}

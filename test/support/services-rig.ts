@@ -1,0 +1,200 @@
+// The whole main-process services (createServices) over test ports: Node's
+// fetch, AES-256-GCM, conf documents in a temporary directory, a recorded
+// openExternal, a fake login item, a manual clock. The portal stand-in is
+// handed in as the demo portal, exactly as the app's demo mode does. Every
+// answer and event is recorded, so a test can search them all for secrets.
+import type { AppPorts, AppServices } from '../../main/app-services';
+import { createConfDocumentStore } from '../../main/common/document-store';
+import type { DemoPortal } from '../../main/demo-portal';
+import type { BridgeEventName, BridgeEvents, Notice, SignInView } from '../../main/ipc/contract';
+import { BRIDGE_EVENTS } from '../../main/ipc/contract';
+import { createServices, type ServiceOptions } from '../../main/services';
+import { signIn as playBrowser } from '../integration/provider/portal-client';
+import { AesGcmCipher } from './aes-cipher';
+import { ManualClock } from './manual-clock';
+import {
+  DEFAULT_CONFIG,
+  startProvider,
+  type ProviderStandIn,
+  type ProviderStandInConfig,
+} from './provider';
+import { makeTempDir, type TempDir } from './temp-dir';
+
+export const APP_INFO = {
+  name: 'Netrex Connect',
+  version: '0.1.0-test',
+  platform: 'linux',
+  languages: ['en-US', 'cs'],
+  demo: true,
+} as const;
+
+export interface ServicesRigOptions {
+  readonly standIn?: Partial<ProviderStandInConfig>;
+  readonly cipher?: AesGcmCipher;
+  readonly services?: ServiceOptions;
+  /** Written as the managed configuration file before the services start. */
+  readonly managedConfig?: string;
+  /** Reuse this directory (a restart); otherwise a fresh one. */
+  readonly dir?: TempDir;
+}
+
+export interface RecordedEvent {
+  readonly name: BridgeEventName;
+  readonly payload: unknown;
+}
+
+export interface ServicesRig {
+  readonly services: AppServices;
+  readonly portal: ProviderStandIn;
+  readonly clock: ManualClock;
+  readonly dir: TempDir;
+  readonly cipher: AesGcmCipher;
+  /** Every URL handed to openExternal. */
+  readonly opened: string[];
+  /** Replaces what openExternal does (default: records the URL). */
+  onOpenExternal: (url: string) => Promise<void>;
+  readonly loginItem: { enabled: boolean };
+  readonly events: RecordedEvent[];
+  /** Every Result and event, as JSON, for leak searches. */
+  readonly transcript: string[];
+  /** Records a value (a Result) in the transcript and hands it back. */
+  record<T>(value: T): T;
+  notices(): Notice[];
+  signInViews(): SignInView[];
+  /** A browser sign-in over HTTP: signIn through the handlers, login and allow, the redirect as a deep link. */
+  signInWithBrowser(providerId?: string): Promise<string>;
+  /** The redirect the stand-in answers for the last opened authorization URL. */
+  playLastAuthorization(): Promise<string>;
+  /** Resolves on the first event of `name` (already recorded or coming) that satisfies `test`. */
+  until<E extends BridgeEventName>(
+    name: E,
+    test: (payload: BridgeEvents[E]) => boolean,
+  ): Promise<BridgeEvents[E]>;
+  close(options?: { keepDir?: boolean; keepPortal?: boolean }): Promise<void>;
+}
+
+export function demoPortalOf(portal: ProviderStandIn): DemoPortal {
+  const client = DEFAULT_CONFIG.clients[0]!;
+  return {
+    url: portal.url,
+    providerId: 'demo',
+    name: 'Demo portal',
+    clientId: client.client_id,
+    clientSecret: client.client_secret,
+    rights: ['read'],
+    login: { username: 'operator', password: 'operator' },
+    close: () => portal.close(),
+  };
+}
+
+export async function startServicesRig(
+  options: ServicesRigOptions & { portal?: ProviderStandIn; clock?: ManualClock } = {},
+): Promise<ServicesRig> {
+  const clock = options.clock ?? new ManualClock();
+  const portal =
+    options.portal ?? (await startProvider(options.standIn ?? {}, { clock: () => clock.now() }));
+  const dir = options.dir ?? makeTempDir('netrex-services-');
+  const cipher = options.cipher ?? AesGcmCipher.random({ backend: 'gnome_libsecret' });
+  const managedConfigPath = `${dir.path}/managed.json`;
+  if (options.managedConfig !== undefined) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(managedConfigPath, options.managedConfig);
+  }
+  const opened: string[] = [];
+  const loginItem = { enabled: false };
+  const events: RecordedEvent[] = [];
+  const transcript: string[] = [];
+  const waiters = new Set<() => void>();
+
+  const rig = {} as ServicesRig;
+  const ports: AppPorts = {
+    fetch,
+    cipher,
+    openExternal: (url) => rig.onOpenExternal(url),
+    documentStore: (name) => createConfDocumentStore(dir.path, name),
+    platform: 'linux',
+    appInfo: { ...APP_INFO, languages: [...APP_INFO.languages] },
+    loginItem: {
+      get: () => loginItem.enabled,
+      set: (enabled) => void (loginItem.enabled = enabled),
+    },
+    managedConfigPath,
+  };
+  const services = await createServices(ports, demoPortalOf(portal), {
+    clock,
+    random: () => 0.5,
+    env: {},
+    ...options.services,
+  });
+  for (const name of Object.values(BRIDGE_EVENTS)) {
+    services.events.on(name, (payload) => {
+      events.push({ name, payload });
+      transcript.push(JSON.stringify({ event: name, payload }));
+      for (const wake of [...waiters]) wake();
+    });
+  }
+
+  Object.assign(rig, {
+    services,
+    portal,
+    clock,
+    dir,
+    cipher,
+    opened,
+    onOpenExternal: async (url: string) => void opened.push(url),
+    loginItem,
+    events,
+    transcript,
+    record<T>(value: T): T {
+      transcript.push(JSON.stringify(value));
+      return value;
+    },
+    notices: () => events.filter((e) => e.name === 'notice').map((e) => e.payload as Notice),
+    signInViews: () =>
+      events.filter((e) => e.name === 'sign-in-changed').map((e) => e.payload as SignInView),
+    async playLastAuthorization() {
+      const url = opened.at(-1);
+      if (!url) throw new Error('nothing was opened in the browser');
+      const params = Object.fromEntries(new URL(url).searchParams);
+      const redirect = await playBrowser(portal, params);
+      const location = redirect.headers.get('location');
+      if (redirect.status !== 302 || !location) throw new Error('the stand-in did not redirect');
+      return location;
+    },
+    async signInWithBrowser(providerId = 'demo') {
+      const started = rig.record(await services.handlers.signIn(providerId));
+      if (!started.ok) throw new Error(`signIn refused: ${started.error.code}`);
+      const location = await rig.playLastAuthorization();
+      await services.handleDeepLink(location);
+      const connected = rig
+        .signInViews()
+        .findLast((v) => v.providerId === providerId && v.phase === 'connected');
+      if (!connected?.accountId) throw new Error('the sign-in did not connect');
+      return connected.accountId;
+    },
+    until<E extends BridgeEventName>(name: E, test: (payload: BridgeEvents[E]) => boolean) {
+      return new Promise<BridgeEvents[E]>((resolve) => {
+        let seen = 0;
+        const check = (): boolean => {
+          for (; seen < events.length; seen++) {
+            const event = events[seen]!;
+            if (event.name === name && test(event.payload as BridgeEvents[E])) {
+              waiters.delete(wake);
+              resolve(event.payload as BridgeEvents[E]);
+              return true;
+            }
+          }
+          return false;
+        };
+        const wake = (): void => void check();
+        if (!check()) waiters.add(wake);
+      });
+    },
+    async close(closing: { keepDir?: boolean; keepPortal?: boolean } = {}) {
+      await services.dispose();
+      if (!closing.keepPortal) await portal.close();
+      if (!closing.keepDir) await dir.dispose();
+    },
+  });
+  return rig;
+}
