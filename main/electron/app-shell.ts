@@ -3,11 +3,11 @@
 // the system ports. main/index.ts calls `startAppShell` with the real
 // `createServices`; everything Electron-specific the services need arrives
 // through `AppPorts`, built here.
-import { Notification, app, dialog, session, type BrowserWindow } from 'electron';
+import { Notification, app, dialog, powerMonitor, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { AppPorts, AppServices } from '../app-services';
 import { createConfDocumentStore } from '../common/document-store';
-import { DisposableStore } from '../common/lifecycle';
+import { DisposableStore, toDisposable } from '../common/lifecycle';
 import type { DemoPortal } from '../demo-portal';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
 import { createDeepLinkInbox } from './deep-link-inbox';
@@ -167,6 +167,11 @@ export function startAppShell(options: AppShellOptions): void {
       }),
     );
     disposables.add(watchAccountAlerts(ready, showWindow));
+    // Back from sleep: every account plans again and an overdue refresh runs at once,
+    // instead of waiting up to a minute for the wall-clock check to notice.
+    const onResume = (): void => ready.resume();
+    powerMonitor.on('resume', onResume);
+    disposables.add(toDisposable(() => void powerMonitor.off('resume', onResume)));
     // Started at login the app stays in the tray, unless a link or the Dock asked for it.
     if (windowRequested || !startedAtLogin(process.argv)) showWindow();
     await inbox.attach((url) => ready.handleDeepLink(url));
