@@ -1,7 +1,9 @@
 // Holds deep links that arrive before the services can take them. A cold start
 // by the link itself (the URL in process.argv, or macOS `open-url` before
 // `ready`) happens long before the vault is open; those links wait here, in
-// order, and are delivered once the services attach. Pure: tested in Node.
+// order, and are delivered once the services attach. Pure: tested in Node,
+// and the browser harness routes its links through the same two steps.
+import type { ArgvRoute } from './argv-routing';
 
 /** Links held at most; a flood of them beyond this is not a sign-in. */
 export const MAX_QUEUED_LINKS = 16;
@@ -53,4 +55,17 @@ export function createDeepLinkInbox(onError: (error: unknown) => void): DeepLink
       return queue.length;
     },
   };
+}
+
+/**
+ * What the shell does with a routed command line (or macOS URL): a link goes
+ * into the inbox, a refusal is told to the operator, nothing else happens.
+ */
+export function takeRoute(
+  route: ArgvRoute,
+  inbox: Pick<DeepLinkInbox, 'push'>,
+  refused: (message: string) => void,
+): void {
+  if (route.kind === 'link') inbox.push(route.url);
+  else if (route.kind === 'refused') refused(route.message);
 }

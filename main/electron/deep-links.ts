@@ -6,8 +6,8 @@
 import { app } from 'electron';
 import { resolve } from 'node:path';
 import { APP_SCHEME } from '../auth/redirect-uri';
-import { routeArgv, type ArgvRoute } from './argv-routing';
-import type { DeepLinkInbox } from './deep-link-inbox';
+import { routeArgv } from './argv-routing';
+import { takeRoute, type DeepLinkInbox } from './deep-link-inbox';
 
 export interface DeepLinkListeners {
   /** Brings the window forward (a second instance was started). */
@@ -16,29 +16,25 @@ export interface DeepLinkListeners {
   refused(message: string): void;
 }
 
-function take(route: ArgvRoute, inbox: DeepLinkInbox, listeners: DeepLinkListeners): void {
-  if (route.kind === 'link') inbox.push(route.url);
-  else if (route.kind === 'refused') listeners.refused(route.message);
-}
-
 /**
  * Must run before `ready`: macOS sends `open-url` for the link that launched
  * the app before `ready`, and a listener added later misses it. Also takes
  * the link of a cold start from this process's own argv.
  */
 export function listenForDeepLinks(inbox: DeepLinkInbox, listeners: DeepLinkListeners): void {
+  const refused = (message: string): void => listeners.refused(message);
   app.on('open-url', (event, url) => {
     event.preventDefault();
     const route = routeArgv([url]);
     // macOS only sends URLs of schemes the app registered; anything else is not ours.
     if (route.kind !== 'none') listeners.reveal();
-    take(route, inbox, listeners);
+    takeRoute(route, inbox, refused);
   });
   app.on('second-instance', (_event, argv) => {
     listeners.reveal();
-    take(routeArgv(argv), inbox, listeners);
+    takeRoute(routeArgv(argv), inbox, refused);
   });
-  take(routeArgv(process.argv), inbox, listeners);
+  takeRoute(routeArgv(process.argv), inbox, refused);
 }
 
 /**

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createDeepLinkInbox, MAX_QUEUED_LINKS } from '../../../main/electron/deep-link-inbox';
+import { routeArgv } from '../../../main/electron/argv-routing';
+import {
+  createDeepLinkInbox,
+  MAX_QUEUED_LINKS,
+  takeRoute,
+} from '../../../main/electron/deep-link-inbox';
 
 describe('deep-link inbox', () => {
   it('holds a cold-start link until the services attach, then delivers it', async () => {
@@ -64,5 +69,18 @@ describe('deep-link inbox', () => {
     await inbox.attach(async (url) => void handled.push(url));
     expect(handled[0]).toBe('link-5');
     expect(handled.at(-1)).toBe(`link-${MAX_QUEUED_LINKS + 4}`);
+  });
+
+  it('takes a routed command line: the link into the inbox, a refusal to the operator, else nothing', () => {
+    const pushed: string[] = [];
+    const told: string[] = [];
+    const inbox = { push: (url: string) => void pushed.push(url) };
+    const link = 'cz.netrex.connect:/oauth/callback/demo?code=1&state=a';
+    takeRoute(routeArgv(['/opt/netrex-connect', '--flag', link]), inbox, (m) => told.push(m));
+    takeRoute(routeArgv(['/opt/netrex-connect']), inbox, (m) => told.push(m));
+    takeRoute(routeArgv(['/opt/netrex-connect', link, link]), inbox, (m) => told.push(m));
+    expect(pushed).toEqual([link]);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(/2 sign-in links at once/);
   });
 });
