@@ -11,6 +11,7 @@ import type {
   ApiTokenSignInInput,
   AppSettings,
   NetrexBridge,
+  Notice,
   ProviderSettingsPatch,
   ProviderView,
   Result,
@@ -58,7 +59,7 @@ export class AppStore {
       this.#unsubscribe.push(
         this.bridge.onAccountsChanged((accounts) => this.#receiveAccounts(accounts)),
         this.bridge.onSignInChanged((view) => this.#receiveSignIn(view)),
-        this.bridge.onNotice((notice) => this.#addNotice(notice)),
+        this.bridge.onNotice((notice) => this.#receiveNotice(notice)),
       );
     } catch {
       // No bridge at all (the page opened outside the app): say so instead of loading forever.
@@ -99,7 +100,8 @@ export class AppStore {
   // Navigation -------------------------------------------------------------
 
   go(screen: Screen): void {
-    this.#set({ screen });
+    const notices = this.#withoutRepeatsOf(screen);
+    this.#set(notices === this.#state.notices ? { screen } : { screen, notices });
   }
 
   goHome(): void {
@@ -317,6 +319,11 @@ export class AppStore {
     const localDeadline = this.now() + view.remainingMs;
     const signIns = { ...this.#state.signIns, [view.providerId]: { view, localDeadline } };
     const patch: StatePatch = { signIns };
+    if (view.phase !== 'failed') {
+      // A new attempt (or its end): a repeated refusal of the last one is old news.
+      const notices = this.#state.notices.filter((n) => n.signIn !== view.providerId);
+      if (notices.length !== this.#state.notices.length) patch.notices = notices;
+    }
     const screen = this.#state.screen;
     const justConnected = view.phase === 'connected' && known?.view.phase !== 'connected';
     if (justConnected) {
@@ -349,6 +356,32 @@ export class AppStore {
     const accounts =
       index < 0 ? [...this.#state.accounts, account] : this.#state.accounts.with(index, account);
     this.#set({ accounts });
+  }
+
+  /**
+   * A refused sign-in link reaches the window twice: as the failed sign-in
+   * (the sign-in screen explains it, with the next step) and as a notice (for
+   * when that screen is not open). It is shown once: not as a notice while its
+   * sign-in screen is open, and the notice goes when that screen opens.
+   */
+  #receiveNotice(notice: Notice): void {
+    const signIn = Object.values(this.#state.signIns).find(({ view }) => {
+      const error = view.phase === 'failed' ? view.error : undefined;
+      return error?.code === notice.code && notice.message.startsWith(error.message);
+    })?.view.providerId;
+    if (signIn === undefined) return this.#addNotice(notice);
+    const screen = this.#state.screen;
+    if (screen.name === 'sign-in' && screen.providerId === signIn) return;
+    this.#addNotice({ ...notice, signIn });
+  }
+
+  /** The notices without those that repeat a refusal `screen` explains. */
+  #withoutRepeatsOf(screen: Screen): readonly AppNotice[] {
+    const notices = this.#state.notices;
+    if (screen.name !== 'sign-in' || !notices.some((n) => n.signIn === screen.providerId)) {
+      return notices;
+    }
+    return notices.filter((n) => n.signIn !== screen.providerId);
   }
 
   #addNotice(notice: Omit<AppNotice, 'id' | 'at'> & Partial<Pick<AppNotice, 'id' | 'at'>>): void {

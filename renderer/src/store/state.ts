@@ -24,6 +24,12 @@ export interface SignInTracking {
 
 /** A notice from the main process, or one the window raises (`local`, translated by the view). */
 export interface AppNotice extends Notice {
+  /**
+   * The provider whose failed sign-in this notice repeats (a refused sign-in
+   * link): the sign-in screen explains that refusal, so the notice goes once
+   * that screen is shown.
+   */
+  readonly signIn?: string;
   readonly local?: {
     readonly key: 'connected' | 'signedOut' | 'revokeFailed';
     readonly values: {

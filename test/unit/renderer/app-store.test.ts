@@ -112,6 +112,63 @@ describe('AppStore', () => {
     });
   });
 
+  describe('a refused sign-in link (failed view, then a notice with the same error)', () => {
+    const declined = {
+      code: 'access_denied',
+      message: 'You declined access to Netrex. Start the sign-in again to allow it.',
+    };
+    const refuse = (emit: Awaited<ReturnType<typeof started>>['emit'], detail = '') => {
+      emit('sign-in-changed', waitingView('netrex', { phase: 'failed', error: declined }));
+      emit('notice', {
+        id: 'n1',
+        level: 'error',
+        code: declined.code,
+        message: `${declined.message}${detail}`,
+        at: NOW,
+      });
+    };
+
+    it('is not repeated as a notice while its sign-in screen is open', async () => {
+      const { store, emit } = await started(world());
+      store.go({ name: 'sign-in', providerId: 'netrex' });
+      refuse(emit, ' The portal said: “no thanks”');
+      expect(store.getState().signIns.netrex?.view.error).toEqual(declined);
+      expect(store.getState().notices).toEqual([]);
+    });
+
+    it('is a notice on another screen, which goes once the sign-in screen opens', async () => {
+      const { store, emit } = await started(world({ accounts: [CONNECTED] }));
+      refuse(emit);
+      expect(store.getState().notices).toMatchObject([{ code: 'access_denied', signIn: 'netrex' }]);
+      store.go({ name: 'settings' });
+      expect(store.getState().notices).toHaveLength(1);
+      store.go({ name: 'sign-in', providerId: 'netrex' });
+      expect(store.getState().notices).toEqual([]);
+    });
+
+    it('goes when a new attempt starts', async () => {
+      const { store, emit } = await started(world({ accounts: [CONNECTED] }));
+      refuse(emit);
+      await store.signIn('netrex');
+      expect(store.getState().notices).toEqual([]);
+    });
+
+    it('keeps a notice that repeats no failed sign-in (a link to a cancelled one)', async () => {
+      const { store, emit } = await started(world());
+      store.go({ name: 'sign-in', providerId: 'netrex' });
+      emit('sign-in-changed', waitingView('netrex', { phase: 'cancelled', remainingMs: 0 }));
+      emit('notice', {
+        id: 'n2',
+        level: 'error',
+        code: 'cancelled',
+        message: 'That sign-in was cancelled.',
+        at: NOW,
+      });
+      expect(store.getState().notices).toMatchObject([{ id: 'n2' }]);
+      expect(store.getState().notices[0]?.signIn).toBeUndefined();
+    });
+  });
+
   it('warns when the portal could not revoke at sign-out, and goes back to the way in', async () => {
     const { store } = await started(world({ accounts: [CONNECTED] }), {
       signOut: async (id) => ({
