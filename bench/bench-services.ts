@@ -1,0 +1,107 @@
+// The app's services (createServices) over the ports the test rig uses —
+// Node's fetch, AES-256-GCM, conf documents in a folder — with the portal
+// stand-in as the demo portal. Unlike test/support/services-rig.ts this
+// records nothing: the rig keeps every event as JSON for leak searches, which
+// would add to the times and the heap being measured.
+import type { AppPorts, AppServices } from '../main/app-services';
+import { systemClock, type Clock } from '../main/common/clock';
+import { createConfDocumentStore } from '../main/common/document-store';
+import type { DemoPortal } from '../main/demo-portal';
+import type { AccountSnapshot } from '../main/ipc/contract';
+import { createServices } from '../main/services';
+import type { AesGcmCipher } from '../test/support/aes-cipher';
+import type { ProviderStandIn } from '../test/support/provider';
+import { APP_INFO, demoPortalOf } from '../test/support/services-rig';
+
+/**
+ * Long enough that no periodic status check runs while a figure is measured
+ * (the app's default is 5 min): only the work being timed happens.
+ */
+export const QUIET_PROBE_INTERVAL_MS = 6 * 60 * 60 * 1000;
+
+/** How long a bench step may wait for the services before it calls the run broken. */
+export const STEP_TIMEOUT_MS = 30_000;
+
+export interface BenchServicesOptions {
+  /** The app's data folder (vault, settings, providers documents). */
+  readonly dir: string;
+  readonly cipher: AesGcmCipher;
+  /** The stand-in's base URL, offered as the demo portal (provider id `demo`). */
+  readonly portalUrl: string;
+  /** Default: the system clock, as in the app. */
+  readonly clock?: Clock;
+  /** Where the URL the app would open in the system browser goes. */
+  readonly openExternal?: (url: string) => Promise<void>;
+}
+
+/** The demo portal that a stand-in at `url` is, as the app's demo mode hands it to the services. */
+export function demoPortalAt(url: string): DemoPortal {
+  // demoPortalOf reads only the URL (and closes the stand-in on close, which
+  // the bench does itself): the stand-in may run in another process.
+  const standIn = { url, close: () => Promise.resolve() } as Pick<ProviderStandIn, 'url' | 'close'>;
+  return demoPortalOf(standIn as ProviderStandIn);
+}
+
+export function benchPorts(options: BenchServicesOptions): AppPorts {
+  return {
+    fetch,
+    cipher: options.cipher,
+    openExternal: options.openExternal ?? (() => Promise.resolve()),
+    documentStore: (name) => createConfDocumentStore(options.dir, name),
+    platform: 'linux',
+    appInfo: { ...APP_INFO, languages: [...APP_INFO.languages] },
+    // A path that does not exist: no managed configuration, as on most machines.
+    managedConfigPath: `${options.dir}/managed-config-absent.json`,
+  };
+}
+
+/** createServices as the app calls it, with the demo portal and quiet timers. */
+export function openBenchServices(options: BenchServicesOptions): Promise<AppServices> {
+  return createServices(benchPorts(options), demoPortalAt(options.portalUrl), {
+    clock: options.clock ?? systemClock,
+    probeIntervalMs: QUIET_PROBE_INTERVAL_MS,
+    env: {},
+  });
+}
+
+/**
+ * Resolves with the first account list (the current one, or one the services
+ * emit) that passes `test`; rejects on a notice of level error or after
+ * STEP_TIMEOUT_MS, so a broken run fails loudly instead of hanging.
+ */
+export function untilAccounts(
+  services: AppServices,
+  test: (accounts: readonly AccountSnapshot[]) => boolean,
+  what: string,
+): Promise<readonly AccountSnapshot[]> {
+  return new Promise((resolve, reject) => {
+    const subscriptions = [
+      services.events.on('accounts-changed', (list) => {
+        if (test(list)) finish(() => resolve(list));
+      }),
+      services.events.on('notice', (notice) => {
+        if (notice.level === 'error' || notice.level === 'warning') {
+          finish(() => reject(new Error(`${what}: the services said "${notice.message}"`)));
+        }
+      }),
+    ];
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`${what}: not within ${STEP_TIMEOUT_MS} ms`))),
+      STEP_TIMEOUT_MS,
+    );
+    function finish(settle: () => void): void {
+      clearTimeout(timer);
+      for (const subscription of subscriptions) void subscription.dispose();
+      settle();
+    }
+    const now = services.accounts();
+    if (test(now)) finish(() => resolve(now));
+  });
+}
+
+/** Every account connected with its camera count known (the status check answered). */
+export function allConnected(expected: number) {
+  return (accounts: readonly AccountSnapshot[]): boolean =>
+    accounts.length === expected &&
+    accounts.every((a) => a.state === 'connected' && a.cameras !== null);
+}
