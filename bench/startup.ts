@@ -8,10 +8,10 @@
 // vault read, AES-GCM-decrypted and validated, the providers loaded, the
 // sign-in engine made, the 100 account state machines built and each one's
 // next step planned (a status check due at once), the handlers made. The 100
-// status checks start on microtasks queued during that work, so their
-// requests are sent before the awaiting code runs again: they are part of the
-// figure. Their answers are not; how long until all 100 show `connected` with
-// a camera count is reported beside it, without a target.
+// status checks are queued, not awaited: their requests go out just after
+// ready (none has been sent when createServices resolves). How long until all
+// 100 show `connected` with a camera count is reported beside it, without a
+// target.
 import type { ProviderStandIn } from '../test/support/provider';
 import { allConnected, openBenchServices, untilAccounts } from './bench-services';
 import type { Fleet } from './fleet';
