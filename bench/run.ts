@@ -1,0 +1,114 @@
+// `npm run bench`: measures and reports (it is not a test). Builds nothing
+// itself (the npm script builds the renderer first), starts the portal
+// stand-in on loopback, measures the five figures one after the other,
+// prints a table and writes bench/results.json. Closes everything it started,
+// so the process ends by itself.
+//
+// BENCH_QUICK=1 takes fewer runs, to try the bench out; the JSON says so.
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONFIG, startProvider } from '../test/support/provider';
+import { measureBundle } from './bundle';
+import { benchConnect } from './connect';
+import { fleetUsers, prepareFleet, type Fleet } from './fleet';
+import { benchMemory } from './memory';
+import { benchRenderer } from './renderer-startup';
+import { buildResults, formatTable } from './report';
+import { benchStartup } from './startup';
+import { benchStorm } from './storm';
+
+/** How far away the informational second connect comparison puts the portal. */
+const FAR_PORTAL_LATENCY_MS = 20;
+
+const quick = process.env.BENCH_QUICK === '1';
+const PLAN = quick
+  ? {
+      connect: { pairs: 8, warmupPairs: 2 },
+      connectFar: { pairs: 4, warmupPairs: 1 },
+      storm: { runs: 5, warmupRuns: 1 },
+      startup: { runs: 5, warmupRuns: 1 },
+      memory: { runs: 2 },
+      renderer: { runs: 3, warmupRuns: 1 },
+    }
+  : {
+      connect: { pairs: 101, warmupPairs: 5 },
+      connectFar: { pairs: 15, warmupPairs: 2 },
+      storm: { runs: 41, warmupRuns: 3 },
+      startup: { runs: 41, warmupRuns: 2 },
+      memory: { runs: 5 },
+      renderer: { runs: 25, warmupRuns: 2 },
+    };
+
+const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
+
+function step(text: string): void {
+  process.stderr.write(`bench: ${text}\n`);
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const clockStart = performance.now();
+  const loadAtStart = loadavg();
+
+  step('renderer bundle');
+  const bundle = measureBundle();
+
+  // The connect figure signs in as `operator`; the fleet users are the 100 accounts.
+  const portal = await startProvider({ users: [...DEFAULT_CONFIG.users, ...fleetUsers()] });
+  let fleet: Fleet | undefined;
+  try {
+    step(`connect latency, ${PLAN.connect.pairs} pairs`);
+    const connect = await benchConnect(portal, PLAN.connect);
+
+    step(`connect latency with the portal ${FAR_PORTAL_LATENCY_MS} ms away (informational)`);
+    portal.faults.latency('token', FAR_PORTAL_LATENCY_MS);
+    portal.faults.latency('graphql', FAR_PORTAL_LATENCY_MS);
+    const connectFar = await benchConnect(portal, PLAN.connectFar).finally(() =>
+      portal.faults.clear(),
+    );
+
+    step(`refresh storm, ${PLAN.storm.runs} runs`);
+    const storm = await benchStorm(PLAN.storm);
+
+    step('preparing 100 accounts');
+    fleet = await prepareFleet(portal);
+
+    step(`start-up with ${fleet.size} accounts, ${PLAN.startup.runs} runs`);
+    const startup = await benchStartup(portal, fleet, PLAN.startup);
+
+    step(`memory, ${PLAN.memory.runs} processes`);
+    const memory = await benchMemory(portal, fleet, PLAN.memory);
+
+    step(`window with ${fleet.size} accounts in Chromium, ${PLAN.renderer.runs} runs`);
+    const renderer = await benchRenderer(portal, fleet, PLAN.renderer);
+
+    const results = buildResults(
+      {
+        connect,
+        connectFar: { ...connectFar, latencyMs: FAR_PORTAL_LATENCY_MS },
+        storm,
+        startup,
+        renderer,
+        memory,
+        bundle,
+      },
+      {
+        startedAt,
+        durationSec: (performance.now() - clockStart) / 1000,
+        quick,
+        loadAtStart,
+      },
+    );
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(formatTable(results));
+  } finally {
+    fleet?.dispose();
+    await portal.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
