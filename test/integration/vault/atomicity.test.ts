@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AesGcmCipher } from '../../support/aes-cipher';
 import { bundleNodeScript } from '../../support/node-script';
+import { seededRandom } from '../../support/seeded-random';
 import { makeTempDir, type TempDir } from '../../support/temp-dir';
 import {
   generationOf,
@@ -23,18 +24,6 @@ const KILLS = 40;
 const ACCOUNTS = 4;
 /** The kill lands this long (0 to MAX ms, random) after the child's first write. */
 const MAX_KILL_DELAY_MS = 25;
-
-/** A small seeded generator, so a failing run can be replayed with VAULT_KILL_SEED. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface KilledRun {
   /** The last generation the child reported on disk. */

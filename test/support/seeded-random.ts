@@ -1,0 +1,13 @@
+// A small seeded generator (mulberry32): random-looking numbers in [0, 1)
+// that a seed replays exactly, for tests that pick kill moments at random
+// and print the seed so a failing run can be repeated.
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
