@@ -40,6 +40,9 @@ export default defineConfig({
           name: 'adversarial',
           include: ['test/adversarial/**/*.test.ts'],
           environment: 'node',
+          // Log capture and the secret search around every file; the summary table after the last.
+          setupFiles: ['test/adversarial/support/setup.ts'],
+          globalSetup: ['test/adversarial/support/summary.ts'],
           testTimeout: 300_000,
           hookTimeout: 120_000,
           fileParallelism: false,

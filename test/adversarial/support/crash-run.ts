@@ -1,0 +1,216 @@
+// The parent side of the crash test. The portal stand-in runs here; the app
+// runs in a child (session-cycler.ts) that is killed with SIGKILL at a
+// seeded random moment after it has proven the session it loaded, again and
+// again. After every kill:
+//
+// - here, a fresh vault over the files (a new conf instance and cipher
+//   state: nothing shared with the dead process) must open whole, and hold
+//   the token set last acknowledged on disk or the one being written;
+// - the next child, a fresh app process, loads the same files and refreshes
+//   with the refresh token it found: `lost` means the portal refused it.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { refresh as refreshAtPortal } from '../../integration/provider/portal-client';
+import { AesGcmCipher } from '../../support/aes-cipher';
+import { startProvider } from '../../support/provider';
+import { seededRandom } from '../../support/seeded-random';
+import { openVaultIn } from '../../support/vault-fixtures';
+import { hygiene } from './hygiene';
+import { fingerprint } from './token-fingerprint';
+
+export interface CrashRunOptions {
+  /** The bundled session-cycler. */
+  readonly script: string;
+  /** A directory of its own for this run's files. */
+  readonly dir: string;
+  readonly kills: number;
+  readonly seed: number;
+  /** The stand-in's rotation grace period; 0 = a replaced refresh token dies at once. */
+  readonly rotationGraceSec: number;
+  /** The kill lands 0 to this many ms after the child proved its session. */
+  readonly maxKillDelayMs: number;
+}
+
+export interface CrashRunFigures {
+  readonly kills: number;
+  /** Kills after which the vault opened whole, as the previous or the new set, here and in the next process. */
+  readonly reloads: number;
+  /** Sessions whose refresh token on disk the portal refused after a kill. */
+  readonly sessionsLost: number;
+  /** Kills that landed between sealing a write and its rename (a temporary file may be left). */
+  readonly killsMidWrite: number;
+  /** Kills after which the vault held the set being written (the rename had happened). */
+  readonly newSetOnDisk: number;
+  readonly signIns: number;
+  readonly refreshes: number;
+  /** Everything that broke a rule, with the run and the seed. */
+  readonly failures: readonly string[];
+  readonly elapsedMs: number;
+}
+
+interface ChildRun {
+  readonly loaded?: { fp: string; recovered: boolean };
+  readonly outcome?: string;
+  readonly signedIn: boolean;
+  readonly error?: string;
+  readonly signal: NodeJS.Signals | null;
+}
+
+export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRunFigures> {
+  const started = performance.now();
+  const portal = await startProvider({
+    accessTokenLifetimeSec: 60,
+    rotateRefreshTokens: true,
+    rotationGraceSec: options.rotationGraceSec,
+  });
+  hygiene.trackPortal(portal);
+  const random = seededRandom(options.seed);
+  const key = randomBytes(32);
+  const cipher = new AesGcmCipher(key, { backend: 'gnome_libsecret' });
+  const data = join(options.dir, 'data');
+  mkdirSync(data, { recursive: true });
+  const cache = join(options.dir, 'compile-cache');
+  const failures: string[] = [];
+  let acked = '-';
+  let writing: string | undefined;
+  let onDisk = '-';
+  let heldToken: string | undefined;
+  let reloads = 0;
+  let lost = 0;
+  let midWrite = 0;
+  let newSet = 0;
+  let signIns = 0;
+
+  try {
+    for (let run = 1; run <= options.kills; run++) {
+      const where = `run ${run} of ${options.kills}, seed ${options.seed}`;
+      const delay = Math.floor(random() * (options.maxKillDelayMs + 1));
+      const child = await runChild(options.script, [data, key.toString('hex'), portal.url], cache, {
+        delay,
+        onWrite: (fp) => (writing = fp),
+        onSaved: (fp) => {
+          acked = fp;
+          writing = undefined;
+        },
+      });
+      if (child.signedIn) signIns++;
+      if (child.error || child.signal !== 'SIGKILL' || !child.loaded) {
+        failures.push(`${where}: the child failed (${child.error ?? child.signal ?? 'no load'})`);
+        break;
+      }
+      // The previous kill, as this fresh process saw it.
+      const previousOk = child.loaded.fp === onDisk && !child.loaded.recovered;
+      if (!previousOk)
+        failures.push(`${where}: the process loaded ${child.loaded.fp}, not ${onDisk}`);
+      if (child.outcome === 'lost') lost++;
+      else if (child.outcome !== 'ok' && child.outcome !== 'none') {
+        failures.push(`${where}: first refresh ${child.outcome ?? 'never finished'}`);
+      }
+      if (run > 1 && previousOk && child.outcome !== undefined) reloads++;
+      if (child.outcome === 'none' && onDisk !== '-') failures.push(`${where}: session gone`);
+
+      // This kill, as a fresh vault here sees it.
+      if (writing !== undefined) midWrite++;
+      const { fp, token, recovered } = await readVault(data, cipher);
+      hygiene.vaultFiles(data);
+      if (recovered) failures.push(`${where}: the vault was set aside after the kill`);
+      if (fp !== acked && fp !== writing) {
+        failures.push(`${where}: the vault holds ${fp}, neither ${acked} (on disk) nor ${writing}`);
+      }
+      if (writing !== undefined && fp === writing) newSet++;
+      acked = onDisk = fp;
+      writing = undefined;
+      heldToken = token;
+    }
+    // The last kill's reload: here, and its refresh token at the portal.
+    if (failures.length === 0) {
+      reloads++;
+      if (heldToken) {
+        const answer = await refreshAtPortal(portal, heldToken);
+        if (answer.status !== 200) lost++;
+      }
+    }
+  } finally {
+    await portal.close();
+  }
+  return {
+    kills: options.kills,
+    reloads,
+    sessionsLost: lost,
+    killsMidWrite: midWrite,
+    newSetOnDisk: newSet,
+    signIns,
+    refreshes: portal.stats.token.refresh_token,
+    failures,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+async function readVault(dir: string, cipher: AesGcmCipher) {
+  const vault = await openVaultIn(dir, cipher);
+  const token = vault.listAccounts()[0]?.tokens.refreshToken;
+  const recovered = vault.storageStatus().recovered !== null;
+  await vault.dispose();
+  return { fp: fingerprint(token), token, recovered };
+}
+
+interface ChildHooks {
+  readonly delay: number;
+  onWrite(fp: string): void;
+  onSaved(fp: string): void;
+}
+
+/** Starts the cycler, follows its lines, kills it `delay` ms after its first check. */
+function runChild(
+  script: string,
+  args: string[],
+  compileCache: string,
+  hooks: ChildHooks,
+): Promise<ChildRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // V8's code cache on disk: every start after the first skips compiling the bundle.
+      env: { ...process.env, NODE_COMPILE_CACHE: compileCache },
+    });
+    const run: { -readonly [K in keyof ChildRun]: ChildRun[K] } = { signedIn: false, signal: null };
+    let partial = '';
+    let killTimer: NodeJS.Timeout | undefined;
+    // A child that never proves its session is killed and reported, not waited for.
+    const watchdog = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const line = (text: string): void => {
+      const [kind, a, b] = text.split(' ');
+      if (kind === 'L') run.loaded = { fp: a ?? '?', recovered: b === '1' };
+      else if (kind === 'W') hooks.onWrite(a ?? '?');
+      else if (kind === 'S') hooks.onSaved(a ?? '?');
+      else if (kind === 'I') run.signedIn = true;
+      else if (kind === 'E') run.error = text.slice(2);
+      // Killed at random once in the loop: after the session on disk proved
+      // itself, or after the sign-in that replaced one (sign-ins are not what is tested).
+      if (kind === 'R') run.outcome = a;
+      if ((kind === 'R' && a === 'ok') || kind === 'I') {
+        killTimer = setTimeout(() => child.kill('SIGKILL'), hooks.delay);
+      }
+    };
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      hygiene.log(chunk);
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const text of lines) line(text);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      hygiene.log(chunk);
+      run.error ??= `stderr: ${chunk.slice(0, 500)}`;
+    });
+    child.on('error', reject);
+    // 'close' comes after stdout is drained: every line is in.
+    child.on('close', (_code, signal) => {
+      clearTimeout(watchdog);
+      clearTimeout(killTimer);
+      run.signal = signal;
+      resolve(run);
+    });
+  });
+}

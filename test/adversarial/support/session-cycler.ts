@@ -1,0 +1,152 @@
+// The child process of the crash test: the real services (createServices)
+// over a real AES-256-GCM cipher and conf files, talking to the portal
+// stand-in that runs in the parent. It is killed with SIGKILL at random
+// moments; each run of it is a fresh app process on the files the last one
+// left behind.
+//
+// 1. Loads the vault like a starting app (`L <fp> <recovered> <accounts>`).
+// 2. Starts the services: a loaded account refreshes at once (its clock is
+//    set to the stored expiry), and the first check says whether the refresh
+//    token on disk still works at the portal (`R ok|lost|none|other:…`).
+// 3. Signs in when there is no live session (`I`), then refreshes (with
+//    rotation) and checks in a loop until killed.
+//
+// Every vault write is announced before it is sealed (`W <fp>`) and after it
+// is on disk (`S`). <fp> is a short SHA-256 of the refresh token, never the
+// token: these lines go through the secret-hygiene search like all output.
+// Lines go to a pipe, written synchronously on Linux, so the parent has each
+// one before the kill can land after it.
+//
+// Usage: session-cycler <dir> <hex key> <portal url>
+import { argv, exit, stdout } from 'node:process';
+import type { AppPorts } from '../../../main/app-services';
+import { systemClock, type Clock } from '../../../main/common/clock';
+import { createConfDocumentStore } from '../../../main/common/document-store';
+import type { Cipher } from '../../../main/vault/cipher';
+import { createServices } from '../../../main/services';
+import { signIn as playBrowser } from '../../integration/provider/portal-client';
+import type { ProviderStandIn } from '../../support/provider';
+import { AesGcmCipher } from '../../support/aes-cipher';
+import { DEFAULT_CONFIG } from '../../support/provider/config';
+import { openVaultIn } from '../../support/vault-fixtures';
+import { fingerprint } from './token-fingerprint';
+
+const [dir, keyHex, portalUrl] = argv.slice(2);
+if (!dir || !keyHex || !portalUrl) throw new Error('usage: session-cycler <dir> <key> <url>');
+
+/** Lifetime the parent's stand-in gives access tokens; a refresh is due half-way. */
+const STEP_MS = 31_000;
+
+const say = (line: string): void => void stdout.write(`${line}\n`);
+
+const cipher = new AesGcmCipher(Buffer.from(keyHex, 'hex'), { backend: 'gnome_libsecret' });
+
+// 1. What a fresh process finds on disk.
+const disk = await openVaultIn(dir, cipher);
+const loaded = disk.listAccounts();
+say(
+  `L ${fingerprint(loaded[0]?.tokens.refreshToken)} ${disk.storageStatus().recovered ? 1 : 0} ${loaded.length}`,
+);
+await disk.dispose();
+
+// The app's clock, moved forward by hand so that every check finds the refresh due.
+let skew = Math.max(0, (loaded[0]?.expiresAt ?? 0) - Date.now());
+const clock: Clock = { now: () => Date.now() + skew, setTimer: systemClock.setTimer };
+
+let sealing = '-';
+const announcingCipher: Cipher = {
+  backend: cipher.backend,
+  isEncryptionAvailable: () => cipher.isEncryptionAvailable(),
+  decrypt: (sealed) => cipher.decrypt(sealed),
+  encrypt(plain) {
+    const contents = JSON.parse(plain) as { accounts: { tokens: { refreshToken?: string } }[] };
+    sealing = fingerprint(contents.accounts[0]?.tokens.refreshToken);
+    say(`W ${sealing}`);
+    return cipher.encrypt(plain);
+  },
+};
+const opened: string[] = [];
+const client = DEFAULT_CONFIG.clients[0]!;
+const ports: AppPorts = {
+  fetch,
+  cipher: announcingCipher,
+  openExternal: async (url) => void opened.push(url),
+  documentStore(name) {
+    const store = createConfDocumentStore(dir, name);
+    if (name !== 'vault') return store;
+    return {
+      path: store.path,
+      read: () => store.read(),
+      moveAside: (reason, now) => store.moveAside(reason, now),
+      write(document) {
+        store.write(document);
+        say(`S ${sealing}`);
+      },
+    };
+  },
+  platform: 'linux',
+  appInfo: {
+    name: 'Netrex Connect',
+    version: 'crash',
+    platform: 'linux',
+    languages: ['en'],
+    demo: true,
+  },
+  managedConfigPath: `${dir}/managed.json`,
+};
+const services = await createServices(
+  ports,
+  {
+    url: portalUrl,
+    providerId: 'demo',
+    name: 'Demo portal',
+    clientId: client.client_id,
+    clientSecret: client.client_secret,
+    rights: ['read'],
+    login: { username: 'operator', password: 'operator' },
+    close: async () => undefined,
+  },
+  { clock, random: () => 0.5, env: {}, timeoutMs: 5_000 },
+);
+
+function fail(why: string): never {
+  say(`E ${why}`);
+  exit(1);
+}
+
+/** A check may end just as the next refresh (due at once on this clock) starts. */
+const live = (state: string): boolean => state === 'connected' || state === 'refreshing';
+
+async function check(id: string) {
+  const answer = await services.handlers.checkNow(id);
+  if (!answer.ok) fail(`checkNow refused: ${answer.error.code}`);
+  return answer.value;
+}
+
+// 2. Does the session on disk still work?
+let accountId = services.accounts()[0]?.id;
+if (accountId) {
+  const first = await check(accountId);
+  if (live(first.state)) say('R ok');
+  else if (first.state === 'expired' && first.lastError?.code === 'invalid_grant') {
+    say('R lost');
+    accountId = undefined;
+  } else fail(`first check: ${first.state} ${first.lastError?.code ?? ''}`);
+} else say('R none');
+
+// 3. A new session when there is none, then refresh and check until killed.
+if (!accountId) {
+  const started = await services.handlers.signIn('demo');
+  if (!started.ok) fail(`signIn refused: ${started.error.code}`);
+  const params = Object.fromEntries(new URL(opened.at(-1)!).searchParams);
+  const redirect = await playBrowser({ url: portalUrl } as ProviderStandIn, params);
+  await services.handleDeepLink(redirect.headers.get('location') ?? '');
+  accountId = services.accounts().find((a) => a.state === 'connected')?.id;
+  if (!accountId) fail('the sign-in did not connect');
+  say('I');
+}
+for (;;) {
+  skew += STEP_MS;
+  const after = await check(accountId);
+  if (!live(after.state)) fail(`loop: ${after.state} ${after.lastError?.code ?? ''}`);
+}
