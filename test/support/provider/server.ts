@@ -68,7 +68,8 @@ export interface ProviderStandIn extends Disposable {
   close(): Promise<void>;
 }
 
-const ROUTES: Record<string, Endpoint> = {
+/** Which endpoint serves each path (a variant portal in front of this one routes the same way). */
+export const ROUTES: Readonly<Record<string, Endpoint>> = {
   '/oauth2/auth': 'authorize',
   '/oauth2/auth/': 'authorize',
   '/oauth2/token': 'token',
