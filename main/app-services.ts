@@ -5,6 +5,7 @@
 import type {
   AccountSnapshot,
   AppInfo,
+  ProviderView,
   BridgeArgs,
   BridgeEventName,
   BridgeEvents,
@@ -23,6 +24,19 @@ export type BridgeHandlers = {
 
 export interface BridgeEventSource {
   on<E extends BridgeEventName>(name: E, listener: (payload: BridgeEvents[E]) => void): Disposable;
+}
+
+/**
+ * The services' events as their host sees them. Notices are held while no
+ * page can hear them; the host says when its window's page can (its first
+ * bridge call: the page subscribes before it asks anything) and when it
+ * cannot any more (closed, or loading again).
+ */
+export interface AppEvents extends BridgeEventSource {
+  /** A bridge call came from the window's page: held notices go out now, later ones at once. */
+  windowReady(): void;
+  /** The window closed or its page is loading again: notices are held until the next call. */
+  windowGone(): void;
 }
 
 /** What a host must give the services. */
@@ -46,8 +60,9 @@ export interface AppPorts {
 }
 
 export interface AppServices extends Disposable {
+  /** The window's bridge. Only the window's page calls these (the tray has its own accessors). */
   readonly handlers: BridgeHandlers;
-  readonly events: BridgeEventSource;
+  readonly events: AppEvents;
   /**
    * The deep-link entry: every URL the OS hands the app (argv, open-url, the
    * loopback listener, a pasted address) goes here. Refusals become a `notice`
@@ -56,6 +71,8 @@ export interface AppServices extends Disposable {
   handleDeepLink(url: string): Promise<void>;
   /** For the tray menu and notifications. */
   accounts(): readonly AccountSnapshot[];
+  /** For the tray menu: the portals, as the settings show them. */
+  providers(): readonly ProviderView[];
   /** The guard for shell.openExternal: https URLs of configured providers (and http://127.0.0.1). */
   isAllowedExternalUrl(url: string): boolean;
   /**

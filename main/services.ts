@@ -9,7 +9,7 @@ import { createSignInEngine, type OpenLoopbackListener } from './auth';
 import { systemClock, type Clock } from './common/clock';
 import { DisposableStore, toDisposable } from './common/lifecycle';
 import type { DemoPortal } from './demo-portal';
-import { createBridgeHandlers } from './ipc/handlers';
+import { createBridgeHandlers, providerView } from './ipc/handlers';
 import {
   createProviderRegistry,
   loadManagedConfig,
@@ -133,7 +133,6 @@ export async function createServices(
     signIns,
     settings,
     appInfo: ports.appInfo,
-    onCall: () => hub.windowReady(),
   });
   // Disposed last: listeners stay until every service has stopped talking.
   const services = new DisposableStore();
@@ -145,6 +144,7 @@ export async function createServices(
     events: hub,
     handleDeepLink: (url) => signIns.handleRedirect(url),
     accounts: () => accounts.list(),
+    providers: () => registry.list().map((config) => providerView(config, secrets)),
     isAllowedExternalUrl,
     resume: () => accounts.reevaluate(),
     dispose: () => services.dispose(),

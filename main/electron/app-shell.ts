@@ -102,7 +102,14 @@ export function startAppShell(options: AppShellOptions): void {
       preloadPath: join(options.outDir, 'preload', 'index.cjs'),
       title: options.demo ? 'Netrex Connect (demo)' : 'Netrex Connect',
     });
-    window.on('closed', () => (window = null));
+    // Notices wait while no page can hear them: from the moment the page
+    // (re)loads or the window closes until its next bridge call.
+    const events = services.events;
+    window.webContents.on('did-start-loading', () => events.windowGone());
+    window.on('closed', () => {
+      window = null;
+      events.windowGone();
+    });
     loadAppShell(window).catch(() => tellOperator('The Netrex Connect window could not load.'));
   };
 

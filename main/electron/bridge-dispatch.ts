@@ -1,7 +1,9 @@
 // One bridge call from the page to the handler table: sender check, argument
 // validation, then the handler; every way out is a `Result`. Pure (no
 // Electron): ipc.ts registers one of these per channel, and tests call it in
-// Node with fake frames.
+// Node with fake frames. A call that passed the sender check is the app's
+// page speaking, so it is also how the services learn the page can hear
+// their events (`onAppCall`).
 import type { BridgeHandlers } from '../app-services';
 import type { BridgeArgs, BridgeMethodName, BridgeValue, Result } from '../ipc/contract';
 import { validateBridgeArgs } from '../ipc/validation';
@@ -36,7 +38,16 @@ function originOf(frame: SenderFrameLike | null): string {
   return frame.parent === null ? origin : `a sub-frame of ${origin}`;
 }
 
-export function createBridgeDispatch(handlers: BridgeHandlers, log: DispatchLog): BridgeDispatch {
+/**
+ * `onAppCall` runs for every call from the app's page, before its handler:
+ * the page subscribes to events before it asks anything, so from then on it
+ * hears them (the services release the notices they held).
+ */
+export function createBridgeDispatch(
+  handlers: BridgeHandlers,
+  log: DispatchLog,
+  onAppCall: () => void = () => undefined,
+): BridgeDispatch {
   return async <K extends BridgeMethodName>(
     method: K,
     sender: SenderFrameLike | null,
@@ -46,6 +57,7 @@ export function createBridgeDispatch(handlers: BridgeHandlers, log: DispatchLog)
       log.warn(`bridge: refused ${method} from ${originOf(sender)}`);
       return { ok: false, error: FORBIDDEN_SENDER_ERROR };
     }
+    onAppCall();
     const valid = validateBridgeArgs(method, args);
     if (!valid.ok) return valid;
     const handler = handlers[method] as (...a: BridgeArgs<K>) => Promise<Result<BridgeValue<K>>>;

@@ -14,7 +14,10 @@ export function registerBridge(
   log: DispatchLog,
 ): Disposable {
   const store = new DisposableStore();
-  const dispatch = createBridgeDispatch(services.handlers, log);
+  // The page's first call means it is subscribed: the services' held notices go out then.
+  const dispatch = createBridgeDispatch(services.handlers, log, () =>
+    services.events.windowReady(),
+  );
 
   for (const method of BRIDGE_METHODS) {
     const channel = channelOf(method);

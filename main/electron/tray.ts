@@ -4,7 +4,6 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import type { AppServices } from '../app-services';
 import { toDisposable, type Disposable } from '../common/lifecycle';
-import type { ProviderView } from '../ipc/contract';
 import { trayIconBitmap, trayStatus, type TrayStatus } from './tray-icon';
 import { trayMenuModel, trayTooltip, type TrayAction, type TrayMenuItem } from './tray-menu';
 
@@ -45,7 +44,7 @@ function toTemplate(
 }
 
 export function createAppTray(
-  services: Pick<AppServices, 'accounts' | 'events' | 'handlers'>,
+  services: Pick<AppServices, 'accounts' | 'events' | 'providers'>,
   actions: TrayActions,
 ): Disposable {
   const tray = new Tray(icon('none'));
@@ -58,14 +57,12 @@ export function createAppTray(
     else actions.quit();
   };
 
-  let generation = 0;
-  const refresh = async (): Promise<void> => {
-    const mine = ++generation;
+  // Not through the bridge handlers: those are the window's, and its page's
+  // first call is what releases the notices held for it.
+  const refresh = (): void => {
+    if (tray.isDestroyed()) return;
     const accounts = services.accounts();
-    const listed = await services.handlers.listProviders();
-    const providers: readonly ProviderView[] = listed.ok ? listed.value : [];
-    // A slower, older refresh must not overwrite a newer one.
-    if (mine !== generation || tray.isDestroyed()) return;
+    const providers = services.providers();
     tray.setImage(icon(trayStatus(accounts)));
     tray.setToolTip(trayTooltip(accounts));
     tray.setContextMenu(
@@ -73,10 +70,10 @@ export function createAppTray(
     );
   };
 
-  void refresh();
+  refresh();
   // A finished sign-in may also have changed which portals are ready.
-  const onAccounts = services.events.on('accounts-changed', () => void refresh());
-  const onSignIn = services.events.on('sign-in-changed', () => void refresh());
+  const onAccounts = services.events.on('accounts-changed', refresh);
+  const onSignIn = services.events.on('sign-in-changed', refresh);
   return toDisposable(async () => {
     await onAccounts.dispose();
     await onSignIn.dispose();

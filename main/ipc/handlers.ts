@@ -22,6 +22,7 @@ import type {
   BridgeArgs,
   BridgeMethodName,
   BridgeValue,
+  ProviderView,
   Result,
   UserFacingError,
 } from './contract';
@@ -35,8 +36,6 @@ export interface BridgeHandlerDeps {
   readonly signIns: SignInFlow;
   readonly settings: AppSettingsStore;
   readonly appInfo: AppInfo;
-  /** Before every call: a window is there (held notices go out). */
-  readonly onCall?: () => void;
 }
 
 /** For anything that is not one of our errors: its text may quote anything. */
@@ -59,6 +58,11 @@ export function toUserFacingError(error: unknown): UserFacingError {
   return UNEXPECTED_ERROR;
 }
 
+/** A provider as the settings (and the tray) show it: whether a secret is set, never the secret. */
+export function providerView(config: ProviderConfig, secrets: ClientSecrets): ProviderView {
+  return toProviderView(config, { clientSecretSet: Boolean(secrets.get(config.id)) });
+}
+
 type Implementation<K extends BridgeMethodName> = (
   ...args: BridgeArgs<K>
 ) => BridgeValue<K> | Promise<BridgeValue<K>>;
@@ -68,7 +72,6 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
 
   function entry<K extends BridgeMethodName>(method: K, run: Implementation<K>) {
     return async (...raw: BridgeArgs<K>): Promise<Result<BridgeValue<K>>> => {
-      deps.onCall?.();
       const valid = validateBridgeArgs(method, raw);
       if (!valid.ok) return valid;
       try {
@@ -79,8 +82,7 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     };
   }
 
-  const view = (config: ProviderConfig) =>
-    toProviderView(config, { clientSecretSet: Boolean(deps.secrets.get(config.id)) });
+  const view = (config: ProviderConfig) => providerView(config, deps.secrets);
 
   const requireProvider = (id: string): ProviderConfig => {
     const found = registry.get(id);

@@ -1,22 +1,22 @@
 // The services' events for the window: accounts-changed, sign-in-changed and
-// notices. Notices raised before any window could listen (managed
-// configuration errors at start, a refused link that started the app) are
-// held and delivered on the first bridge call: the window subscribes before
-// it asks for anything, so that is when someone is there to read them.
+// notices. Notices raised while no page can hear them (managed configuration
+// errors at start, a refused link that started the app, anything while the
+// window is closed or reloading) are held until the host says its window's
+// page is ready: the page subscribes before it asks for anything, so its
+// first bridge call is that moment. Only the host knows which calls are the
+// page's (the tray calls the services too), so it is the host that says so.
 import { randomUUID } from 'node:crypto';
-import type { BridgeEventSource } from '../app-services';
+import type { AppEvents } from '../app-services';
 import { toDisposable, type Disposable } from '../common/lifecycle';
 import type { BridgeEventName, BridgeEvents, Notice, UserFacingError } from '../ipc/contract';
 
-/** Held at most until a window asks; the oldest go first beyond this. */
+/** Held at most until a page can hear them; the oldest go first beyond this. */
 export const MAX_HELD_NOTICES = 20;
 
-export interface BridgeEventHub extends BridgeEventSource, Disposable {
+export interface BridgeEventHub extends AppEvents, Disposable {
   emit<E extends BridgeEventName>(name: E, payload: BridgeEvents[E]): void;
   /** Tells the operator something; portal text (`detail`) is quoted after the message. */
   notice(level: Notice['level'], error: UserFacingError): void;
-  /** A window made its first call: held notices go out now, later ones at once. */
-  windowReady(): void;
 }
 
 export function createBridgeEventHub(now: () => number): BridgeEventHub {
@@ -59,6 +59,9 @@ export function createBridgeEventHub(now: () => number): BridgeEventHub {
       if (ready) return;
       ready = true;
       for (const notice of held.splice(0)) emit('notice', notice);
+    },
+    windowGone() {
+      ready = false;
     },
     dispose() {
       listeners.clear();

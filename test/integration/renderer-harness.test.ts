@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { BRIDGE_EVENTS, BRIDGE_METHODS, type NetrexBridge } from '../../main/ipc/contract';
+import { createBridgeEventHub } from '../../main/services/bridge-events';
 import { findAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { openRenderer } from '../support/renderer-harness';
@@ -218,6 +219,25 @@ describe('openRenderer', () => {
       await view.close();
     }
     expect(listeners.size).toBe(0);
+  });
+
+  it('tells the services’ event source the page is ready: notices held before it loaded appear', async () => {
+    const hub = createBridgeEventHub(() => Date.now());
+    hub.notice('warning', { code: 'managed_config_invalid', message: 'Held since start-up.' });
+    const view = await openRenderer(browser, {
+      server,
+      handlers: fixedHandlers(world()),
+      events: hub,
+    });
+    try {
+      await view.page
+        .getByRole('alert')
+        .getByText('Held since start-up.')
+        .waitFor({ timeout: 5_000 });
+    } finally {
+      await view.close();
+      await hub.dispose();
+    }
   });
 
   it('keeps the CSP enforced in the page, and axe-core still runs', async () => {

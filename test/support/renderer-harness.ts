@@ -7,7 +7,7 @@
 // header, and axe-core is injected through the DevTools protocol (see axe.ts),
 // which CSP does not govern, so no `bypassCSP` is needed.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { BridgeEventSource, BridgeHandlers } from '../../main/app-services';
+import type { AppEvents, BridgeEventSource, BridgeHandlers } from '../../main/app-services';
 import type { Disposable } from '../../main/common/lifecycle';
 import {
   BRIDGE_EVENTS,
@@ -48,8 +48,12 @@ export type BridgeMessage =
 export interface OpenRendererOptions {
   /** Answers every bridge call; the page's promise settles with what it returns. */
   readonly handlers: BridgeHandlers;
-  /** Pushed into the page as they happen (the real services' events). */
-  readonly events?: BridgeEventSource;
+  /**
+   * Pushed into the page as they happen (the real services' events). When the
+   * source is the services' own (`AppEvents`), every call from the page tells
+   * it the page is ready, as the Electron edge's dispatch does.
+   */
+  readonly events?: BridgeEventSource | AppEvents;
   /** The browser's language (navigator.languages), e.g. `cs-CZ`. */
   readonly locale?: string;
   readonly colorScheme?: 'light' | 'dark';
@@ -154,6 +158,8 @@ export async function openRenderer(
     }
     const method = name as BridgeMethodName;
     messages.push({ seq: ++seq, direction: 'call', name: method, payload: args });
+    // The page subscribed before its first call: held notices may go out now.
+    if (options.events && 'windowReady' in options.events) options.events.windowReady();
     const handler = options.handlers[method] as (...a: unknown[]) => Promise<unknown>;
     try {
       const answer = await handler(...args);

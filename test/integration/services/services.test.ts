@@ -22,7 +22,7 @@ async function started(options: Parameters<typeof startServicesRig>[0] = {}) {
 }
 
 describe('deep links', () => {
-  it('refusals become notices (never thrown), held until the window first asks', async () => {
+  it('refusals become notices (never thrown), held until the window’s page is ready', async () => {
     const rig = await started();
     const link = 'cz.netrex.connect:/oauth/callback/demo?code=abc1234567&state=xyz1234567';
     await expect(rig.services.handleDeepLink(link)).resolves.toBeUndefined();
@@ -31,7 +31,13 @@ describe('deep links', () => {
     ).resolves.toBeUndefined();
     await expect(rig.services.handleDeepLink('https://evil.example/')).resolves.toBeUndefined();
     expect(rig.notices()).toEqual([]);
+    // The tray reads the services before any window exists: that is no page listening.
+    expect(rig.services.providers().map((p) => p.id)).toContain('demo');
+    rig.services.accounts();
+    await rig.services.handlers.listProviders();
     await rig.services.handlers.listAccounts();
+    expect(rig.notices()).toEqual([]);
+    rig.services.events.windowReady();
     expect(rig.notices().map((n) => [n.level, n.code])).toEqual([
       ['error', 'not_pending'],
       ['error', 'unknown_redirect'],
@@ -46,6 +52,7 @@ describe('deep links', () => {
 
   it('"Deny" in the portal: the sign-in fails as access_denied, and the operator is told', async () => {
     const rig = await started();
+    rig.services.events.windowReady(); // the window is open
     await rig.services.handlers.signIn('demo');
     const params = Object.fromEntries(new URL(rig.opened.at(-1)!).searchParams);
     const redirect = await playBrowser(rig.portal, params, { decision: 'deny' });
@@ -131,7 +138,7 @@ describe('managed configuration', () => {
         providers: [{ id: 'x', name: 'X', url: 'http://x.example' }],
       }),
     });
-    await rig.services.handlers.getAppInfo();
+    rig.services.events.windowReady();
     expect(rig.notices()).toMatchObject([{ level: 'warning', code: 'managed_config_invalid' }]);
     expect(rig.notices()[0]!.message).toMatch(/at providers\[0\]\.url/);
     const listed = await rig.services.handlers.listProviders();
@@ -190,7 +197,7 @@ describe('storage, restart, resume, dispose', () => {
     await first.close({ keepDir: true });
     writeFileSync(`${first.dir.path}/vault.json`, '{"format":"netrex-connect/token-vault",');
     rig = await startServicesRig({ dir: first.dir });
-    await rig.services.handlers.listAccounts();
+    rig.services.events.windowReady();
     expect(rig.notices()).toMatchObject([{ code: 'vault_recovered', level: 'warning' }]);
     const status = await rig.services.handlers.getStorageStatus();
     expect(status.ok && status.value.recovered?.movedTo).toMatch(/vault\.json\.corrupted-/);

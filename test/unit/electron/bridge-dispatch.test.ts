@@ -21,8 +21,11 @@ function harness(overrides: Partial<BridgeHandlers> = {}) {
       }),
   });
   const warnings: string[] = [];
-  const dispatch = createBridgeDispatch(handlers, { warn: (m) => warnings.push(m) });
-  return { dispatch, calls, warnings };
+  const pageCalls: string[] = [];
+  const dispatch = createBridgeDispatch(handlers, { warn: (m) => warnings.push(m) }, () =>
+    pageCalls.push(`page call ${calls.length + 1}`),
+  );
+  return { dispatch, calls, warnings, pageCalls };
 }
 
 describe('bridge dispatch', () => {
@@ -80,5 +83,15 @@ describe('bridge dispatch', () => {
     };
     const { dispatch } = harness({ signIn: async () => refusal });
     await expect(dispatch('signIn', app, ['nope'])).resolves.toBe(refusal);
+  });
+
+  it('tells the services the page can hear events on each app call, before its handler runs', async () => {
+    const { dispatch, pageCalls } = harness();
+    await dispatch('signOut', { url: 'https://evil.example/', parent: null }, ['acc-1']);
+    await dispatch('signOut', { url: app.url, parent: app }, ['acc-1']);
+    expect(pageCalls).toEqual([]);
+    await dispatch('listAccounts', app, []);
+    await dispatch('checkNow', app, ['acc-1']);
+    expect(pageCalls).toEqual(['page call 1', 'page call 2']);
   });
 });

@@ -50,6 +50,19 @@ describe('bridge event hub', () => {
     expect(seen.at(-1)).toBe('late');
   });
 
+  it('holds notices again while the window is gone, until its page is ready again', () => {
+    const hub = createBridgeEventHub(() => 1000);
+    const seen: string[] = [];
+    hub.on('notice', (n) => seen.push(n.code));
+    hub.windowReady();
+    hub.notice('warning', { code: 'while-open', message: 'm' });
+    hub.windowGone();
+    hub.notice('warning', { code: 'while-closed', message: 'm' });
+    expect(seen).toEqual(['while-open']);
+    hub.windowReady();
+    expect(seen).toEqual(['while-open', 'while-closed']);
+  });
+
   it('quotes the portal detail after the message; one failing listener does not stop the others', async () => {
     const hub = createBridgeEventHub(() => 5);
     hub.windowReady();
