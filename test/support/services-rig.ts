@@ -36,6 +36,10 @@ export interface ServicesRigOptions {
   readonly managedConfig?: string;
   /** Reuse this directory (a restart); otherwise a fresh one. */
   readonly dir?: TempDir;
+  /** The services' HTTP (default: Node's fetch), e.g. one that can hold requests. */
+  readonly fetch?: typeof fetch;
+  /** The OS languages the app reports (default: en-US, then cs). */
+  readonly languages?: readonly string[];
 }
 
 export interface RecordedEvent {
@@ -108,12 +112,12 @@ export async function startServicesRig(
 
   const rig = {} as ServicesRig;
   const ports: AppPorts = {
-    fetch,
+    fetch: options.fetch ?? fetch,
     cipher,
     openExternal: (url) => rig.onOpenExternal(url),
     documentStore: (name) => createConfDocumentStore(dir.path, name),
     platform: 'linux',
-    appInfo: { ...APP_INFO, languages: [...APP_INFO.languages] },
+    appInfo: { ...APP_INFO, languages: [...(options.languages ?? APP_INFO.languages)] },
     loginItem: {
       get: () => loginItem.enabled,
       set: (enabled) => void (loginItem.enabled = enabled),
