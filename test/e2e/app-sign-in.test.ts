@@ -1,0 +1,154 @@
+// End to end, real clicks: the app's window over the real services and the
+// portal stand-in, the portal's pages in a second browser playing the system
+// browser, the redirect back through the shell's deep-link entry. Each test
+// ends with the shared secret search (app-fixture.ts).
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DEADLINE_MS } from '../../main/auth/engine';
+import { appSuite } from './app-fixture';
+import { DEMO, DEMO_CAMERAS, accountCard, button, decide, logIn, startSignIn } from './app-steps';
+import { say } from './ui-view';
+
+const suite = appSuite();
+
+describe('one-click sign-in', () => {
+  it('first run: choose the portal, sign in in the browser, allow → Connected with 3 cameras', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    await page.getByRole('heading', { name: say('en', 'choose.title') }).waitFor();
+    for (const portal of ['Netrex', 'CamStreamer Cloud', DEMO, say('en', 'other.card')]) {
+      await expect(
+        page.getByRole('button', { name: new RegExp(`^${portal}`) }).count(),
+      ).resolves.toBe(1);
+    }
+    await page.getByRole('button', { name: new RegExp(`^${DEMO}`) }).click();
+    await page
+      .getByRole('heading', { name: say('en', 'signIn.title', { portal: DEMO }) })
+      .waitFor();
+    await button(page, say('en', 'signIn.button', { portal: DEMO })).click();
+
+    // While the browser is out: what to do, the time left, the ways out.
+    await page.getByRole('heading', { name: say('en', 'waiting.title') }).waitFor();
+    await expect(page.getByRole('timer').textContent()).resolves.toBe('10:00');
+    await app.browser.whenLoaded(1);
+    const authorization = new URL(app.browser.loaded[0]!);
+    expect(authorization.origin + authorization.pathname).toBe(
+      `${app.rig.portal.url}/oauth2/auth/`,
+    );
+    expect(authorization.searchParams.get('code_challenge_method')).toBe('S256');
+
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+
+    const card = accountCard(page, DEMO);
+    await card.getByText(say('en', 'state.connected'), { exact: true }).waitFor();
+    await card.getByText('3 cameras').waitFor();
+    await card.getByRole('button', { name: say('en', 'account.showNames') }).click();
+    for (const camera of DEMO_CAMERAS) await card.getByText(camera, { exact: true }).waitFor();
+    await page.getByRole('heading', { name: say('en', 'connections.title'), level: 1 }).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(say('en', 'notices.connected', { portal: DEMO }))
+      .waitFor();
+
+    // The link came back once, through the shell's argv routing, and nothing was refused.
+    expect(app.browser.links).toHaveLength(1);
+    expect(app.refusedLinks).toEqual([]);
+    expect(app.rig.portal.stats.token.authorization_code).toBe(1);
+  });
+
+  it('deny → "You declined access", said once, and "Sign in" again works', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    await startSignIn(app);
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Deny');
+
+    const refusal = page.locator('[data-refusal=declined]');
+    await refusal.getByRole('heading', { name: say('en', 'refusal.declined.title') }).waitFor();
+    await refusal.getByText(say('en', 'refusal.declined.next', { portal: DEMO })).waitFor();
+    // The main process also raised a notice for the refused link; the window shows it once.
+    expect(app.rig.notices().map((n) => n.code)).toEqual(['access_denied']);
+    await expect(page.locator('.notice').count()).resolves.toBe(0);
+    await expect(page.getByText(say('en', 'refusal.declined.title')).count()).resolves.toBe(1);
+
+    // The retry: the same button, a fresh authorization, allowed this time.
+    await startSignIn(app);
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+    await accountCard(page, DEMO).getByText('3 cameras').waitFor();
+    expect(app.rig.opened).toHaveLength(2);
+    expect(new URL(app.rig.opened[1]!).searchParams.get('state')).not.toBe(
+      new URL(app.rig.opened[0]!).searchParams.get('state'),
+    );
+  });
+
+  it('Cancel: back to the start; the portal allowing afterwards connects nothing and says why', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    await startSignIn(app);
+    await button(page, say('en', 'waiting.cancel')).click();
+    await page.getByText(say('en', 'signIn.cancelled')).waitFor();
+    await expect(
+      button(page, say('en', 'signIn.button', { portal: DEMO })).evaluate(
+        (el) => el === document.activeElement,
+      ),
+    ).resolves.toBe(true);
+
+    // The operator finishes in the browser anyway: the link arrives for a cancelled sign-in.
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+    await page.getByRole('alert').locator('.notice').waitFor();
+    expect(app.rig.notices().at(-1)?.code).toBe('cancelled');
+    expect(app.rig.services.accounts()).toEqual([]);
+    expect(app.rig.portal.stats.token.authorization_code).toBe(0);
+  });
+
+  it('the deadline passes (manual clock): the countdown runs down, then "took too long"', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    app.deliverLinks = false;
+    await startSignIn(app);
+    // The operator allows in the browser, but the link is slow to reach the app.
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+    const late = await app.takeLink();
+
+    await app.advance(60_000);
+    await page.getByRole('timer').getByText('9:00').waitFor();
+    await app.advance(DEFAULT_DEADLINE_MS - 60_000 + 1_000);
+    const refusal = page.locator('[data-refusal=timedOut]');
+    await refusal.getByRole('heading', { name: say('en', 'refusal.timedOut.title') }).waitFor();
+    await button(page, say('en', 'signIn.button', { portal: DEMO })).waitFor();
+
+    // The link arriving after the deadline connects nothing; the screen already says why.
+    app.secondInstance(late);
+    await expect.poll(() => app.rig.notices().map((n) => n.code)).toEqual(['timed_out']);
+    expect(app.rig.services.accounts()).toEqual([]);
+    expect(app.rig.portal.stats.token.authorization_code).toBe(0);
+    await expect(page.getByText(say('en', 'refusal.timedOut.title')).count()).resolves.toBe(1);
+    await expect(page.locator('.notice').count()).resolves.toBe(0);
+  });
+
+  it('"Paste the address instead" completes a sign-in the browser could not hand back', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    app.deliverLinks = false; // the OS does not know the app's scheme
+    await startSignIn(app);
+    await button(page, say('en', 'waiting.reopen')).click();
+    await app.browser.whenLoaded(2);
+    expect(app.browser.loaded[1]).toBe(app.browser.loaded[0]);
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+    const address = await app.takeLink();
+    expect(address).toMatch(/^cz\.netrex\.connect:\/oauth\/callback\/demo\?code=/);
+
+    await button(page, say('en', 'paste.toggle')).click();
+    await page.getByLabel(say('en', 'paste.label')).fill(address);
+    await button(page, say('en', 'paste.submit')).click();
+    await accountCard(page, DEMO).getByText('3 cameras').waitFor();
+    expect(
+      app.window.messages.filter((m) => m.direction === 'call' && m.name === 'completeSignIn'),
+    ).toHaveLength(1);
+    expect(app.refusedLinks).toEqual([]);
+  });
+});
