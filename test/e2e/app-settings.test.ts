@@ -1,0 +1,115 @@
+// End to end, real clicks: a portal's settings as its administrator fills them
+// in — the client secret is saved and never shown back, the rights are saved
+// and are what the next authorization asks for — then two portals' accounts
+// side by side. Each test ends with the shared secret search (app-fixture.ts).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appSuite } from './app-fixture';
+import {
+  DEMO,
+  accountCard,
+  addAndSetUpPortal,
+  button,
+  decide,
+  logIn,
+  nav,
+  secondPortal,
+  signInWithBrowser,
+} from './app-steps';
+import { say } from './ui-view';
+
+const suite = appSuite();
+const CLIPBOARD = ['clipboard-read', 'clipboard-write'] as const;
+
+describe('portal settings', () => {
+  it('secret saved and never shown back; rights saved and sent in the next authorization', async () => {
+    const app = await suite.open({ permissions: CLIPBOARD });
+    const { page } = app;
+    const portal = await secondPortal();
+    const { redirectUri } = await addAndSetUpPortal(app, portal, ['liveview', 'events']);
+    expect(redirectUri).toMatch(/^cz\.netrex\.connect:\/oauth\/callback\/127-0-0-1-\d+$/);
+
+    // Back in the settings later: the rights are ticked, the secret is "Set" and nowhere else.
+    await nav(page, 'en', 'settings').click();
+    await button(page, portal.name).click();
+    await expect(page.getByLabel(say('en', 'provider.clientId')).inputValue()).resolves.toBe(
+      portal.clientId,
+    );
+    for (const right of ['read', 'liveview', 'events']) {
+      await expect(
+        page
+          .getByRole('checkbox', { name: `${say('en', `rights.${right}`)} ${right}` })
+          .isChecked(),
+      ).resolves.toBe(true);
+    }
+    await expect(
+      page.getByRole('checkbox', { name: `${say('en', 'rights.write')} write` }).isChecked(),
+    ).resolves.toBe(false);
+    await page
+      .locator('.secret-status')
+      .getByText(say('en', 'secret.set'), { exact: true })
+      .waitFor();
+    await button(page, say('en', 'secret.replace')).waitFor();
+    await expect(page.locator('input[type=password]').count()).resolves.toBe(0);
+    // On disk the secret is sealed: no file in the data folder holds it in the clear.
+    for (const file of readdirSync(app.rig.dir.path)) {
+      expect(readFileSync(join(app.rig.dir.path, file), 'utf8')).not.toContain(portal.clientSecret);
+    }
+
+    // The next sign-in asks for exactly those rights, comma-separated, with this client.
+    await nav(page, 'en', 'addAccount').click();
+    await button(page, new RegExp(`^${portal.name}`)).click();
+    await button(page, say('en', 'signIn.button', { portal: portal.name })).click();
+    await app.browser.whenLoaded(1);
+    const authorization = new URL(app.browser.loaded[0]!);
+    expect(authorization.origin).toBe(portal.url);
+    expect(authorization.searchParams.get('scope')).toBe('read,liveview,events');
+    expect(authorization.searchParams.get('client_id')).toBe(portal.clientId);
+    expect(authorization.searchParams.get('redirect_uri')).toBe(redirectUri);
+
+    // The portal's consent lists those rights; it accepts the client only with
+    // the saved secret, so the sign-in completing proves the secret was used.
+    await logIn(app.browser.page, portal.user);
+    await expect(
+      app.browser.page
+        .locator('#rights li')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-right'))),
+    ).resolves.toEqual(['read', 'liveview', 'events']);
+    await decide(app.browser.page, 'Allow');
+    const card = accountCard(page, portal.name);
+    await card.getByText(say('en', 'state.connected'), { exact: true }).waitFor();
+    await card.getByText('2 cameras').waitFor();
+    for (const right of ['read', 'liveview', 'events']) {
+      await card.getByText(say('en', `rights.${right}`), { exact: true }).waitFor();
+    }
+  });
+
+  it('two accounts on two portals, side by side', async () => {
+    const app = await suite.open({ permissions: CLIPBOARD });
+    const { page } = app;
+    await signInWithBrowser(app);
+    const portal = await secondPortal();
+    await addAndSetUpPortal(app, portal);
+    await signInWithBrowser(app, portal.name, portal.user);
+
+    const cards = page.getByRole('article');
+    await expect(cards.count()).resolves.toBe(2);
+    const demo = accountCard(page, DEMO);
+    const depot = accountCard(page, portal.name);
+    await demo.getByText('3 cameras').waitFor();
+    await depot.getByText('2 cameras').waitFor();
+    await demo.getByText(new URL(app.rig.portal.url).host).waitFor();
+    await depot.getByText(new URL(portal.url).host).waitFor();
+    for (const card of [demo, depot]) {
+      await card.getByText(say('en', 'state.connected'), { exact: true }).waitFor();
+    }
+    await page.getByText(say('en', 'connections.summary_other', { count: 2 })).waitFor();
+
+    // Signing out of one leaves the other connected.
+    await demo.getByRole('button', { name: say('en', 'account.signOut') }).click();
+    await expect(cards.count()).resolves.toBe(1);
+    await depot.getByText(say('en', 'state.connected'), { exact: true }).waitFor();
+    expect(app.rig.services.accounts().map((a) => a.providerName)).toEqual([portal.name]);
+  });
+});
