@@ -246,15 +246,26 @@ function loadDocument(store: DocumentStore, warnings: UserFacingError[]): Stored
   const doc: StoredDocument = { version: 1, custom: [], overrides: {} };
   const read = store.read();
   if (read.kind === 'missing') return doc;
-  if (read.kind === 'unreadable') {
-    const movedTo = store.moveAside('unreadable');
+  const setAside = (reason: string): StoredDocument => {
+    const movedTo = store.moveAside(read.kind === 'unreadable' ? 'unreadable' : 'invalid');
     warnings.push({
       code: 'provider_settings_unreadable',
-      message: `Your portal settings could not be read (${read.reason}). The file was moved aside to ${movedTo}; the built-in portals are available, add your own portals again.`,
+      message: `Your portal settings could not be read (${reason}). The file was moved aside to ${movedTo}; the built-in portals are available, add your own portals again.`,
     });
     return doc;
-  }
+  };
+  if (read.kind === 'unreadable') return setAside(read.reason);
   const { custom, overrides } = read.document as { custom?: unknown; overrides?: unknown };
+  // A list or map of the wrong type cannot be read entry by entry: set the
+  // file aside rather than ignore it, or the next save would write over it.
+  const isMap = (value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (
+    (custom !== undefined && !Array.isArray(custom)) ||
+    (overrides !== undefined && !isMap(overrides))
+  ) {
+    return setAside('its layout is not one this app writes');
+  }
   for (const [index, entry] of (Array.isArray(custom) ? custom : []).entries()) {
     const parsed = providerConfigSchema.safeParse(entry);
     if (parsed.success && parsed.data.origin === 'custom') {
@@ -267,8 +278,8 @@ function loadDocument(store: DocumentStore, warnings: UserFacingError[]): Stored
       });
     }
   }
-  if (overrides && typeof overrides === 'object' && !Array.isArray(overrides)) {
-    for (const [id, value] of Object.entries(overrides)) {
+  if (isMap(overrides)) {
+    for (const [id, value] of Object.entries(overrides as object)) {
       if (value && typeof value === 'object')
         doc.overrides[id] = sanitizeOverride(value as Override);
     }

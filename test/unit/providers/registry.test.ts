@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConfDocumentStore } from '../../../main/common/document-store';
@@ -191,6 +191,32 @@ describe('ProviderRegistry', () => {
       message: expect.stringContaining(`${path}.unreadable-`),
     });
   });
+
+  it.each([
+    ['custom is not a list', { version: 1, custom: 'ACME', overrides: {} }],
+    ['overrides is a list', { version: 1, custom: [], overrides: [] }],
+    ['overrides is null', { version: 1, custom: [], overrides: null }],
+  ])(
+    'sets a file aside and says so when %s (not silently ignored, then overwritten)',
+    (_what, doc) => {
+      const path = join(dir.path, 'providers.json');
+      writeFileSync(path, JSON.stringify(doc));
+      const registry = createProviderRegistry({ store: store() });
+      expect(registry.list()).toHaveLength(2);
+      expect(registry.warnings).toEqual([
+        expect.objectContaining({
+          code: 'provider_settings_unreadable',
+          message: expect.stringMatching(
+            /layout is not one this app writes.*moved aside to .*providers\.json\.invalid-/,
+          ),
+        }),
+      ]);
+      // The evidence is kept; a new portal goes to a new file.
+      registry.addPortal({ url: 'https://p.example' });
+      const kept = readdirSync(dir.path).find((name) => name.startsWith('providers.json.invalid-'));
+      expect(JSON.parse(readFileSync(join(dir.path, kept!), 'utf8'))).toEqual(doc);
+    },
+  );
 
   it('skips a hand-edited invalid entry with a warning and keeps the rest', () => {
     const path = join(dir.path, 'providers.json');
