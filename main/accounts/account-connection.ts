@@ -51,6 +51,8 @@ export class AccountConnection {
   readonly #timer: WakeTimer;
   /** Signing out or disposed: nothing new starts. */
   #closed = false;
+  /** Work that must finish before the vault closes: refreshes, saves, a sign-out. */
+  readonly #inFlight = new Set<Promise<unknown>>();
 
   constructor(
     ctx: ConnectionContext,
@@ -137,8 +139,12 @@ export class AccountConnection {
   }
 
   /** Revokes at the portal (best effort) and removes the tokens from the vault. */
-  async signOut(): Promise<SignOutReport> {
+  signOut(): Promise<SignOutReport> {
     this.#closed = true;
+    return this.#track(this.#runSignOut());
+  }
+
+  async #runSignOut(): Promise<SignOutReport> {
     this.#timer.dispose();
     // A refresh in flight lands first, so the newest tokens are the ones revoked.
     await this.#refresh?.catch(() => undefined);
@@ -166,9 +172,26 @@ export class AccountConnection {
     };
   }
 
-  dispose(): void {
+  /**
+   * Nothing new starts; resolves once the work already running has landed: a
+   * refresh in flight and its save (the portal may have rotated the refresh
+   * token, so the new one must reach the disk before the vault closes), a
+   * sign-out's removal.
+   */
+  async dispose(): Promise<void> {
     this.#closed = true;
     this.#timer.dispose();
+    while (this.#inFlight.size > 0) {
+      await Promise.allSettled([...this.#inFlight]);
+    }
+  }
+
+  /** Remembers `work` until it settles, so dispose can wait for it. */
+  #track<T>(work: Promise<T>): Promise<T> {
+    this.#inFlight.add(work);
+    const done = (): void => void this.#inFlight.delete(work);
+    work.then(done, done);
+    return work;
   }
 
   // Tokens -----------------------------------------------------------------
@@ -198,10 +221,12 @@ export class AccountConnection {
   /** Single flight: every caller during a refresh shares its one request. */
   #refreshOnce(): Promise<StoredAccount> {
     if (this.#closed) return Promise.reject(this.#signedOut());
-    this.#refresh ??= this.#runRefresh().finally(() => {
-      this.#refresh = undefined;
-      this.#schedule();
-    });
+    this.#refresh ??= this.#track(
+      this.#runRefresh().finally(() => {
+        this.#refresh = undefined;
+        this.#schedule();
+      }),
+    );
     return this.#refresh;
   }
 
@@ -386,7 +411,7 @@ export class AccountConnection {
 
   async #save(account: StoredAccount): Promise<void> {
     try {
-      await this.#ctx.vault.saveAccount(account);
+      await this.#track(this.#ctx.vault.saveAccount(account));
     } catch (error) {
       // The vault keeps the account in memory for the session; the operator hears why.
       this.#ctx.notice(userFacing(error));

@@ -278,8 +278,11 @@ export function createAccounts(options: AccountsOptions): Accounts {
       if (disposed) return;
       disposed = true;
       await wallTimer?.dispose();
+      // A refresh still out lands and is saved before this resolves: the
+      // services close the vault right after, and a rotated refresh token
+      // that never reached the disk would leave a dead one there.
+      await Promise.all([...byId.values()].map((connection) => connection.dispose()));
       await statusSubscription.dispose();
-      for (const connection of byId.values()) connection.dispose();
       listeners.clear();
     },
   };

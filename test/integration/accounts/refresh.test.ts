@@ -162,3 +162,30 @@ describe('refresh ahead of expiry', () => {
     expect(rig.portal.stats.token.refresh_token).toBe(1);
   });
 });
+
+describe('quitting while a refresh is running', () => {
+  it('dispose waits for the refresh to land and be saved: the rotated refresh token on disk works', async () => {
+    const { rig, account, stored } = await signedIn(600, { rotateRefreshTokens: true });
+    // The token endpoint answers slowly, so the app quits while the refresh is out.
+    rig.portal.faults.latency('token', 300);
+    rig.clock.advance(540_000);
+    expect(rig.accounts.get(account.id)?.state).toBe('refreshing');
+    // Joins the refresh in flight: settles once the portal has answered it.
+    const landed = rig.accounts.getAccessToken(account.id).catch(() => undefined);
+
+    // The services' order on quit: accounts, then the engine, then the vault.
+    await rig.accounts.dispose();
+    await rig.engine.dispose();
+    await rig.vault.dispose();
+    await landed;
+    expect(rig.portal.stats.token.refresh_token).toBe(1);
+
+    rig.portal.faults.latency('token', 0);
+    const disk = await rig.readDisk();
+    const kept = disk.getAccount(account.id)!;
+    await disk.dispose();
+    // The portal rotated the refresh token: the old one is dead, so the file must hold the new one.
+    expect(kept.tokens.refreshToken).not.toBe(stored.tokens.refreshToken);
+    expect((await refreshAtPortal(rig.portal, kept.tokens.refreshToken!)).status).toBe(200);
+  });
+});
