@@ -68,6 +68,7 @@ export async function createServices(
   disposables.add(toDisposable(() => vault.dispose()));
   const recovered = vault.storageStatus().recovered;
   if (recovered) hub.notice('warning', { code: 'vault_recovered', message: recovered.reason });
+  for (const warning of vault.warnings) hub.notice('warning', warning);
   await storeManagedSecrets(managed, vault, hub);
 
   const registry = createProviderRegistry({

@@ -10,7 +10,7 @@
 import { systemClock, type Clock } from '../common/clock';
 import type { DocumentStore } from '../common/document-store';
 import { toDisposable, type Disposable } from '../common/lifecycle';
-import type { StorageStatus } from '../ipc/contract';
+import type { StorageStatus, UserFacingError } from '../ipc/contract';
 import type { Cipher } from './cipher';
 import { encryptFailed, VaultError, writeFailed } from './errors';
 import { SerialQueue } from './serial-queue';
@@ -26,7 +26,12 @@ import {
   type VaultContents,
   type VaultFileRead,
 } from './vault-format';
-import { loadVaultSettings, saveVaultSettings, type VaultSettings } from './vault-settings';
+import {
+  loadVaultSettings,
+  saveVaultSettings,
+  settingsDamagedWarning,
+  type VaultSettings,
+} from './vault-settings';
 
 /** Opens the vault: reads the opt-in, decides the policy, loads the file when it may. Never throws. */
 export async function openTokenVault(options: OpenTokenVaultOptions): Promise<TokenVault> {
@@ -49,6 +54,7 @@ class LocalTokenVault implements TokenVault {
   readonly #listeners = new Set<(status: StorageStatus) => void>();
 
   #settings: VaultSettings = { weakStorageAllowed: false };
+  readonly #warnings: UserFacingError[] = [];
   #decision: StoragePolicyDecision;
   #recovered: StorageStatus['recovered'] = null;
   /** The damaged file could not be moved aside: it is left alone and nothing is written. */
@@ -75,12 +81,20 @@ class LocalTokenVault implements TokenVault {
   }
 
   async open(): Promise<void> {
-    this.#settings = loadVaultSettings(this.#settingsStore, new Date(this.#clock.now()));
+    const loaded = loadVaultSettings(this.#settingsStore, new Date(this.#clock.now()));
+    this.#settings = loaded.settings;
     this.#decision = this.#decide(this.#settings);
+    if (loaded.damaged) {
+      this.#warnings.push(settingsDamagedWarning(loaded.damaged, this.#decision.optInOffered));
+    }
     // With tokens kept off disk the file is not even read: it may have been
     // sealed by a key store that is away for now, and is left as it is.
     if (this.#decision.persist) await this.#loadFromDisk();
     this.#lastStatusJson = JSON.stringify(this.storageStatus());
+  }
+
+  get warnings(): readonly UserFacingError[] {
+    return this.#warnings;
   }
 
   listAccounts(): StoredAccount[] {

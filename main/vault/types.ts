@@ -5,7 +5,7 @@
 import type { Clock } from '../common/clock';
 import type { Disposable } from '../common/lifecycle';
 import type { DocumentStore } from '../common/document-store';
-import type { SignInMethod, StorageStatus } from '../ipc/contract';
+import type { SignInMethod, StorageStatus, UserFacingError } from '../ipc/contract';
 import type { Cipher } from './cipher';
 
 export interface VaultTokens {
@@ -69,6 +69,11 @@ export interface TokenVault extends Disposable {
   setClientSecret(providerId: string, secret: string | null): Promise<void>;
 
   storageStatus(): StorageStatus;
+  /**
+   * Problems met while opening that the operator should hear and the storage
+   * status does not carry (a damaged storage-choice file, set aside).
+   */
+  readonly warnings: readonly UserFacingError[];
   /**
    * The user's explicit choice to keep tokens on disk although the key store
    * is weak (Linux `basic_text`). Remembered across restarts. Rejects with

@@ -208,4 +208,38 @@ describe('TokenVault storage policy', () => {
     expect(names[0]).toMatch(/^vault-settings\.json\.corrupted-/);
     expect(read(names[0]!)).toBe('{"weakStorageAllowed": tru');
   });
+
+  it('says why the opt-in was forgotten, and the sign-ins saved before come back on a new opt-in', async () => {
+    const cipher = AesGcmCipher.random({ backend: 'basic_text' });
+    const first = await open(cipher);
+    await first.setWeakStorageAllowed(true);
+    await first.saveAccount(makeAccount('a'));
+    expect(first.warnings).toEqual([]);
+    writeFileSync(file(SETTINGS_FILE), JSON.stringify({ version: 1, weakStorageAllowed: 'yes' }));
+
+    const forgetful = await open(cipher);
+    expect(forgetful.storageStatus().policy).toBe('memory-only');
+    expect(forgetful.listAccounts()).toEqual([]);
+    expect(forgetful.warnings).toEqual([
+      {
+        code: 'vault_settings_unreadable',
+        message: expect.stringMatching(
+          /could not be read \(its layout is not one this app writes\)\. It was moved aside to .*vault-settings\.json\.invalid-.*kept in memory only.*still on disk/,
+        ),
+      },
+    ]);
+    // The vault file was neither read nor written over.
+    expect(JSON.parse(read(VAULT_FILE)).sealed).toEqual(expect.any(String));
+    await forgetful.setWeakStorageAllowed(true);
+    expect((await open(cipher)).listAccounts()).toEqual([makeAccount('a')]);
+  });
+
+  it('on a protected key store, a damaged settings file changes nothing but is still reported', async () => {
+    writeFileSync(file(SETTINGS_FILE), '[]');
+    const vault = await open(AesGcmCipher.random({ backend: 'gnome_libsecret' }));
+    expect(vault.storageStatus().policy).toBe('encrypted');
+    expect(vault.warnings).toMatchObject([
+      { code: 'vault_settings_unreadable', message: expect.stringMatching(/Nothing else changes/) },
+    ]);
+  });
 });
