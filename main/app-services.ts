@@ -73,7 +73,10 @@ export interface AppServices extends Disposable {
   accounts(): readonly AccountSnapshot[];
   /** For the tray menu: the portals, as the settings show them. */
   providers(): readonly ProviderView[];
-  /** The guard for shell.openExternal: https URLs of configured providers (and http://127.0.0.1). */
+  /**
+   * The guard for shell.openExternal: exactly the authorization URL of a
+   * sign-in in progress (https, or plain http to the loopback stand-in).
+   */
   isAllowedExternalUrl(url: string): boolean;
   /**
    * The computer woke up (powerMonitor 'resume') or its clock changed: every

@@ -1,15 +1,15 @@
 // The one and only call of shell.openExternal in the app (the static tests
 // fail on any other): the system browser opens an address only after
-// checkExternalUrl allowed it (https of a configured portal, or the loopback
-// stand-in).
+// checkExternalUrl allowed it (the authorization URL of a sign-in in progress,
+// https or the loopback stand-in).
 import { shell } from 'electron';
 import { checkExternalUrl, ExternalUrlRefusedError } from './external-url-guard';
 
 export async function openExternalGuarded(
   url: string,
-  isConfiguredProviderUrl: (url: string) => boolean,
+  isAllowedByServices: (url: string) => boolean,
 ): Promise<void> {
-  const verdict = checkExternalUrl(url, isConfiguredProviderUrl);
+  const verdict = checkExternalUrl(url, isAllowedByServices);
   if (!verdict.ok) throw new ExternalUrlRefusedError(verdict.reason);
   await shell.openExternal(verdict.url, { activate: true });
 }

@@ -3,8 +3,10 @@
 //
 // Electron's security checklist (#14): never hand untrusted text to
 // openExternal. Two gates: this file's fixed baseline (https, or plain http to
-// 127.0.0.1 for the portal stand-in; never credentials, never other schemes),
-// and the services' list of configured providers.
+// this computer's loopback for the portal stand-in — the same rule as portal
+// addresses; never credentials, never other schemes), and the services' rule
+// (exactly the authorization URL of a sign-in in progress).
+import { isLoopbackHttpUrl } from '../providers/portal-url';
 
 /** An authorization URL carries state and a PKCE challenge: well under this. */
 export const MAX_EXTERNAL_URL_LENGTH = 8 * 1024;
@@ -15,13 +17,13 @@ export type ExternalUrlVerdict =
 const no = (reason: string): ExternalUrlVerdict => ({ ok: false, reason });
 
 /**
- * Checks `url` against the baseline and then `isConfiguredProviderUrl`
+ * Checks `url` against the baseline and then `isAllowedByServices`
  * (`services.isAllowedExternalUrl`). On success answers with the URL as parsed
  * and serialised, so what is opened is exactly what was checked.
  */
 export function checkExternalUrl(
   url: string,
-  isConfiguredProviderUrl: (url: string) => boolean,
+  isAllowedByServices: (url: string) => boolean,
 ): ExternalUrlVerdict {
   if (typeof url !== 'string' || url.length === 0) return no('empty address');
   if (url.length > MAX_EXTERNAL_URL_LENGTH) return no('address too long');
@@ -29,12 +31,13 @@ export function checkExternalUrl(
   if (!URL.canParse(url)) return no('not an absolute URL');
   const parsed = new URL(url);
   if (parsed.username !== '' || parsed.password !== '') return no('credentials in the address');
-  const loopback = parsed.protocol === 'http:' && parsed.hostname === '127.0.0.1';
-  if (parsed.protocol !== 'https:' && !loopback) {
-    return no(`scheme ${parsed.protocol} is not opened (only https, or http to 127.0.0.1)`);
+  if (parsed.protocol !== 'https:' && !isLoopbackHttpUrl(parsed)) {
+    return no(
+      `scheme ${parsed.protocol} is not opened (only https, or http to 127.0.0.1 and [::1])`,
+    );
   }
   const href = parsed.href;
-  if (!isConfiguredProviderUrl(href)) return no('not an address of a configured portal');
+  if (!isAllowedByServices(href)) return no('not the address of a sign-in in progress');
   return { ok: true, url: href };
 }
 

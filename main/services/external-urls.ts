@@ -1,9 +1,11 @@
 // What the system browser may be asked to open: the guard behind
-// shell.openExternal (the edge adds its own baseline on top). Exactly a
-// pending authorization URL (a standard server's authorization endpoint may
-// live on another host than its issuer), or any address on the origin of a
-// configured provider: https, or plain http only for a provider that is
-// itself on 127.0.0.1 / [::1] (the stand-in). Never credentials in the URL.
+// shell.openExternal (the edge adds its own baseline on top). The app opens
+// one kind of address — the authorization URL of a sign-in in progress — so
+// exactly those are allowed, compared whole: not another page of a portal,
+// not the same page with another state. (A standard server's authorization
+// endpoint may live on another host than its issuer; the exact match covers
+// that.) https, or plain http only to this computer's loopback (the
+// stand-in), never credentials in the URL.
 import { isLoopbackHttpUrl } from '../providers/portal-url';
 import type { ProviderConfig } from '../providers/provider-config';
 
@@ -18,8 +20,11 @@ export function externalUrlRule(sources: ExternalUrlSources): (url: string) => b
     const parsed = new URL(url);
     if (parsed.username || parsed.password) return false;
     if (parsed.protocol !== 'https:' && !isLoopbackHttpUrl(parsed)) return false;
-    const providers = sources.providers();
-    if (providers.some((p) => sources.pendingAuthorizationUrl(p.id) === parsed.href)) return true;
-    return providers.some((p) => URL.canParse(p.url) && new URL(p.url).origin === parsed.origin);
+    return sources.providers().some((p) => {
+      const pending = sources.pendingAuthorizationUrl(p.id);
+      return (
+        pending !== undefined && URL.canParse(pending) && new URL(pending).href === parsed.href
+      );
+    });
   };
 }

@@ -129,7 +129,7 @@ describe('managed configuration', () => {
       ok: false,
       error: { code: 'locked' },
     });
-    expect(rig.services.isAllowedExternalUrl('https://video.branch.example/help')).toBe(true);
+    expect(rig.services.isAllowedExternalUrl('https://video.branch.example/help')).toBe(false);
   });
 
   it('an invalid file becomes a notice naming the field, and the app works without it', async () => {
@@ -151,19 +151,28 @@ describe('managed configuration', () => {
 });
 
 describe('the external-URL guard', () => {
-  it('https of configured portals, the loopback stand-in, pending authorization URLs; nothing else', async () => {
+  it('exactly the pending authorization URLs; nothing else, not even other pages of a portal', async () => {
     const rig = await started();
     const allowed = (url: string) => rig.services.isAllowedExternalUrl(url);
-    expect(allowed('https://system2.netrex.cz/oauth2/auth/?x=1')).toBe(true);
-    expect(allowed('https://cloud.camstreamer.com/')).toBe(true);
-    expect(allowed(`${rig.portal.url}/api/`)).toBe(true);
+    await rig.services.handlers.signIn('demo');
+    const pending = rig.opened.at(-1)!;
+    expect(allowed(pending)).toBe(true);
+    // Another state, another page of the same portal, the portal itself: no.
+    const forged = new URL(pending);
+    forged.searchParams.set('state', 'forged-state-1234');
+    expect(allowed(forged.href)).toBe(false);
+    expect(allowed(`${rig.portal.url}/api/`)).toBe(false);
+    expect(allowed(`${rig.portal.url}/oauth2/auth/`)).toBe(false);
+    expect(allowed('https://system2.netrex.cz/oauth2/auth/?x=1')).toBe(false);
+    expect(allowed('https://cloud.camstreamer.com/')).toBe(false);
     expect(allowed('https://evil.example/')).toBe(false);
-    expect(allowed('http://system2.netrex.cz/')).toBe(false);
     expect(allowed('https://user:pw@system2.netrex.cz/')).toBe(false);
-    expect(allowed('http://127.0.0.1:1/')).toBe(false);
     expect(allowed('file:///etc/passwd')).toBe(false);
     expect(allowed('javascript:alert(1)')).toBe(false);
     expect(allowed('not a url')).toBe(false);
+    // Once the sign-in is over, its URL is no longer one to open.
+    await rig.services.handlers.cancelSignIn('demo');
+    expect(allowed(pending)).toBe(false);
   });
 
   it('a refused or failing browser ends the sign-in with a clear error', async () => {

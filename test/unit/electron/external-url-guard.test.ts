@@ -10,6 +10,7 @@ const configured = [
   'https://system2.netrex.cz',
   'https://cloud.camstreamer.com',
   'http://127.0.0.1:4010',
+  'http://[::1]:4011',
 ];
 const isConfigured = (url: string) => configured.some((origin) => new URL(url).origin === origin);
 const authorize =
@@ -20,10 +21,14 @@ describe('checkExternalUrl', () => {
     expect(checkExternalUrl(authorize, isConfigured)).toEqual({ ok: true, url: authorize });
   });
 
-  it('allows the loopback stand-in over plain http', () => {
+  it('allows the loopback stand-in over plain http, on IPv4 and IPv6 like the portal rules', () => {
     expect(checkExternalUrl('http://127.0.0.1:4010/oauth2/auth/?a=1', isConfigured)).toEqual({
       ok: true,
       url: 'http://127.0.0.1:4010/oauth2/auth/?a=1',
+    });
+    expect(checkExternalUrl('http://[::1]:4011/oauth2/auth/?a=1', isConfigured)).toEqual({
+      ok: true,
+      url: 'http://[::1]:4011/oauth2/auth/?a=1',
     });
   });
 
