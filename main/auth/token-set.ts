@@ -1,5 +1,7 @@
 // What a successful sign-in or refresh yields. Lives only in the main process:
 // the vault encrypts it, nothing sends it to the renderer.
+import { TOKEN_LIMITS } from '../common/token-limits';
+import { AuthError } from './auth-error';
 
 export interface IdTokenClaims {
   readonly sub: string;
@@ -33,7 +35,9 @@ export function splitRights(scope: string): string[] {
 
 /**
  * `expires_in` (seconds; PHP portals often send it as a string) to an epoch
- * ms expiry; undefined stays unknown (null). Anything else is refused.
+ * ms expiry, in whole milliseconds; undefined stays unknown (null), and so
+ * does a lifetime beyond TOKEN_LIMITS.maxExpiresInSeconds (a server's way of
+ * saying "never", not a date). Anything else is refused.
  */
 export function expiryFrom(expiresIn: unknown, now: number): number | null | 'invalid' {
   if (expiresIn === undefined || expiresIn === null) return null;
@@ -43,6 +47,31 @@ export function expiryFrom(expiresIn: unknown, now: number): number | null | 'in
       : typeof expiresIn === 'string' && /^\d+(\.\d+)?$/.test(expiresIn.trim())
         ? Number(expiresIn)
         : NaN;
-  if (!Number.isFinite(seconds) || seconds < 0) return 'invalid';
+  if (Number.isNaN(seconds) || seconds < 0) return 'invalid';
+  if (seconds > TOKEN_LIMITS.maxExpiresInSeconds) return null;
   return now + Math.round(seconds * 1000);
+}
+
+/**
+ * Refuses an answer the vault could not keep (tokens, rights or identity
+ * beyond TOKEN_LIMITS), so a sign-in never succeeds into tokens that are
+ * lost on the next save. `reason` names the rule, never the value.
+ */
+export function storableTokens(tokens: TokenSet, portal: string): TokenSet {
+  const refuse = (reason: string) => new AuthError('invalid_token_response', { portal, reason });
+  const { maxTokenLength, maxRights, maxRightLength, maxSubjectLength } = TOKEN_LIMITS;
+  if (tokens.accessToken.length > maxTokenLength)
+    throw refuse(`access_token is longer than ${maxTokenLength} characters`);
+  if ((tokens.refreshToken?.length ?? 0) > maxTokenLength)
+    throw refuse(`refresh_token is longer than ${maxTokenLength} characters`);
+  if (tokens.rights.length > maxRights) throw refuse(`more than ${maxRights} rights (scope)`);
+  if (tokens.rights.some((right) => right.length > maxRightLength))
+    throw refuse(`a right (scope) is longer than ${maxRightLength} characters`);
+  const claims = tokens.idTokenClaims;
+  if (
+    claims &&
+    (claims.sub.length > maxSubjectLength || (claims.iss?.length ?? 0) > maxSubjectLength)
+  )
+    throw refuse(`the ID token's sub or iss is longer than ${maxSubjectLength} characters`);
+  return tokens;
 }

@@ -19,6 +19,7 @@
 // explain a failure to decrypt.
 import { z } from 'zod';
 import type { DocumentRead, JsonObject } from '../common/document-store';
+import { TOKEN_LIMITS } from '../common/token-limits';
 import type { Cipher } from './cipher';
 import type { StoredAccount } from './types';
 
@@ -37,6 +38,9 @@ const KNOWN_BACKENDS = [
 ];
 
 const text = (max: number) => z.string().min(1).max(max);
+// The same limits the token parsers enforce (auth/token-set.ts storableTokens).
+const { maxTokenLength, maxTokenTypeLength, maxRights, maxRightLength, maxSubjectLength } =
+  TOKEN_LIMITS;
 
 export const accountSchema = z.object({
   id: text(200),
@@ -44,16 +48,18 @@ export const accountSchema = z.object({
   label: z.string().max(500),
   method: z.enum(['oauth', 'api-token']),
   tokens: z.object({
-    accessToken: text(16_384),
-    refreshToken: text(16_384).optional(),
-    tokenType: text(100),
+    accessToken: text(maxTokenLength),
+    refreshToken: text(maxTokenLength).optional(),
+    tokenType: text(maxTokenTypeLength),
   }),
   expiresAt: z.number().int().nonnegative().nullable(),
-  rights: z.array(text(200)).max(200),
-  subject: z.object({ sub: text(2_000), issuer: text(2_000).optional() }).optional(),
+  rights: z.array(text(maxRightLength)).max(maxRights),
+  subject: z
+    .object({ sub: text(maxSubjectLength), issuer: text(maxSubjectLength).optional() })
+    .optional(),
 });
 
-export const clientSecretSchema = text(16_384);
+export const clientSecretSchema = text(maxTokenLength);
 
 const contentsSchema = z
   .object({

@@ -8,7 +8,7 @@
 import { AuthError, authErrorFromOAuthCode } from '../auth-error';
 import { CODE_CHALLENGE_METHOD } from '../authorization-secrets';
 import { readJsonObject } from '../http';
-import { expiryFrom, splitRights, type TokenSet } from '../token-set';
+import { expiryFrom, splitRights, storableTokens, type TokenSet } from '../token-set';
 import type {
   AuthorizationRequestInput,
   DialectContext,
@@ -107,15 +107,18 @@ export async function parseTokenAnswer(
   const granted = typeof scope === 'string' ? splitRights(scope) : [];
   const refreshToken =
     typeof refresh_token === 'string' ? refresh_token : context.previousRefreshToken;
-  return {
-    accessToken: access_token,
-    ...(refreshToken ? { refreshToken } : {}),
-    tokenType: 'bearer',
-    expiresAt,
-    rights: granted.length ? granted : [...context.fallbackRights],
-    rightsReported: granted.length > 0,
-    obtainedAt: context.now,
-  };
+  return storableTokens(
+    {
+      accessToken: access_token,
+      ...(refreshToken ? { refreshToken } : {}),
+      tokenType: 'bearer',
+      expiresAt,
+      rights: granted.length ? granted : [...context.fallbackRights],
+      rightsReported: granted.length > 0,
+      obtainedAt: context.now,
+    },
+    portal,
+  );
 }
 
 /** An answer that is neither a token nor an OAuth error body. */

@@ -5,7 +5,13 @@ import * as oauth from 'oauth4webapi';
 import { checkServerUrl, isLoopbackHttpUrl } from '../../providers/portal-url';
 import { AuthError, authErrorFromOAuthCode, type AuthErrorContext } from '../auth-error';
 import { CODE_CHALLENGE_METHOD } from '../authorization-secrets';
-import { splitRights, type IdTokenClaims, type TokenSet } from '../token-set';
+import {
+  expiryFrom,
+  splitRights,
+  storableTokens,
+  type IdTokenClaims,
+  type TokenSet,
+} from '../token-set';
 import type { DialectContext, DialectSession } from './dialect';
 
 /** Discovered metadata is re-read after an hour: servers rotate endpoints rarely. */
@@ -151,19 +157,29 @@ function tokenSetFrom(
   if (result.token_type !== 'bearer') {
     throw new AuthError('invalid_token_response', { portal, reason: 'token_type is not bearer' });
   }
+  const expiresAt = expiryFrom(result.expires_in, now);
+  if (expiresAt === 'invalid') {
+    throw new AuthError('invalid_token_response', {
+      portal,
+      reason: 'expires_in is not a number of seconds',
+    });
+  }
   const granted = typeof result.scope === 'string' ? splitRights(result.scope) : [];
   const refreshToken = result.refresh_token ?? previousRefreshToken;
   const claims = oauth.getValidatedIdTokenClaims(result);
-  return {
-    accessToken: result.access_token,
-    ...(refreshToken ? { refreshToken } : {}),
-    tokenType: 'bearer',
-    expiresAt: typeof result.expires_in === 'number' ? now + result.expires_in * 1000 : null,
-    rights: granted.length ? granted : [...fallbackRights],
-    rightsReported: granted.length > 0,
-    obtainedAt: now,
-    ...(claims ? { idTokenClaims: identityClaims(claims) } : {}),
-  };
+  return storableTokens(
+    {
+      accessToken: result.access_token,
+      ...(refreshToken ? { refreshToken } : {}),
+      tokenType: 'bearer',
+      expiresAt,
+      rights: granted.length ? granted : [...fallbackRights],
+      rightsReported: granted.length > 0,
+      obtainedAt: now,
+      ...(claims ? { idTokenClaims: identityClaims(claims) } : {}),
+    },
+    portal,
+  );
 }
 
 function identityClaims(claims: oauth.IDToken): IdTokenClaims {
