@@ -97,7 +97,7 @@ const CASES: readonly ScreenCase[] = [
     },
     shows: (l) => [
       say(l, 'refusal.declined.title'),
-      'Netrex says access was not allowed.',
+      say(l, 'refusal.declined.next', { portal: 'Netrex' }),
       'The resource owner denied the request.',
       say(l, 'signIn.button', { portal: 'Netrex' }),
     ],

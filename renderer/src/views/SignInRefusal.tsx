@@ -6,6 +6,17 @@ import { errorText } from './error-text';
 
 type RefusalKind = 'declined' | 'rights' | 'client' | 'timedOut' | 'superseded' | 'portal';
 
+/**
+ * Refusals the window's own title and next step explain fully, in the
+ * operator's language; the main process's (English) sentence would only say
+ * the same again. The others keep it: it names what the portal refused.
+ */
+const EXPLAINED_BY_TITLE: ReadonlySet<RefusalKind> = new Set([
+  'declined',
+  'timedOut',
+  'superseded',
+]);
+
 /** The refusals the portal and the app name, grouped by what the operator does next. */
 export function refusalKind(code: string): RefusalKind {
   switch (code) {
@@ -39,7 +50,7 @@ export function SignInRefusal({
   return (
     <div role="alert" className="callout callout-error refusal" data-refusal={kind}>
       <h2 className="refusal-title">{t(`refusal.${kind}.title`)}</h2>
-      <p>{errorText(t, error)}</p>
+      {EXPLAINED_BY_TITLE.has(kind) ? null : <p>{errorText(t, error)}</p>}
       {error.detail ? (
         <p className="refusal-detail">
           {t('refusal.portalSaid')} <q>{error.detail}</q>
