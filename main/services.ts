@@ -66,8 +66,9 @@ export async function createServices(
     clock,
   });
   disposables.add(toDisposable(() => vault.dispose()));
-  const recovered = vault.storageStatus().recovered;
+  const { recovered, fileKept } = vault.storageStatus();
   if (recovered) hub.notice('warning', { code: 'vault_recovered', message: recovered.reason });
+  if (fileKept) hub.notice('warning', { code: 'vault_file_kept', message: fileKept.reason });
   for (const warning of vault.warnings) hub.notice('warning', warning);
   await storeManagedSecrets(managed, vault, hub);
 

@@ -146,6 +146,17 @@ export interface StorageStatus {
     readonly at: number;
     readonly reason: string;
   } | null;
+  /**
+   * Set when the vault file is left exactly as it is and nothing is written
+   * this session (sign-ins are kept in memory only): it was sealed by a key
+   * store that is not available now (`sealedBy`), or it is damaged and could
+   * not be moved aside (`sealedBy` null).
+   */
+  readonly fileKept: {
+    readonly path: string;
+    readonly sealedBy: string | null;
+    readonly reason: string;
+  } | null;
 }
 
 export interface AppInfo {

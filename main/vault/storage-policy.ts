@@ -49,6 +49,16 @@ export function isWeakBackend(platform: string, backend: string): boolean {
   return platform === 'linux' && !PROTECTED_LINUX_BACKENDS.includes(backend);
 }
 
+/**
+ * A key store of this system that really protects the key and that may be
+ * in use another day: on Linux the keyrings (one may not answer today, or
+ * the desktop changed). Elsewhere there is one key store per system, so a
+ * file sealed by another came from another computer and never opens here.
+ */
+export function isProtectedBackend(platform: string, backend: string): boolean {
+  return platform === 'linux' && PROTECTED_LINUX_BACKENDS.includes(backend);
+}
+
 export function decideStoragePolicy(input: StoragePolicyInput): StoragePolicyDecision {
   if (!input.encryptionAvailable) {
     // Opt-in is not offered: "weak" storage would be clear text, which the

@@ -57,8 +57,8 @@ class LocalTokenVault implements TokenVault {
   readonly #warnings: UserFacingError[] = [];
   #decision: StoragePolicyDecision;
   #recovered: StorageStatus['recovered'] = null;
-  /** The damaged file could not be moved aside: it is left alone and nothing is written. */
-  #diskBlocked = false;
+  /** Why the file is left alone and nothing is written (see `#diskBlocked`). */
+  #fileKept: StorageStatus['fileKept'] = null;
   #pendingFlush: Promise<void> | undefined;
   #disposed = false;
   /** What listeners were last told (or the status at open), to tell them only of changes. */
@@ -156,6 +156,7 @@ class LocalTokenVault implements TokenVault {
       weak: this.#decision.weak,
       policy: this.#diskBlocked ? 'memory-only' : this.#decision.policy,
       recovered: this.#recovered,
+      fileKept: this.#fileKept,
     };
   }
 
@@ -223,6 +224,15 @@ class LocalTokenVault implements TokenVault {
     });
   }
 
+  /**
+   * The file is left exactly as it is and nothing is written this session:
+   * a key store that is away sealed it, or it is damaged and could not be
+   * moved aside.
+   */
+  get #diskBlocked(): boolean {
+    return this.#fileKept !== null;
+  }
+
   get #persisting(): boolean {
     return this.#decision.persist && !this.#diskBlocked;
   }
@@ -233,11 +243,14 @@ class LocalTokenVault implements TokenVault {
     }
   }
 
-  /** Merges the file into memory (memory wins), or moves a damaged file aside. */
+  /**
+   * Merges the file into memory (memory wins), or moves a damaged file aside.
+   * A file sealed by a keyring that is away today is not damaged: it stays.
+   */
   async #loadFromDisk(): Promise<void> {
     let read: VaultFileRead;
     try {
-      read = await openVaultDocument(this.#store.read(), this.#cipher);
+      read = await openVaultDocument(this.#store.read(), this.#cipher, this.#platform);
     } catch {
       read = {
         kind: 'damaged',
@@ -246,6 +259,10 @@ class LocalTokenVault implements TokenVault {
       };
     }
     if (read.kind === 'empty') return;
+    if (read.kind === 'sealed-elsewhere') {
+      this.#fileKept = { path: this.#store.path, sealedBy: read.sealedBy, reason: read.reason };
+      return;
+    }
     if (read.kind === 'ok') {
       for (const account of read.contents.accounts) {
         if (!this.#accounts.has(account.id)) this.#accounts.set(account.id, deepFreeze(account));
@@ -264,10 +281,9 @@ class LocalTokenVault implements TokenVault {
         reason: `${read.reason} It was set aside and the accounts in it are signed out; sign in again.`,
       };
     } catch {
-      this.#diskBlocked = true;
-      this.#recovered = {
-        movedTo: this.#store.path,
-        at,
+      this.#fileKept = {
+        path: this.#store.path,
+        sealedBy: null,
         reason:
           `${read.reason} It could not be set aside, so it is left untouched and ` +
           'sign-ins are kept in memory only until the app closes.',

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import type { DocumentRead, JsonObject } from '../common/document-store';
 import { TOKEN_LIMITS } from '../common/token-limits';
 import type { Cipher } from './cipher';
+import { isProtectedBackend } from './storage-policy';
 import type { StoredAccount } from './types';
 
 export const VAULT_FORMAT = 'netrex-connect/token-vault';
@@ -91,7 +92,12 @@ export type VaultFileRead =
   | { readonly kind: 'empty' }
   | { readonly kind: 'ok'; readonly contents: VaultContents }
   /** `reason` is user-facing and never quotes the file. */
-  | { readonly kind: 'damaged'; readonly damage: DamageKind; readonly reason: string };
+  | { readonly kind: 'damaged'; readonly damage: DamageKind; readonly reason: string }
+  /**
+   * Sealed by another key store of this system that is not the one in use now
+   * (a keyring that did not answer today): not damage, so it is left alone.
+   */
+  | { readonly kind: 'sealed-elsewhere'; readonly sealedBy: string; readonly reason: string };
 
 const damaged = (damage: DamageKind, reason: string): VaultFileRead => ({
   kind: 'damaged',
@@ -99,10 +105,14 @@ const damaged = (damage: DamageKind, reason: string): VaultFileRead => ({
   reason,
 });
 
-/** Turns what the store read into the vault's contents, or says why it cannot. */
+/**
+ * Turns what the store read into the vault's contents, or says why it cannot.
+ * `platform` tells which other key stores could come back (Linux keyrings).
+ */
 export async function openVaultDocument(
   read: DocumentRead,
   cipher: Cipher,
+  platform: string,
 ): Promise<VaultFileRead> {
   if (read.kind === 'missing') return { kind: 'empty' };
   if (read.kind === 'unreadable') {
@@ -129,6 +139,17 @@ export async function openVaultDocument(
     plain = await cipher.decrypt(new Uint8Array(Buffer.from(envelope.data.sealed, 'base64')));
   } catch {
     const wrote = envelope.data.backend;
+    if (wrote !== cipher.backend && isProtectedBackend(platform, wrote)) {
+      return {
+        kind: 'sealed-elsewhere',
+        sealedBy: wrote,
+        reason:
+          `The saved sign-ins are encrypted with a key store (${wrote}) that is not available now ` +
+          `(the one in use is ${cipher.backend}). They are left as they are and open again once it ` +
+          'is back: unlock or start it, then restart Netrex Connect. Until then sign-ins are kept ' +
+          'in memory only. If that key store is gone for good, move the file away to save sign-ins again.',
+      };
+    }
     const other =
       wrote !== cipher.backend && KNOWN_BACKENDS.includes(wrote)
         ? ` It was encrypted with another key store (${wrote}) than the one in use now (${cipher.backend}).`

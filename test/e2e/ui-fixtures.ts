@@ -132,6 +132,7 @@ export const SAFE_STORAGE: StorageStatus = {
   weak: false,
   policy: 'encrypted',
   recovered: null,
+  fileKept: null,
 };
 
 export const WEAK_STORAGE: StorageStatus = {
@@ -144,6 +145,7 @@ export const WEAK_STORAGE: StorageStatus = {
     at: NOW - 60_000,
     reason: 'the file is not valid JSON',
   },
+  fileKept: null,
 };
 
 export interface FixtureWorld {

@@ -18,6 +18,7 @@ export const cs = {
   },
   notices: {
     connected: 'Připojeno k portálu {{portal}}.',
+    connectedAs: 'Připojeno k portálu {{portal}}: {{label}}.',
     signedOut: 'Účet {{label}} ({{portal}}) byl odhlášen.',
     revokeFailed:
       'Účet {{label}} ({{portal}}) byl odhlášen, ale portál nedokázal zrušit přístup: {{reason}} Přístup můžete zrušit v portálu pod ikonou uživatele → </> API.',
@@ -257,6 +258,8 @@ export const cs = {
     optInHint: 'Jen na počítači, který používáte sami. Vypnout to můžete kdykoli.',
     recovered:
       'Uložená přihlášení se při spuštění aplikace nepodařilo přečíst ({{reason}}). Původní soubor byl přesunut do {{path}}. Přihlaste se prosím ke svým účtům znovu.',
+    fileKept:
+      'Soubor s uloženými přihlášeními {{path}} zůstává beze změny a přihlášení se zatím uchovávají jen v paměti. {{reason}}',
   },
   appSettings: {
     title: 'Aplikace',

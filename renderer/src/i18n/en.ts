@@ -18,6 +18,7 @@ export const en = {
   },
   notices: {
     connected: 'Connected to {{portal}}.',
+    connectedAs: 'Connected to {{portal}}: {{label}}.',
     signedOut: 'Signed out of {{label}} ({{portal}}).',
     revokeFailed:
       'Signed out of {{label}} ({{portal}}), but the portal could not cancel the access: {{reason}} You can cancel it in the portal under the user icon → </> API.',
@@ -253,6 +254,8 @@ export const en = {
     optInHint: 'Only on a computer that you alone use. You can switch this off at any time.',
     recovered:
       "The saved sign-ins couldn't be read when the app started ({{reason}}). The old file was moved aside to {{path}}. Please sign in to your accounts again.",
+    fileKept:
+      'The saved sign-ins file {{path}} is left as it is, and sign-ins are kept in memory only for now. {{reason}}',
   },
   appSettings: {
     title: 'App',

@@ -1,5 +1,6 @@
 // Where sign-ins are kept: the keychain backend in use, the warning and the
-// explicit opt-in where it is weak, and what happened if the old file was unreadable.
+// explicit opt-in where it is weak, what happened if the old file was
+// unreadable, and why it is left alone when it is.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorageStatus } from '../../../main/ipc/contract';
@@ -40,6 +41,14 @@ export function StorageSection() {
               {t('storage.recovered', {
                 path: storage.recovered.movedTo,
                 reason: storage.recovered.reason,
+              })}
+            </p>
+          ) : null}
+          {storage.fileKept ? (
+            <p className="callout callout-warning">
+              {t('storage.fileKept', {
+                path: storage.fileKept.path,
+                reason: storage.fileKept.reason,
               })}
             </p>
           ) : null}

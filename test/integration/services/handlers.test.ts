@@ -221,6 +221,7 @@ describe('the handler table', () => {
       weak: false,
       policy: 'encrypted',
       recovered: null,
+      fileKept: null,
     });
     expect(await value('setWeakStorageAllowed', true)).toMatchObject({ policy: 'encrypted' });
   });

@@ -2,7 +2,7 @@
 // notices, held until a window asks), the loopback listener routed to the
 // same entry, managed configuration, the external-URL guard, storage policy,
 // restart, resume, and a dispose that leaves nothing running.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AesGcmCipher } from '../../support/aes-cipher';
 import { listenOnLoopback } from '../../support/loopback-server';
@@ -210,6 +210,43 @@ describe('storage, restart, resume, dispose', () => {
     expect(rig.notices()).toMatchObject([{ code: 'vault_recovered', level: 'warning' }]);
     const status = await rig.services.handlers.getStorageStatus();
     expect(status.ok && status.value.recovered?.movedTo).toMatch(/vault\.json\.corrupted-/);
+  });
+
+  it('a day without the keyring: its vault file is left alone, the operator told, sign-ins kept in memory', async () => {
+    const first = await startServicesRig();
+    await first.services.handlers.setWeakStorageAllowed(true); // remembered for weak sessions
+    const accountId = await first.signInWithBrowser();
+    await first.close({ keepDir: true, keepPortal: true });
+    const sealed = readFileSync(`${first.dir.path}/vault.json`);
+
+    rig = await startServicesRig({
+      dir: first.dir,
+      portal: first.portal,
+      clock: first.clock,
+      cipher: AesGcmCipher.random({ backend: 'basic_text' }),
+    });
+    rig.services.events.windowReady();
+    expect(rig.notices()).toMatchObject([{ code: 'vault_file_kept', level: 'warning' }]);
+    expect(rig.notices()[0]!.message).toMatch(/gnome_libsecret\) that is not available now/);
+    const status = await rig.services.handlers.getStorageStatus();
+    expect(status).toMatchObject({
+      ok: true,
+      value: { policy: 'memory-only', recovered: null, fileKept: { sealedBy: 'gnome_libsecret' } },
+    });
+    expect(rig.services.accounts()).toEqual([]);
+    await rig.signInWithBrowser();
+    expect(rig.services.accounts()[0]!.persisted).toBe(false);
+    expect(readFileSync(`${first.dir.path}/vault.json`).equals(sealed)).toBe(true);
+    await rig.close({ keepDir: true, keepPortal: true });
+
+    // The keyring is back: the account it sealed is there.
+    rig = await startServicesRig({
+      dir: first.dir,
+      portal: first.portal,
+      clock: first.clock,
+      cipher: first.cipher,
+    });
+    expect(rig.services.accounts()).toMatchObject([{ id: accountId }]);
   });
 
   it('a restart keeps accounts, added portals and settings', async () => {

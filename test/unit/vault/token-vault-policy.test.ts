@@ -46,6 +46,7 @@ describe('TokenVault storage policy', () => {
       weak: true,
       policy: 'memory-only',
       recovered: null,
+      fileKept: null,
     });
     await vault.saveAccount(makeAccount('a'));
     await vault.setClientSecret('netrex', 'CS-basic');
@@ -115,6 +116,7 @@ describe('TokenVault storage policy', () => {
       weak: true,
       policy: 'memory-only',
       recovered: null,
+      fileKept: null,
     });
     await vault.saveAccount(makeAccount('a'));
     await expect(vault.setWeakStorageAllowed(true)).rejects.toMatchObject({
@@ -157,10 +159,9 @@ describe('TokenVault storage policy', () => {
     expect((await open(keyring)).listAccounts()).toEqual([makeAccount('kept')]);
   });
 
-  it('on opt-in, sets aside a file it cannot decrypt and reports it', async () => {
-    await (
-      await open(AesGcmCipher.random({ backend: 'kwallet6' }))
-    ).saveAccount(makeAccount('old'));
+  it('on opt-in, leaves a file sealed by a keyring that is away untouched, and says which', async () => {
+    const keyring = AesGcmCipher.random({ backend: 'kwallet6' });
+    await (await open(keyring)).saveAccount(makeAccount('old'));
     const evidence = readFileSync(file(VAULT_FILE));
     const vault = await open(AesGcmCipher.random({ backend: 'basic_text' }));
     await vault.saveAccount(makeAccount('new'));
@@ -168,11 +169,54 @@ describe('TokenVault storage policy', () => {
     vault.onDidChangeStatus((s) => seen.push(s));
 
     const status = await vault.setWeakStorageAllowed(true);
-    expect(status.policy).toBe('weak-allowed');
-    expect(status.recovered).toMatchObject({ reason: expect.stringContaining('(kwallet6)') });
-    expect(readFileSync(status.recovered!.movedTo).equals(evidence)).toBe(true);
+    expect(status.policy).toBe('memory-only');
+    expect(status.recovered).toBeNull();
+    expect(status.fileKept).toMatchObject({ path: file(VAULT_FILE), sealedBy: 'kwallet6' });
+    expect(status.fileKept!.reason).toMatch(/kwallet6.*not available now/);
     expect(seen.at(-1)).toEqual(status);
     expect(vault.listAccounts()).toEqual([makeAccount('new')]);
+    await vault.saveAccount(makeAccount('newer'));
+    expect(readdirSync(dir.path).sort()).toEqual([SETTINGS_FILE, VAULT_FILE]);
+    expect(readFileSync(file(VAULT_FILE)).equals(evidence)).toBe(true);
+
+    // The keyring is back: everything it sealed is still there.
+    expect((await open(keyring)).listAccounts()).toEqual([makeAccount('old')]);
+  });
+
+  it('with the opt-in remembered, one session without the keyring does not move its file aside', async () => {
+    const keyring = AesGcmCipher.random({ backend: 'gnome_libsecret' });
+    const first = await open(keyring);
+    await first.setWeakStorageAllowed(true);
+    await first.saveAccount(makeAccount('kept'));
+    const evidence = readFileSync(file(VAULT_FILE));
+
+    // A day libsecret does not answer: Chromium falls back to basic_text.
+    const weak = await open(AesGcmCipher.random({ backend: 'basic_text' }));
+    const status = weak.storageStatus();
+    expect(status).toMatchObject({ policy: 'memory-only', recovered: null });
+    expect(status.fileKept).toMatchObject({ sealedBy: 'gnome_libsecret' });
+    await weak.saveAccount(makeAccount('session'));
+    expect(weak.getAccount('id-session')).toEqual(makeAccount('session'));
+    expect(readdirSync(dir.path).sort()).toEqual([SETTINGS_FILE, VAULT_FILE]);
+    expect(readFileSync(file(VAULT_FILE)).equals(evidence)).toBe(true);
+
+    const back = await open(keyring);
+    expect(back.listAccounts()).toEqual([makeAccount('kept')]);
+    expect(back.storageStatus().fileKept).toBeNull();
+  });
+
+  it('on opt-in, still sets aside a file the same kind of key store cannot decrypt', async () => {
+    await (await open(AesGcmCipher.random({ backend: 'basic_text' }))).setWeakStorageAllowed(true);
+    await (
+      await open(AesGcmCipher.random({ backend: 'basic_text' }))
+    ).saveAccount(makeAccount('old'));
+    const evidence = readFileSync(file(VAULT_FILE));
+    // Another basic_text key (the file came from another computer): it will never open here.
+    const vault = await open(AesGcmCipher.random({ backend: 'basic_text' }));
+    const status = vault.storageStatus();
+    expect(status.policy).toBe('weak-allowed');
+    expect(status.fileKept).toBeNull();
+    expect(readFileSync(status.recovered!.movedTo).equals(evidence)).toBe(true);
   });
 
   it('on opt-in, merges what is on disk with the session (the session wins)', async () => {

@@ -33,6 +33,7 @@ describe('TokenVault', () => {
       weak: false,
       policy: 'encrypted',
       recovered: null,
+      fileKept: null,
     });
   });
 
@@ -170,8 +171,9 @@ describe('TokenVault', () => {
     });
     const status = stuck.storageStatus();
     expect(status.policy).toBe('memory-only');
-    expect(status.recovered).toMatchObject({ movedTo: locked.path });
-    expect(status.recovered!.reason).toMatch(/left untouched/);
+    expect(status.recovered).toBeNull();
+    expect(status.fileKept).toMatchObject({ path: locked.path, sealedBy: null });
+    expect(status.fileKept!.reason).toMatch(/left untouched/);
     await stuck.saveAccount(makeAccount('a'));
     expect(stuck.getAccount('id-a')).toEqual(makeAccount('a'));
     expect(writes).toBe(0);

@@ -35,14 +35,19 @@ describe('vault file format', () => {
     const text = JSON.stringify(document);
     for (const clear of ['AT-1', 'RT-1', 'CS-1', 'operator@example.com', 'acc-1', 'netrex"'])
       expect(text).not.toContain(clear);
-    expect(await openVaultDocument(ok(document), cipher)).toEqual({ kind: 'ok', contents });
+    expect(await openVaultDocument(ok(document), cipher, 'linux')).toEqual({
+      kind: 'ok',
+      contents,
+    });
     expect(cipher.calls).toEqual({ encrypt: 1, decrypt: 1 });
   });
 
   it('reads a missing file and a vault with nothing sealed as empty, without decrypting', async () => {
     const cipher = AesGcmCipher.random();
-    expect(await openVaultDocument({ kind: 'missing' }, cipher)).toEqual({ kind: 'empty' });
-    expect(await openVaultDocument(ok(emptyVaultDocument('basic_text')), cipher)).toEqual({
+    expect(await openVaultDocument({ kind: 'missing' }, cipher, 'linux')).toEqual({
+      kind: 'empty',
+    });
+    expect(await openVaultDocument(ok(emptyVaultDocument('basic_text')), cipher, 'linux')).toEqual({
       kind: 'empty',
     });
     expect(cipher.calls.decrypt).toBe(0);
@@ -64,25 +69,35 @@ describe('vault file format', () => {
       ],
     ];
     for (const [read, damage] of cases) {
-      const result = await openVaultDocument(read, cipher);
+      const result = await openVaultDocument(read, cipher, 'linux');
       expect(result).toMatchObject({ kind: 'damaged', damage });
       expect(JSON.stringify(result)).not.toContain('SECRET-LOOKING');
     }
   });
 
-  it('explains a key store that differs from the one that sealed the file', async () => {
+  it('tells a file sealed by another keyring of this system (away today) from damage', async () => {
     const sealed = await sealVaultDocument(contents, AesGcmCipher.random({ backend: 'kwallet5' }));
-    const result = await openVaultDocument(
-      ok(sealed),
-      AesGcmCipher.random({ backend: 'basic_text' }),
+    const basic = AesGcmCipher.random({ backend: 'basic_text' });
+    const result = await openVaultDocument(ok(sealed), basic, 'linux');
+    expect(result).toMatchObject({ kind: 'sealed-elsewhere', sealedBy: 'kwallet5' });
+    expect(result.kind === 'sealed-elsewhere' && result.reason).toMatch(
+      /\(kwallet5\) that is not available now \(the one in use is basic_text\)/,
     );
-    expect(result).toMatchObject({ kind: 'damaged', damage: 'undecryptable' });
-    expect(result.kind === 'damaged' && result.reason).toContain('(kwallet5)');
+    // On Windows or macOS another key store means another computer: it never opens here.
+    const copied = await openVaultDocument(
+      ok({ ...sealed, backend: 'keychain' }),
+      AesGcmCipher.random({ backend: 'dpapi' }),
+      'win32',
+    );
+    expect(copied).toMatchObject({ kind: 'damaged', damage: 'undecryptable' });
+    expect(copied.kind === 'damaged' && copied.reason).toContain('(keychain)');
     // A backend name the app does not know is file content: it is never quoted.
     const odd = await openVaultDocument(
       ok({ ...sealed, backend: 'evil<script>' }),
       AesGcmCipher.random(),
+      'linux',
     );
+    expect(odd).toMatchObject({ kind: 'damaged', damage: 'undecryptable' });
     expect(JSON.stringify(odd)).not.toContain('evil');
   });
 
@@ -102,7 +117,7 @@ describe('vault file format', () => {
       { accounts: [] },
     ];
     for (const value of broken) {
-      expect(await openVaultDocument(ok(await seal(value)), cipher)).toMatchObject({
+      expect(await openVaultDocument(ok(await seal(value)), cipher, 'linux')).toMatchObject({
         kind: 'damaged',
         damage: 'invalid',
       });
