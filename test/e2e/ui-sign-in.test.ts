@@ -212,10 +212,15 @@ describe('signing in', () => {
       waitingView('netrex', { phase: 'connected', accountId: 'a1' }),
     );
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'connections.title') }));
+    // The notice names the account: its label says more than the portal's name.
     await shown(
-      page.getByRole('status').getByText(say('en', 'notices.connected', { portal: 'Netrex' })),
+      page
+        .getByRole('status')
+        .getByText(
+          say('en', 'notices.connectedAs', { portal: 'Netrex', label: 'dispatch@example.cz' }),
+        ),
     );
-    await shown(page.getByText('dispatch@example.cz'));
+    await shown(page.getByRole('article', { name: 'dispatch@example.cz' }));
   });
 });
 

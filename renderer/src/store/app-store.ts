@@ -202,11 +202,7 @@ export class AppStore {
     );
     if (!result.ok) return result.error;
     this.#upsertAccount(result.value);
-    this.#addLocalNotice('info', 'connected', {
-      portal: result.value.providerName,
-      label: result.value.label,
-      reason: '',
-    });
+    this.#addConnectedNotice(result.value.providerName, result.value.label);
     this.go({ name: 'connections' });
     return null;
   }
@@ -334,8 +330,19 @@ export class AppStore {
     this.#set(patch);
     if (justConnected) {
       const portal = this.#provider(view.providerId)?.name ?? view.providerId;
-      this.#addLocalNotice('info', 'connected', { portal, label: '', reason: '' });
+      const label = this.#state.accounts.find((a) => a.id === view.accountId)?.label ?? '';
+      this.#addConnectedNotice(portal, label);
     }
+  }
+
+  /** "Connected to <portal>", naming the account when its label says more than the portal's name. */
+  #addConnectedNotice(portal: string, label: string): void {
+    const named = label !== '' && label !== portal;
+    this.#addLocalNotice('info', named ? 'connectedAs' : 'connected', {
+      portal,
+      label: named ? label : '',
+      reason: '',
+    });
   }
 
   #provider(id: string): ProviderView | undefined {
@@ -390,7 +397,11 @@ export class AppStore {
       id: notice.id ?? `local-${++this.#localNotices}`,
       at: notice.at ?? this.now(),
     };
-    const notices = [...this.#state.notices.filter((n) => n.id !== full.id), full];
+    // The same words again (a second sign-in to the same portal) replace the older notice.
+    const notices = [
+      ...this.#state.notices.filter((n) => n.id !== full.id && !sameWords(n, full)),
+      full,
+    ];
     this.#set({ notices: notices.slice(-MAX_NOTICES) });
   }
 
@@ -402,4 +413,16 @@ export class AppStore {
   ): void {
     this.#addNotice({ level, code: key, message: '', local: { key, values } });
   }
+}
+
+/** Whether two notices would read the same. */
+function sameWords(a: AppNotice, b: AppNotice): boolean {
+  if (a.level !== b.level) return false;
+  if (a.local || b.local) {
+    return (
+      a.local?.key === b.local?.key &&
+      JSON.stringify(a.local?.values) === JSON.stringify(b.local?.values)
+    );
+  }
+  return a.code === b.code && a.message === b.message;
 }

@@ -31,7 +31,7 @@ export interface AppNotice extends Notice {
    */
   readonly signIn?: string;
   readonly local?: {
-    readonly key: 'connected' | 'signedOut' | 'revokeFailed';
+    readonly key: 'connected' | 'connectedAs' | 'signedOut' | 'revokeFailed';
     readonly values: {
       readonly portal: string;
       readonly label: string;

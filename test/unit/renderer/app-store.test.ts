@@ -191,6 +191,26 @@ describe('AppStore', () => {
     expect(store.getState().screen).toEqual({ name: 'choose-portal' });
   });
 
+  it('names the account in "connected" when its label says more than the portal; says it once', async () => {
+    const { store, emit } = await started(world({ providers: [NETREX] }));
+    await store.signInWithApiToken({ providerId: 'netrex', token: 't-1', label: 'Desk' });
+    expect(store.getState().notices.at(-1)?.local).toMatchObject({
+      key: 'connectedAs',
+      values: { portal: 'Netrex', label: 'Desk' },
+    });
+    // A browser sign-in whose account is named after the portal: the plain words.
+    for (const startedAt of [NOW, NOW + 1]) {
+      await store.signIn('netrex');
+      emit(
+        'sign-in-changed',
+        waitingView('netrex', { startedAt, phase: 'connected', accountId: 'x' }),
+      );
+    }
+    const connected = store.getState().notices.filter((n) => n.local?.key === 'connected');
+    expect(connected).toHaveLength(1); // the second sign-in replaced the first notice
+    expect(store.getState().notices).toHaveLength(2);
+  });
+
   it('never keeps an API token or a client secret in its state', async () => {
     const { store } = await started(world({ providers: [NETREX, CAMSTREAMER] }));
     await store.signInWithApiToken({
