@@ -16,7 +16,7 @@ import { printSection, recordSection, table, type Section } from './support/figu
 
 const KILLS = Number(process.env.ADVERSARIAL_KILLS ?? 300);
 /** The control run without a grace period only has to show the window; fewer kills do. */
-const CONTROL_KILLS = Math.max(50, Math.round(KILLS / 2));
+const CONTROL_KILLS = Math.max(50, Math.round(KILLS / 3));
 const SEED = Number(process.env.ADVERSARIAL_SEED ?? randomBytes(4).readUInt32LE());
 /** Like Auth0's default leeway for a replaced refresh token (Okta allows 0–60 s). */
 const GRACE_SEC = 30;
@@ -47,7 +47,7 @@ afterAll(() => {
           'kills',
           'reloads',
           'sessions lost',
-          'mid-write',
+          'killed mid-write',
           'new set',
           'refreshes',
           'time',
@@ -56,17 +56,19 @@ afterAll(() => {
           label,
           String(f.kills),
           String(f.reloads),
-          String(f.sessionsLost),
+          `${f.sessionsLost} (${f.lostMidWrite} mid-write, ${f.lostInFlight} in flight)`,
           String(f.killsMidWrite),
           String(f.newSetOnDisk),
           String(f.refreshes),
           `${(f.elapsedMs / 1000).toFixed(1)} s`,
         ]),
       ]),
-      'reload: the vault opened whole after the kill, here and in the next (fresh) app process,',
-      '  holding the set last on disk or the one being written; lost: the portal refused its refresh token.',
-      'Without a grace period a kill after the portal rotated the refresh token and before the new',
-      '  one reached disk leaves a token the portal has already replaced: that session is lost.',
+      'reload: the vault opened whole after the kill, here and in the next (fresh) app process, holding',
+      '  the set last on disk or the one being written (new set: the rename had landed); lost: the portal',
+      '  refused the refresh token the fresh process found. Why sessions are lost without a grace period:',
+      '  the portal rotates the refresh token when it answers; until the new one is on disk (the answer',
+      '  in flight, then sealing and the atomic rename: "mid-write") the vault holds only the replaced one.',
+      '  A kill in that window leaves a token the portal already refused; a grace period closes it.',
     ],
     data: { seed: SEED, maxKillDelayMs: MAX_KILL_DELAY_MS, runs },
   };

@@ -143,7 +143,6 @@ describe.each(FAULTS)('fault %s', (fault) => {
     const view = rig.signInViews().at(-1)!;
     expect(view.phase).toBe('failed');
     expectError(view.error, code);
-    await rig.services.handlers.listAccounts(); // a window is there: held notices go out
     expect(rig.notices().at(-1)).toMatchObject({ level: 'error', code });
     expect(rig.services.accounts()).toEqual([]);
     expect(await accountsOnDisk(rig)).toEqual([]);

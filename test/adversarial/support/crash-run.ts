@@ -39,6 +39,10 @@ export interface CrashRunFigures {
   readonly reloads: number;
   /** Sessions whose refresh token on disk the portal refused after a kill. */
   readonly sessionsLost: number;
+  /** …of which the kill landed while the new set was being written (sealed, not yet renamed). */
+  readonly lostMidWrite: number;
+  /** …of which the kill landed before that: the portal had rotated, its answer was on the way. */
+  readonly lostInFlight: number;
   /** Kills that landed between sealing a write and its rename (a temporary file may be left). */
   readonly killsMidWrite: number;
   /** Kills after which the vault held the set being written (the rename had happened). */
@@ -79,6 +83,8 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
   let heldToken: string | undefined;
   let reloads = 0;
   let lost = 0;
+  let lostMidWrite = 0;
+  let killedMidWrite = false;
   let midWrite = 0;
   let newSet = 0;
   let signIns = 0;
@@ -104,15 +110,18 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
       const previousOk = child.loaded.fp === onDisk && !child.loaded.recovered;
       if (!previousOk)
         failures.push(`${where}: the process loaded ${child.loaded.fp}, not ${onDisk}`);
-      if (child.outcome === 'lost') lost++;
-      else if (child.outcome !== 'ok' && child.outcome !== 'none') {
+      if (child.outcome === 'lost') {
+        lost++;
+        if (killedMidWrite) lostMidWrite++;
+      } else if (child.outcome !== 'ok' && child.outcome !== 'none') {
         failures.push(`${where}: first refresh ${child.outcome ?? 'never finished'}`);
       }
       if (run > 1 && previousOk && child.outcome !== undefined) reloads++;
       if (child.outcome === 'none' && onDisk !== '-') failures.push(`${where}: session gone`);
 
       // This kill, as a fresh vault here sees it.
-      if (writing !== undefined) midWrite++;
+      killedMidWrite = writing !== undefined;
+      if (killedMidWrite) midWrite++;
       const { fp, token, recovered } = await readVault(data, cipher);
       hygiene.vaultFiles(data);
       if (recovered) failures.push(`${where}: the vault was set aside after the kill`);
@@ -129,7 +138,10 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
       reloads++;
       if (heldToken) {
         const answer = await refreshAtPortal(portal, heldToken);
-        if (answer.status !== 200) lost++;
+        if (answer.status !== 200) {
+          lost++;
+          if (killedMidWrite) lostMidWrite++;
+        }
       }
     }
   } finally {
@@ -139,6 +151,8 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
     kills: options.kills,
     reloads,
     sessionsLost: lost,
+    lostMidWrite,
+    lostInFlight: lost - lostMidWrite,
     killsMidWrite: midWrite,
     newSetOnDisk: newSet,
     signIns,

@@ -65,9 +65,15 @@ class Hygiene {
     this.#lazy.push({ channel, read });
   }
 
-  /** Every file in a vault directory, as bytes (latin1: one char per byte). */
+  /**
+   * The vault files in an app data directory (the vault, its storage choice,
+   * copies set aside, leftovers of killed writes), as bytes (latin1). Other
+   * files there (a managed configuration holds IT's client secret in clear,
+   * by design) are not the vault's.
+   */
   vaultFiles(dir: string): void {
     for (const name of readdirSync(dir)) {
+      if (!/^vault[.-]/.test(name)) continue;
       const path = join(dir, name);
       // A 100 MB sparse file from the bad-config tests is not a vault anyone wrote.
       if (!statSync(path).isFile() || statSync(path).size > 1024 * 1024) continue;

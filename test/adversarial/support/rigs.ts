@@ -10,6 +10,8 @@ export async function startWatchedRig(
   options: Parameters<typeof startServicesRig>[0] = {},
 ): Promise<ServicesRig> {
   const rig = await startServicesRig(options);
+  // The window's page is there and listening: notices held at start go out now.
+  rig.services.events.windowReady();
   hygiene.trackPortal(rig.portal);
   hygiene.watch('renderer', () => rig.transcript);
   return rig;
