@@ -11,6 +11,7 @@ import type { TokenSet } from '../auth/token-set';
 import type { Clock } from '../common/clock';
 import type { AccountSnapshot, SignOutReport, UserFacingError } from '../ipc/contract';
 import type { ProviderConfig, ProviderId } from '../providers/provider-config';
+import { VaultError } from '../vault/errors';
 import type { StoredAccount, TokenVault, VaultTokens } from '../vault/types';
 import { AccountError, UserFacingFailure } from './account-error';
 import * as status from './account-status';
@@ -51,6 +52,11 @@ export class AccountConnection {
   readonly #timer: WakeTimer;
   /** Signing out or disposed: nothing new starts. */
   #closed = false;
+  /**
+   * The vault refused the current tokens (they break its rules): they live in
+   * this connection only, whatever the vault writes for the others.
+   */
+  #storeRefused = false;
   /** Work that must finish before the vault closes: refreshes, saves, a sign-out. */
   readonly #inFlight = new Set<Promise<unknown>>();
 
@@ -91,7 +97,7 @@ export class AccountConnection {
       status: this.#status,
       authorizing: this.#authorizing,
       provider: this.#ctx.providers.get(this.#profile.providerId),
-      persisted,
+      persisted: persisted && !this.#storeRefused,
     });
   }
 
@@ -412,7 +418,11 @@ export class AccountConnection {
   async #save(account: StoredAccount): Promise<void> {
     try {
       await this.#track(this.#ctx.vault.saveAccount(account));
+      this.#storeRefused = false;
     } catch (error) {
+      // A failed write keeps the account in the vault's memory (its status
+      // says the disk lags); refused tokens are not in the vault at all.
+      this.#storeRefused = error instanceof VaultError && error.code === 'invalid_input';
       // The vault keeps the account in memory for the session; the operator hears why.
       this.#ctx.notice(userFacing(error));
     }

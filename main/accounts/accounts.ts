@@ -104,7 +104,11 @@ export function createAccounts(options: AccountsOptions): Accounts {
     notice: (error) => options.onNotice?.(error),
   };
 
-  const persisted = () => options.vault.storageStatus().policy !== 'memory-only';
+  /** Whether the vault's disk holds what its memory holds (each connection adds its own refusals). */
+  const persisted = () => {
+    const storage = options.vault.storageStatus();
+    return storage.policy !== 'memory-only' && storage.lastWriteError === null;
+  };
   const list = () => [...byId.values()].map((c) => c.snapshot(persisted()));
   function emit(): void {
     if (disposed || listeners.size === 0) return;

@@ -113,7 +113,11 @@ export interface AccountSnapshot {
   /** When offline: the next automatic retry. */
   readonly nextRetryAt: number | null;
   readonly lastError: UserFacingError | null;
-  /** False when the tokens live in memory only (no safe keychain, no opt-in). */
+  /**
+   * Whether the account's current tokens are on disk: false when they live in
+   * memory only (no safe keychain, no opt-in) or their save failed (see
+   * StorageStatus.lastWriteError), until a save succeeds.
+   */
   readonly persisted: boolean;
 }
 
@@ -157,6 +161,8 @@ export interface StorageStatus {
     readonly sealedBy: string | null;
     readonly reason: string;
   } | null;
+  /** Why the latest write to disk failed; null once a write succeeds (or nothing is written). */
+  readonly lastWriteError: UserFacingError | null;
 }
 
 export interface AppInfo {

@@ -59,6 +59,8 @@ class LocalTokenVault implements TokenVault {
   #recovered: StorageStatus['recovered'] = null;
   /** Why the file is left alone and nothing is written (see `#diskBlocked`). */
   #fileKept: StorageStatus['fileKept'] = null;
+  /** The latest write failed: memory holds more than the disk until one succeeds. */
+  #lastWriteError: StorageStatus['lastWriteError'] = null;
   #pendingFlush: Promise<void> | undefined;
   #disposed = false;
   /** What listeners were last told (or the status at open), to tell them only of changes. */
@@ -157,6 +159,7 @@ class LocalTokenVault implements TokenVault {
       policy: this.#diskBlocked ? 'memory-only' : this.#decision.policy,
       recovered: this.#recovered,
       fileKept: this.#fileKept,
+      lastWriteError: this.#persisting ? this.#lastWriteError : null,
     };
   }
 
@@ -302,7 +305,11 @@ class LocalTokenVault implements TokenVault {
     return flush;
   }
 
-  /** Seals the whole of memory and replaces the file. Only ever run inside the queue. */
+  /**
+   * Seals the whole of memory and replaces the file. Only ever run inside the
+   * queue. A failure is remembered (and reported in the status) until a
+   * write succeeds: until then the disk lags behind memory.
+   */
   async #writeNow(): Promise<void> {
     if (!this.#persisting) return;
     const contents: VaultContents = {
@@ -312,13 +319,23 @@ class LocalTokenVault implements TokenVault {
         secret,
       })),
     };
-    let document;
     try {
-      document = await sealVaultDocument(contents, this.#cipher);
-    } catch {
-      throw encryptFailed(this.#cipher.backend);
+      let document;
+      try {
+        document = await sealVaultDocument(contents, this.#cipher);
+      } catch {
+        throw encryptFailed(this.#cipher.backend);
+      }
+      this.#writeDocument(document);
+    } catch (error) {
+      this.#lastWriteError = (error as VaultError).toUserFacing();
+      this.#emitIfChanged();
+      throw error;
     }
-    this.#writeDocument(document);
+    if (this.#lastWriteError) {
+      this.#lastWriteError = null;
+      this.#emitIfChanged();
+    }
   }
 
   #writeDocument(document: Parameters<DocumentStore['write']>[0]): void {

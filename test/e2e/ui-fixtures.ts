@@ -133,6 +133,7 @@ export const SAFE_STORAGE: StorageStatus = {
   policy: 'encrypted',
   recovered: null,
   fileKept: null,
+  lastWriteError: null,
 };
 
 export const WEAK_STORAGE: StorageStatus = {
@@ -146,6 +147,7 @@ export const WEAK_STORAGE: StorageStatus = {
     reason: 'the file is not valid JSON',
   },
   fileKept: null,
+  lastWriteError: null,
 };
 
 export interface FixtureWorld {

@@ -1,6 +1,6 @@
 // Where sign-ins are kept: the keychain backend in use, the warning and the
 // explicit opt-in where it is weak, what happened if the old file was
-// unreadable, and why it is left alone when it is.
+// unreadable, why it is left alone when it is, and a save that failed.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorageStatus } from '../../../main/ipc/contract';
@@ -51,6 +51,9 @@ export function StorageSection() {
                 reason: storage.fileKept.reason,
               })}
             </p>
+          ) : null}
+          {storage.lastWriteError ? (
+            <p className="callout callout-error">{errorText(t, storage.lastWriteError)}</p>
           ) : null}
           {storage.weak ? (
             <>

@@ -222,6 +222,7 @@ describe('the handler table', () => {
       policy: 'encrypted',
       recovered: null,
       fileKept: null,
+      lastWriteError: null,
     });
     expect(await value('setWeakStorageAllowed', true)).toMatchObject({ policy: 'encrypted' });
   });

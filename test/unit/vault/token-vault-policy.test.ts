@@ -47,6 +47,7 @@ describe('TokenVault storage policy', () => {
       policy: 'memory-only',
       recovered: null,
       fileKept: null,
+      lastWriteError: null,
     });
     await vault.saveAccount(makeAccount('a'));
     await vault.setClientSecret('netrex', 'CS-basic');
@@ -117,6 +118,7 @@ describe('TokenVault storage policy', () => {
       policy: 'memory-only',
       recovered: null,
       fileKept: null,
+      lastWriteError: null,
     });
     await vault.saveAccount(makeAccount('a'));
     await expect(vault.setWeakStorageAllowed(true)).rejects.toMatchObject({

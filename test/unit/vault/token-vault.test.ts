@@ -34,6 +34,7 @@ describe('TokenVault', () => {
       policy: 'encrypted',
       recovered: null,
       fileKept: null,
+      lastWriteError: null,
     });
   });
 
@@ -149,6 +150,8 @@ describe('TokenVault', () => {
     expect((error as Error).message).not.toContain(dir.path);
     expect((error as Error).message).not.toContain('RT"');
     expect(broken.getAccount('id-a')).toEqual(makeAccount('a'));
+    // Until a write succeeds, the status says the disk lags behind.
+    expect(broken.storageStatus().lastWriteError).toEqual((error as VaultError).toUserFacing());
     await broken.dispose();
   });
 
