@@ -27,7 +27,7 @@ export interface HygieneReport {
 const MIN_SECRET_LENGTH = 8;
 const KEY = 12;
 
-class Hygiene {
+export class Hygiene {
   readonly #texts: Record<Channel, string[]> = { logs: [], errors: [], renderer: [], vault: [] };
   readonly #lazy: { channel: Channel; read: () => readonly string[] }[] = [];
   readonly #portals = new Set<ProviderStandIn>();
@@ -36,6 +36,11 @@ class Hygiene {
 
   log(text: string): void {
     this.#texts.logs.push(text);
+  }
+
+  /** Whether some captured log output contains `text` (to check the capture itself). */
+  logged(text: string): boolean {
+    return this.#texts.logs.some((line) => line.includes(text));
   }
 
   /** An error or refusal the app produced: its code, message and detail. */
@@ -122,7 +127,7 @@ class Hygiene {
  * Finds any of many secrets in a text in one pass: secrets are indexed by
  * their first KEY characters, and every position of the text is looked up.
  */
-class SecretIndex {
+export class SecretIndex {
   readonly #byHead = new Map<string, string[]>();
   readonly #short: string[] = [];
   readonly #kind = new Map<string, string>();
