@@ -9,7 +9,8 @@ import { createSignInEngine, type OpenLoopbackListener } from './auth';
 import { systemClock, type Clock } from './common/clock';
 import { DisposableStore, toDisposable } from './common/lifecycle';
 import type { DemoPortal } from './demo-portal';
-import { createBridgeHandlers, providerView } from './ipc/handlers';
+import { createBridgeHandlers } from './ipc/handlers';
+import { providerView } from './ipc/provider-view';
 import {
   createProviderRegistry,
   loadManagedConfig,

@@ -2,7 +2,7 @@
 // Built from fixed text and the portal's configured name only: never from a
 // token, a URL or a server body (the portal's own words go, cleaned, in
 // `detail`).
-import type { UserFacingError } from '../ipc/contract';
+import type { UserFacingError } from '../common/model';
 
 export type AccountErrorCode =
   | 'unknown_account'

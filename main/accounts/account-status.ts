@@ -19,7 +19,7 @@ import type {
   AccountState,
   CameraSummary,
   UserFacingError,
-} from '../ipc/contract';
+} from '../common/model';
 import type { ProviderConfig } from '../providers/provider-config';
 import type { StoredAccount } from '../vault/types';
 

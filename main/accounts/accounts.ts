@@ -14,7 +14,7 @@ import type {
   ApiTokenSignInInput,
   SignOutReport,
   UserFacingError,
-} from '../ipc/contract';
+} from '../common/model';
 import type { ProviderConfig, ProviderId } from '../providers/provider-config';
 import type { StoredAccount, TokenVault } from '../vault/types';
 import { AccountConnection, type ConnectionContext } from './account-connection';

@@ -4,7 +4,7 @@
 // may quote a URL or a token).
 import { AuthError } from '../auth/auth-error';
 import type { TokenSet } from '../auth/token-set';
-import type { UserFacingError } from '../ipc/contract';
+import type { UserFacingError } from '../common/model';
 import { VaultError } from '../vault/errors';
 import type { StoredAccount } from '../vault/types';
 import { AccountError, UserFacingFailure } from './account-error';

@@ -2,7 +2,7 @@
 // given whatever URL comes back, tokens or a precise refusal. Also refresh and
 // revocation. It knows no accounts and stores nothing (ARCHITECTURE.md).
 import { toDisposable, type Disposable } from '../common/lifecycle';
-import type { UserFacingError } from '../ipc/contract';
+import type { UserFacingError } from '../common/model';
 import type { ClientSecrets, ProviderConfig, ProviderId } from '../providers/provider-config';
 import { checkServerUrl } from '../providers/portal-url';
 import { providerReadiness } from '../providers/readiness';

@@ -43,5 +43,6 @@ export {
   CALLBACK_PATH_PREFIX,
   customSchemeRedirectUri,
   loopbackRedirectUri,
+  redirectUriOf,
 } from './redirect-uri';
 export type { IdTokenClaims, TokenSet } from './token-set';

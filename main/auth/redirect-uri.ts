@@ -1,3 +1,5 @@
+import type { ProviderConfig } from '../providers/provider-config';
+
 // The app's private-use URI scheme (RFC 8252 §7.1: reverse domain name of a
 // domain we control). The one place the scheme is spelled; electron-builder.yml
 // and package.json repeat it for the installers, and a test checks they agree.
@@ -14,4 +16,13 @@ export function customSchemeRedirectUri(providerId: string): string {
 /** `http://127.0.0.1:<port>/oauth/callback/<provider-id>` (RFC 8252 §7.3). */
 export function loopbackRedirectUri(providerId: string, port: number): string {
   return `http://127.0.0.1:${port}${CALLBACK_PATH_PREFIX}${encodeURIComponent(providerId)}`;
+}
+
+/** The exact redirect URI to register in the portal for this provider. */
+export function redirectUriOf(
+  config: Pick<ProviderConfig, 'id' | 'redirectKind' | 'loopbackPort'>,
+): string {
+  return config.redirectKind === 'loopback'
+    ? loopbackRedirectUri(config.id, config.loopbackPort)
+    : customSchemeRedirectUri(config.id);
 }

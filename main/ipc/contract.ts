@@ -4,25 +4,45 @@
 // The renderer imports *types only* from this file. Nothing here carries a
 // token, a code, a verifier or a client secret: the types simply have no field
 // for one, and tests search every message that crosses the bridge.
+//
+// The plain data the services themselves speak (accounts, portals, storage,
+// user-facing errors) lives in main/common/model.ts, so auth/, vault/,
+// providers/ and accounts/ need nothing from the bridge; it is re-exported
+// here, and the renderer still imports only this file.
+import type {
+  AccountSnapshot,
+  AddPortalInput,
+  ApiTokenSignInInput,
+  Dialect,
+  ProviderOrigin,
+  ProviderSettingsPatch,
+  RedirectKind,
+  SignOutReport,
+  StorageStatus,
+  UserFacingError,
+} from '../common/model';
 
-/** A refusal or failure, in words an operator can act on. */
-export interface UserFacingError {
-  /** Stable machine code, e.g. `access_denied`, `timed_out`, `invalid_input`. */
-  readonly code: string;
-  /** One or two plain sentences: what happened and what to do next. */
-  readonly message: string;
-  /** Untrusted text from the portal (error_description), plain, length-capped. */
-  readonly detail?: string;
-}
+export type {
+  AccountSnapshot,
+  AccountState,
+  AddPortalInput,
+  ApiTokenSignInInput,
+  CameraSummary,
+  Dialect,
+  ProviderOrigin,
+  ProviderSettingsPatch,
+  RedirectKind,
+  SignInMethod,
+  SignOutReport,
+  StoragePolicy,
+  StorageStatus,
+  UserFacingError,
+} from '../common/model';
 
 /** Every call answers with a value or a user-facing error; nothing is thrown across the bridge. */
 export type Result<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: UserFacingError };
-
-export type Dialect = 'netrex' | 'oauth2';
-export type RedirectKind = 'custom-scheme' | 'loopback';
-export type ProviderOrigin = 'built-in' | 'managed' | 'custom' | 'demo';
 
 export interface ProviderView {
   readonly id: string;
@@ -50,21 +70,6 @@ export interface ProviderView {
   readonly notReadyReason?: UserFacingError;
 }
 
-export interface AddPortalInput {
-  readonly url: string;
-  readonly name?: string;
-  /** Defaults to `netrex`; `oauth2` takes an issuer and uses discovery. */
-  readonly dialect?: Dialect;
-}
-
-export interface ProviderSettingsPatch {
-  readonly name?: string;
-  readonly clientId?: string;
-  readonly rights?: readonly string[];
-  readonly redirectKind?: RedirectKind;
-  readonly loopbackPort?: number;
-}
-
 export type SignInPhase = 'waiting' | 'exchanging' | 'connected' | 'failed' | 'cancelled';
 
 /** One sign-in in progress (or just finished) for a provider. */
@@ -80,89 +85,6 @@ export interface SignInView {
   readonly accountId?: string;
   /** Set when failed or cancelled: `access_denied`, `timed_out`, `superseded`, ... */
   readonly error?: UserFacingError;
-}
-
-export type AccountState =
-  'signed-out' | 'authorizing' | 'connected' | 'refreshing' | 'offline' | 'expired' | 'error';
-
-export type SignInMethod = 'oauth' | 'api-token';
-
-export interface CameraSummary {
-  readonly count: number;
-  readonly names: readonly string[];
-}
-
-/** What the UI may know about an account. It has no token field, by design. */
-export interface AccountSnapshot {
-  readonly id: string;
-  readonly providerId: string;
-  readonly providerName: string;
-  readonly providerUrl: string;
-  readonly label: string;
-  readonly method: SignInMethod;
-  readonly state: AccountState;
-  /** Rights the portal granted (or, when it did not say, the ones requested). */
-  readonly rights: readonly string[];
-  /** Epoch ms; null when the portal did not say (unknown expiry) or the token never expires. */
-  readonly tokenExpiresAt: number | null;
-  readonly canRefresh: boolean;
-  readonly cameras: CameraSummary | null;
-  readonly lastCheckAt: number | null;
-  readonly lastSuccessAt: number | null;
-  readonly latencyMs: number | null;
-  /** When offline: the next automatic retry. */
-  readonly nextRetryAt: number | null;
-  readonly lastError: UserFacingError | null;
-  /**
-   * Whether the account's current tokens are on disk: false when they live in
-   * memory only (no safe keychain, no opt-in) or their save failed (see
-   * StorageStatus.lastWriteError), until a save succeeds.
-   */
-  readonly persisted: boolean;
-}
-
-export interface ApiTokenSignInInput {
-  readonly providerId: string;
-  /** The personal API token; it goes to the main process and never comes back. */
-  readonly token: string;
-  readonly label?: string;
-}
-
-export interface SignOutReport {
-  readonly accountId: string;
-  readonly revoked: boolean;
-  /** Why revocation at the portal failed; the account is removed all the same. */
-  readonly revokeError?: UserFacingError;
-}
-
-export type StoragePolicy = 'encrypted' | 'memory-only' | 'weak-allowed';
-
-export interface StorageStatus {
-  /** e.g. `gnome_libsecret`, `kwallet6`, `basic_text`, `dpapi`, `keychain`, `unavailable`. */
-  readonly backend: string;
-  readonly encryptionAvailable: boolean;
-  /** True when the backend does not really protect the key (Linux `basic_text`) or there is none. */
-  readonly weak: boolean;
-  readonly policy: StoragePolicy;
-  /** Set when the vault file could not be read at start and was moved aside. */
-  readonly recovered: {
-    readonly movedTo: string;
-    readonly at: number;
-    readonly reason: string;
-  } | null;
-  /**
-   * Set when the vault file is left exactly as it is and nothing is written
-   * this session (sign-ins are kept in memory only): it was sealed by a key
-   * store that is not available now (`sealedBy`), or it is damaged and could
-   * not be moved aside (`sealedBy` null).
-   */
-  readonly fileKept: {
-    readonly path: string;
-    readonly sealedBy: string | null;
-    readonly reason: string;
-  } | null;
-  /** Why the latest write to disk failed; null once a write succeeds (or nothing is written). */
-  readonly lastWriteError: UserFacingError | null;
 }
 
 export interface AppInfo {

@@ -10,7 +10,7 @@ import type { Accounts } from '../accounts';
 import { AccountError, UserFacingFailure } from '../accounts';
 import type { BridgeHandlers } from '../app-services';
 import { AuthError } from '../auth/auth-error';
-import { ProviderError, toProviderView, type ProviderRegistry } from '../providers';
+import { ProviderError, type ProviderRegistry } from '../providers';
 import type { ProviderConfig } from '../providers/provider-config';
 import type { AppSettingsStore } from '../services/app-settings';
 import type { SignInFlow } from '../services/sign-in-flow';
@@ -22,10 +22,10 @@ import type {
   BridgeArgs,
   BridgeMethodName,
   BridgeValue,
-  ProviderView,
   Result,
   UserFacingError,
 } from './contract';
+import { providerView } from './provider-view';
 import { validateBridgeArgs } from './validation';
 
 export interface BridgeHandlerDeps {
@@ -56,11 +56,6 @@ export function toUserFacingError(error: unknown): UserFacingError {
     return error.toUserFacing();
   }
   return UNEXPECTED_ERROR;
-}
-
-/** A provider as the settings (and the tray) show it: whether a secret is set, never the secret. */
-export function providerView(config: ProviderConfig, secrets: ClientSecrets): ProviderView {
-  return toProviderView(config, { clientSecretSet: Boolean(secrets.get(config.id)) });
 }
 
 type Implementation<K extends BridgeMethodName> = (

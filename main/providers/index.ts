@@ -25,7 +25,7 @@ export {
   type RedirectKind,
 } from './provider-config';
 export { ProviderError, type ProviderErrorCode } from './provider-error';
-export { providerReadiness, redirectUriOf, toProviderView, type Readiness } from './readiness';
+export { providerReadiness, type Readiness } from './readiness';
 export {
   createProviderRegistry,
   type ProviderRegistry,

@@ -11,7 +11,7 @@
 import * as nodeFs from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { z } from 'zod';
-import type { UserFacingError } from '../ipc/contract';
+import type { UserFacingError } from '../common/model';
 import { BUILT_IN_PROVIDERS } from './built-in';
 import {
   clientIdSchema,

@@ -2,7 +2,7 @@
 // plain data, validated field by field. Client secrets are not part of it:
 // they live in the token vault and are looked up through `ClientSecrets`.
 import { z } from 'zod';
-import type { Dialect, ProviderOrigin, RedirectKind } from '../ipc/contract';
+import type { Dialect, ProviderOrigin, RedirectKind } from '../common/model';
 import { normalizeProviderUrl } from './portal-url';
 
 export type { Dialect, ProviderOrigin, RedirectKind };

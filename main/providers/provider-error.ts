@@ -1,6 +1,6 @@
 // Refusals of the provider settings (adding a portal, editing, removing), in
 // words an operator can act on. Values typed by the user are never quoted back.
-import type { UserFacingError } from '../ipc/contract';
+import type { UserFacingError } from '../common/model';
 
 export type ProviderErrorCode =
   | 'invalid_input'

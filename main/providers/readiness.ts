@@ -1,17 +1,9 @@
-// Whether "Sign in" can start for a provider, and the view the settings show.
-import type { ProviderView, UserFacingError } from '../ipc/contract';
-import { customSchemeRedirectUri, loopbackRedirectUri } from '../auth/redirect-uri';
-import { NETREX_RIGHTS, type ProviderConfig } from './provider-config';
+// Whether "Sign in" can start for a provider, and what is missing when not.
+import type { UserFacingError } from '../common/model';
+import type { ProviderConfig } from './provider-config';
 
 export type Readiness =
   { readonly ready: true } | { readonly ready: false; readonly reason: UserFacingError };
-
-/** The exact redirect URI to register in the portal for this provider. */
-export function redirectUriOf(config: ProviderConfig): string {
-  return config.redirectKind === 'loopback'
-    ? loopbackRedirectUri(config.id, config.loopbackPort)
-    : customSchemeRedirectUri(config.id);
-}
 
 /**
  * A Netrex-dialect portal needs a client ID and secret (the documented token
@@ -39,28 +31,4 @@ export function providerReadiness(config: ProviderConfig, clientSecretSet: boole
     return { ready: false, reason: { code: 'not_configured', message } };
   }
   return { ready: true };
-}
-
-export function toProviderView(
-  config: ProviderConfig,
-  { clientSecretSet }: { clientSecretSet: boolean },
-): ProviderView {
-  const readiness = providerReadiness(config, clientSecretSet);
-  return {
-    id: config.id,
-    name: config.name,
-    dialect: config.dialect,
-    origin: config.origin,
-    locked: config.locked,
-    url: config.url,
-    clientId: config.clientId,
-    clientSecretSet,
-    rights: [...config.rights],
-    availableRights: config.dialect === 'netrex' ? [...NETREX_RIGHTS] : [...config.rights],
-    redirectKind: config.redirectKind,
-    loopbackPort: config.loopbackPort,
-    redirectUri: redirectUriOf(config),
-    ready: readiness.ready,
-    ...(readiness.ready ? {} : { notReadyReason: readiness.reason }),
-  };
 }

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { DocumentStore } from '../common/document-store';
 import { toDisposable, type Disposable } from '../common/lifecycle';
-import type { AddPortalInput, ProviderSettingsPatch, UserFacingError } from '../ipc/contract';
+import type { AddPortalInput, ProviderSettingsPatch, UserFacingError } from '../common/model';
 import { BUILT_IN_PROVIDERS } from './built-in';
 import type { ManagedConfig } from './managed-config';
 import { normalizeProviderUrl } from './portal-url';

@@ -1,6 +1,6 @@
 // Typed vault errors. Every message is safe to show: it names the field or
 // the system error code, never a token, a secret or a byte of the file.
-import type { UserFacingError } from '../ipc/contract';
+import type { UserFacingError } from '../common/model';
 
 export type VaultErrorCode =
   /** saveAccount/setClientSecret got a value that breaks a rule (which one is said). */

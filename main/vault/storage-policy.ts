@@ -1,7 +1,7 @@
 // Whether tokens may be written to disk, decided from the key store the
 // Cipher reports and the user's explicit opt-in. Pure: the vault holds the
 // state, this only maps it.
-import type { StoragePolicy } from '../ipc/contract';
+import type { StoragePolicy } from '../common/model';
 
 /**
  * Linux backends whose key is kept by a real keyring. Anything else on Linux

@@ -10,7 +10,7 @@
 import { systemClock, type Clock } from '../common/clock';
 import type { DocumentStore } from '../common/document-store';
 import { toDisposable, type Disposable } from '../common/lifecycle';
-import type { StorageStatus, UserFacingError } from '../ipc/contract';
+import type { StorageStatus, UserFacingError } from '../common/model';
 import type { Cipher } from './cipher';
 import { encryptFailed, VaultError, writeFailed } from './errors';
 import { SerialQueue } from './serial-queue';

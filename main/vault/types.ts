@@ -1,11 +1,11 @@
 // What the token vault keeps and the surface it offers. These types carry
 // tokens and secrets: they are main-process only and never cross the bridge
-// (the UI gets AccountSnapshot and StorageStatus from main/ipc/contract.ts,
+// (the UI gets AccountSnapshot and StorageStatus, main/common/model.ts,
 // which have no field for a token).
 import type { Clock } from '../common/clock';
 import type { Disposable } from '../common/lifecycle';
 import type { DocumentStore } from '../common/document-store';
-import type { SignInMethod, StorageStatus, UserFacingError } from '../ipc/contract';
+import type { SignInMethod, StorageStatus, UserFacingError } from '../common/model';
 import type { Cipher } from './cipher';
 
 export interface VaultTokens {

@@ -3,7 +3,7 @@
 // It is not secret (it says only that the user accepted weak storage).
 import { z } from 'zod';
 import type { DocumentRead, DocumentStore, JsonObject } from '../common/document-store';
-import type { UserFacingError } from '../ipc/contract';
+import type { UserFacingError } from '../common/model';
 
 export interface VaultSettings {
   readonly weakStorageAllowed: boolean;

@@ -1,0 +1,120 @@
+// The plain data of Netrex Connect that the services speak and the window
+// shows: portals, accounts, where sign-ins are kept, and failures in words an
+// operator can act on. Types only, no behaviour. The services (auth/, vault/,
+// providers/, accounts/) import them from here; the bridge contract
+// (main/ipc/contract.ts) re-exports them for the renderer. None of them has a
+// field for a token, a code, a verifier or a client secret.
+
+/** A refusal or failure, in words an operator can act on. */
+export interface UserFacingError {
+  /** Stable machine code, e.g. `access_denied`, `timed_out`, `invalid_input`. */
+  readonly code: string;
+  /** One or two plain sentences: what happened and what to do next. */
+  readonly message: string;
+  /** Untrusted text from the portal (error_description), plain, length-capped. */
+  readonly detail?: string;
+}
+
+export type Dialect = 'netrex' | 'oauth2';
+
+export type RedirectKind = 'custom-scheme' | 'loopback';
+
+export type ProviderOrigin = 'built-in' | 'managed' | 'custom' | 'demo';
+
+export interface AddPortalInput {
+  readonly url: string;
+  readonly name?: string;
+  /** Defaults to `netrex`; `oauth2` takes an issuer and uses discovery. */
+  readonly dialect?: Dialect;
+}
+
+export interface ProviderSettingsPatch {
+  readonly name?: string;
+  readonly clientId?: string;
+  readonly rights?: readonly string[];
+  readonly redirectKind?: RedirectKind;
+  readonly loopbackPort?: number;
+}
+
+export type AccountState =
+  'signed-out' | 'authorizing' | 'connected' | 'refreshing' | 'offline' | 'expired' | 'error';
+
+export type SignInMethod = 'oauth' | 'api-token';
+
+export interface CameraSummary {
+  readonly count: number;
+  readonly names: readonly string[];
+}
+
+/** What the UI may know about an account. It has no token field, by design. */
+export interface AccountSnapshot {
+  readonly id: string;
+  readonly providerId: string;
+  readonly providerName: string;
+  readonly providerUrl: string;
+  readonly label: string;
+  readonly method: SignInMethod;
+  readonly state: AccountState;
+  /** Rights the portal granted (or, when it did not say, the ones requested). */
+  readonly rights: readonly string[];
+  /** Epoch ms; null when the portal did not say (unknown expiry) or the token never expires. */
+  readonly tokenExpiresAt: number | null;
+  readonly canRefresh: boolean;
+  readonly cameras: CameraSummary | null;
+  readonly lastCheckAt: number | null;
+  readonly lastSuccessAt: number | null;
+  readonly latencyMs: number | null;
+  /** When offline: the next automatic retry. */
+  readonly nextRetryAt: number | null;
+  readonly lastError: UserFacingError | null;
+  /**
+   * Whether the account's current tokens are on disk: false when they live in
+   * memory only (no safe keychain, no opt-in) or their save failed (see
+   * StorageStatus.lastWriteError), until a save succeeds.
+   */
+  readonly persisted: boolean;
+}
+
+export interface ApiTokenSignInInput {
+  readonly providerId: string;
+  /** The personal API token; it goes to the main process and never comes back. */
+  readonly token: string;
+  readonly label?: string;
+}
+
+export interface SignOutReport {
+  readonly accountId: string;
+  readonly revoked: boolean;
+  /** Why revocation at the portal failed; the account is removed all the same. */
+  readonly revokeError?: UserFacingError;
+}
+
+export type StoragePolicy = 'encrypted' | 'memory-only' | 'weak-allowed';
+
+export interface StorageStatus {
+  /** e.g. `gnome_libsecret`, `kwallet6`, `basic_text`, `dpapi`, `keychain`, `unavailable`. */
+  readonly backend: string;
+  readonly encryptionAvailable: boolean;
+  /** True when the backend does not really protect the key (Linux `basic_text`) or there is none. */
+  readonly weak: boolean;
+  readonly policy: StoragePolicy;
+  /** Set when the vault file could not be read at start and was moved aside. */
+  readonly recovered: {
+    readonly movedTo: string;
+    readonly at: number;
+    readonly reason: string;
+  } | null;
+  /**
+   * Set when the vault file is left exactly as it is and nothing is written
+   * this session (sign-ins are kept in memory only): it was sealed by a key
+   * store that is not available now (`sealedBy`), or it is damaged and could
+   * not be moved aside (`sealedBy` null).
+   */
+  readonly fileKept: {
+    readonly path: string;
+    readonly sealedBy: string | null;
+    readonly reason: string;
+  } | null;
+  /** Why the latest write to disk failed; null once a write succeeds (or nothing is written). */
+  readonly lastWriteError: UserFacingError | null;
+}
