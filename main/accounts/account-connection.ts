@@ -9,7 +9,7 @@ import { AuthError } from '../auth/auth-error';
 import type { SignInEngine } from '../auth/engine';
 import type { TokenSet } from '../auth/token-set';
 import type { Clock } from '../common/clock';
-import type { AccountSnapshot, SignOutReport, UserFacingError } from '../ipc/contract';
+import type { AccountSnapshot, SignOutReport, UserFacingError } from '../common/model';
 import type { ProviderConfig, ProviderId } from '../providers/provider-config';
 import { VaultError } from '../vault/errors';
 import type { StoredAccount, TokenVault, VaultTokens } from '../vault/types';

@@ -12,7 +12,7 @@ import { AuthError, plainDetail } from '../auth/auth-error';
 import { boundedFetch, readJsonObject, type Fetch, type HttpPolicy } from '../auth/http';
 import type { SignInEngine } from '../auth/engine';
 import type { TokenSet } from '../auth/token-set';
-import type { CameraSummary, UserFacingError } from '../ipc/contract';
+import type { CameraSummary, UserFacingError } from '../common/model';
 import type { ProviderConfig } from '../providers/provider-config';
 import { AccountError } from './account-error';
 

@@ -3,7 +3,7 @@
 // provider's configured name only: never from a URL, a server body, a token,
 // a code, a verifier or a secret. The server's own words (error_description)
 // go in `detail`, as plain text, capped, with any secret of the flow removed.
-import type { UserFacingError } from '../ipc/contract';
+import type { UserFacingError } from '../common/model';
 
 export type AuthErrorCode =
   // RFC 6749 §4.1.2.1 and §5.2 error codes the server may answer with

@@ -19,6 +19,13 @@ const into = (layer: string) => (i: { target: string }) =>
   i.target === layer || i.target.startsWith(`${layer}/`);
 
 describe('layers', () => {
+  it.each(['main/auth', 'main/vault', 'main/providers', 'main/accounts'])(
+    '%s imports nothing from ipc/ (not even types: the shared plain data is common/model.ts)',
+    (layer) => {
+      expect(importsUnder(layer).filter(into('main/ipc'))).toEqual([]);
+    },
+  );
+
   it('providers/ imports nothing from auth/ (auth/ uses providers/, one way)', () => {
     expect(importsUnder('main/providers').filter(into('main/auth'))).toEqual([]);
   });
