@@ -98,7 +98,7 @@ afterAll(async () => {
         o.lost.join(', ') || 'nothing',
       ]),
     ]),
-    data: Object.fromEntries(outcomes),
+    data: { cases: Object.fromEntries(outcomes) },
   };
   recordSection('config', section);
   console.log(printSection(section));

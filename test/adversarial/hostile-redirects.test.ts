@@ -70,7 +70,7 @@ afterAll(async () => {
       ]),
       'passed check: reached the code exchange; each had exactly the pending state, path and scheme.',
     ],
-    data: Object.fromEntries(tallies),
+    data: { runsPerProperty: RUNS, properties: Object.fromEntries(tallies) },
   };
   recordSection('hostile', section);
   console.log(printSection(section));

@@ -38,7 +38,14 @@ afterAll(() => {
     order: 40,
     title: 'Malicious portal: refused, with a clear message and no state change',
     lines: table([['attack', 'refused as', 'accounts', 'vault file'], ...outcomes]),
-    data: outcomes.map(([attack, code]) => ({ attack, code })),
+    data: {
+      attacks: outcomes.map(([attack, code, accounts, vault]) => ({
+        attack,
+        code,
+        accounts,
+        vault,
+      })),
+    },
   };
   recordSection('malicious', section);
   console.log(printSection(section));

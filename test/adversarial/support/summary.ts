@@ -38,8 +38,8 @@ export function teardown(): void {
   const runSeconds = Math.round((performance.now() - startedAt) / 100) / 10;
 
   const sections = files
-    .flatMap((f) => Object.values(f.sections))
-    .sort((a, b) => a.order - b.order);
+    .flatMap((f) => Object.entries(f.sections))
+    .sort(([, a], [, b]) => a.order - b.order);
   const searched = Object.fromEntries(
     CHANNELS.map((channel) => [
       channel,
@@ -74,11 +74,11 @@ export function teardown(): void {
     data: { secrets, searched, hits, unhandled },
   };
 
-  const all = [...sections, hygiene];
+  const all: [string, Section][] = [...sections, ['hygiene', hygiene]];
   const text = [
     '',
     `══ Adversarial suite: summary (${files.length} files, ${runSeconds} s)`,
-    ...all.map(printSection),
+    ...all.map(([, section]) => printSection(section)),
     '',
   ].join('\n');
   process.stdout.write(`${text}\n`);
@@ -89,7 +89,9 @@ export function teardown(): void {
       {
         runSeconds,
         files: files.map((f) => f.file),
-        sections: Object.fromEntries(all.map((s) => [s.title, s.data])),
+        sections: Object.fromEntries(
+          all.map(([key, section]) => [key, { title: section.title, ...(section.data as object) }]),
+        ),
       },
       null,
       2,
