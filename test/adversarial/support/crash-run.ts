@@ -8,6 +8,13 @@
 //   the token set last acknowledged on disk or the one being written;
 // - the next child, a fresh app process, loads the same files and refreshes
 //   with the refresh token it found: `lost` means the portal refused it.
+//
+// Both, because each proves what the other cannot: the in-process open sees
+// the tokens themselves and compares them with what the child announced, at
+// no spawn cost; the fresh process is the real restart the issue asks for,
+// and the only honest test that the token still works (a refresh from here
+// would rotate it under the next child). Each child is that restart for the
+// kill before it, so no extra process is spawned per kill.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
