@@ -13,13 +13,14 @@ import type { AccountSnapshot, SignOutReport, UserFacingError } from '../common/
 import type { ProviderConfig, ProviderId } from '../providers/provider-config';
 import { VaultError } from '../vault/errors';
 import type { StoredAccount, TokenVault, VaultTokens } from '../vault/types';
-import { AccountError, UserFacingFailure } from './account-error';
+import { toUserFacing, UserFacingFailure } from '../common/explained-error';
+import { AccountError } from './account-error';
 import * as status from './account-status';
 import type { AccountProfile } from './account-status';
 import { retryDelay, type BackoffPolicy } from './backoff';
 import { refreshDueAt } from './refresh-schedule';
 import type { ProbeOutcome, StatusProbe } from './status-probe';
-import { lifetimeOf, tokenSetOf, userFacing, vaultTokensOf } from './tokens';
+import { lifetimeOf, tokenSetOf, vaultTokensOf } from './tokens';
 import { WakeTimer } from './wake-timer';
 
 export interface ConnectionContext {
@@ -161,7 +162,7 @@ export class AccountConnection {
       try {
         await this.#ctx.engine.revoke(account.providerId, this.#tokenSet(account));
       } catch (error) {
-        revokeError = userFacing(
+        revokeError = toUserFacing(
           error,
           new AuthError('revocation_failed', { portal }).toUserFacing(),
         );
@@ -268,7 +269,7 @@ export class AccountConnection {
     if (error instanceof AuthError && error.code === 'disposed') return;
     if (error instanceof AuthError && error.grantDead) return this.#expire(error.toUserFacing());
     if (error instanceof AuthError && error.retryable) return this.#goOffline(error.toUserFacing());
-    this.#fail(userFacing(error));
+    this.#fail(toUserFacing(error));
   }
 
   #refreshDue(account: StoredAccount): boolean {
@@ -340,7 +341,7 @@ export class AccountConnection {
     try {
       await this.#ctx.vault.removeAccount(this.id);
     } catch (failure) {
-      this.#ctx.notice(userFacing(failure));
+      this.#ctx.notice(toUserFacing(failure));
     }
     this.#move(status.expired(this.#status, at, error));
   }
@@ -424,7 +425,7 @@ export class AccountConnection {
       // says the disk lags); refused tokens are not in the vault at all.
       this.#storeRefused = error instanceof VaultError && error.code === 'invalid_input';
       // The vault keeps the account in memory for the session; the operator hears why.
-      this.#ctx.notice(userFacing(error));
+      this.#ctx.notice(toUserFacing(error));
     }
   }
 }

@@ -2,7 +2,7 @@
 // Built from fixed text and the portal's configured name only: never from a
 // token, a URL or a server body (the portal's own words go, cleaned, in
 // `detail`).
-import type { UserFacingError } from '../common/model';
+import { ExplainedError, portalNames } from '../common/explained-error';
 
 export type AccountErrorCode =
   | 'unknown_account'
@@ -60,34 +60,20 @@ const MESSAGES: Record<AccountErrorCode, MessageOf> = {
     `${Portal} accepted the sign-in but could not list the cameras. Netrex Connect will try again later.`,
 };
 
-export class AccountError extends Error {
+export class AccountError extends ExplainedError {
   override readonly name = 'AccountError';
+  declare readonly code: AccountErrorCode;
+
   constructor(
-    readonly code: AccountErrorCode,
+    code: AccountErrorCode,
     context: Context = {},
     /** Cleaned portal text (plainDetail), shown as such. */
-    readonly detail?: string,
+    detail?: string,
   ) {
-    const portal = context.portal || 'the portal';
-    const Portal = portal[0]!.toUpperCase() + portal.slice(1);
-    super(MESSAGES[code]({ status: 0, count: 0, ...context, portal, Portal }));
-  }
-
-  toUserFacing(): UserFacingError {
-    return this.detail === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, detail: this.detail };
-  }
-}
-
-/** A failure that already has its user-facing words (a probe's outcome, a sign-in refusal). */
-export class UserFacingFailure extends Error {
-  override readonly name = 'UserFacingFailure';
-  constructor(readonly error: UserFacingError) {
-    super(error.message);
-  }
-
-  toUserFacing(): UserFacingError {
-    return this.error;
+    super(
+      code,
+      MESSAGES[code]({ status: 0, count: 0, ...context, ...portalNames(context.portal) }),
+      detail,
+    );
   }
 }

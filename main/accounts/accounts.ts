@@ -18,7 +18,8 @@ import type {
 import type { ProviderConfig, ProviderId } from '../providers/provider-config';
 import type { StoredAccount, TokenVault } from '../vault/types';
 import { AccountConnection, type ConnectionContext } from './account-connection';
-import { AccountError, UserFacingFailure } from './account-error';
+import { UserFacingFailure } from '../common/explained-error';
+import { AccountError } from './account-error';
 import { FRESH_STATUS, probeSucceeded, tokensIssued } from './account-status';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { apiTokenKey, cleanLabel, DEFAULT_API_TOKEN_LABEL, keyOf, oauthIdentity } from './identity';

@@ -1,5 +1,5 @@
 // The accounts module: what the rest of the main process may use.
-export { AccountError, UserFacingFailure, type AccountErrorCode } from './account-error';
+export { AccountError, type AccountErrorCode } from './account-error';
 export type { AccountStatus } from './account-status';
 export {
   createAccounts,
@@ -13,4 +13,3 @@ export { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff';
 export { DEFAULT_API_TOKEN_LABEL } from './identity';
 export { MIN_REFRESH_MARGIN_MS, refreshDueAt, refreshMargin } from './refresh-schedule';
 export { CAMERA_LIST_QUERY, type ProbeOutcome } from './status-probe';
-export { userFacing, UNEXPECTED_ERROR } from './tokens';

@@ -1,13 +1,7 @@
 // Conversions between what the engine speaks (TokenSet) and what the vault
-// keeps (StoredAccount), and the one rule for turning a failure into words:
-// known errors keep theirs, anything else gets a fixed text (its own message
-// may quote a URL or a token).
-import { AuthError } from '../auth/auth-error';
+// keeps (StoredAccount).
 import type { TokenSet } from '../auth/token-set';
-import type { UserFacingError } from '../common/model';
-import { VaultError } from '../vault/errors';
 import type { StoredAccount } from '../vault/types';
-import { AccountError, UserFacingFailure } from './account-error';
 
 /** The vault keeps no `obtainedAt`; it is derived from the expiry and the known lifetime. */
 export function tokenSetOf(
@@ -48,26 +42,4 @@ export function apiTokenSet(token: string, now: number): TokenSet {
 
 export function lifetimeOf(tokens: TokenSet): number | null {
   return tokens.expiresAt === null ? null : tokens.expiresAt - tokens.obtainedAt;
-}
-
-export const UNEXPECTED_ERROR: UserFacingError = {
-  code: 'internal_error',
-  message:
-    'Something went wrong inside Netrex Connect while keeping this account connected. It tries again by itself; if this keeps happening, restart the app.',
-};
-
-/** A known error's own words; anything else gets `fallback`. */
-export function userFacing(
-  error: unknown,
-  fallback: UserFacingError = UNEXPECTED_ERROR,
-): UserFacingError {
-  if (
-    error instanceof AuthError ||
-    error instanceof AccountError ||
-    error instanceof VaultError ||
-    error instanceof UserFacingFailure
-  ) {
-    return error.toUserFacing();
-  }
-  return fallback;
 }

@@ -3,7 +3,7 @@
 // provider's configured name only: never from a URL, a server body, a token,
 // a code, a verifier or a secret. The server's own words (error_description)
 // go in `detail`, as plain text, capped, with any secret of the flow removed.
-import type { UserFacingError } from '../common/model';
+import { ExplainedError, portalNames } from '../common/explained-error';
 
 export type AuthErrorCode =
   // RFC 6749 §4.1.2.1 and §5.2 error codes the server may answer with
@@ -134,21 +134,19 @@ const RETRYABLE = new Set<AuthErrorCode>([
   'revocation_failed',
 ]);
 
-export class AuthError extends Error {
+export class AuthError extends ExplainedError {
   override readonly name = 'AuthError';
-  readonly code: AuthErrorCode;
-  readonly detail: string | undefined;
+  declare readonly code: AuthErrorCode;
   readonly reason: string | undefined;
   /** Portal or network trouble: keep the tokens and try later. Never true for `invalid_grant`. */
   readonly retryable: boolean;
 
   constructor(code: AuthErrorCode, context: AuthErrorContext = {}) {
-    const portal = context.portal || 'the portal';
     super(
-      MESSAGES[code]({ ...context, portal, Portal: portal[0]!.toUpperCase() + portal.slice(1) }),
+      code,
+      MESSAGES[code]({ ...context, ...portalNames(context.portal) }),
+      plainDetail(context.detail, context.secrets),
     );
-    this.code = code;
-    this.detail = plainDetail(context.detail, context.secrets);
     this.reason = context.reason;
     this.retryable = RETRYABLE.has(code);
   }
@@ -156,12 +154,6 @@ export class AuthError extends Error {
   /** The grant behind the tokens is dead: sign in again. */
   get grantDead(): boolean {
     return this.code === 'invalid_grant' || this.code === 'no_refresh_token';
-  }
-
-  toUserFacing(): UserFacingError {
-    return this.detail === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, detail: this.detail };
   }
 }
 

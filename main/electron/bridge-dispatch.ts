@@ -5,6 +5,7 @@
 // page speaking, so it is also how the services learn the page can hear
 // their events (`onAppCall`).
 import type { BridgeHandlers } from '../app-services';
+import { INTERNAL_ERROR } from '../common/explained-error';
 import type { BridgeArgs, BridgeMethodName, BridgeValue, Result } from '../ipc/contract';
 import { validateBridgeArgs } from '../ipc/validation';
 import { isAppSender, type SenderFrameLike } from './sender-check';
@@ -22,12 +23,6 @@ export interface DispatchLog {
 export const FORBIDDEN_SENDER_ERROR = {
   code: 'forbidden_sender',
   message: 'This request did not come from the Netrex Connect window and was refused.',
-} as const;
-
-export const INTERNAL_ERROR = {
-  code: 'internal_error',
-  message:
-    'Something went wrong inside Netrex Connect. Try again; if it keeps happening, restart the app.',
 } as const;
 
 /** Where a refused sender was, without its path or query (which are not ours to log). */

@@ -7,24 +7,17 @@
 // an error's own text through unless it is one of ours, whose messages are
 // built never to hold a token, a code or a secret.
 import type { Accounts } from '../accounts';
-import { AccountError, UserFacingFailure } from '../accounts';
+import { AccountError } from '../accounts';
 import type { BridgeHandlers } from '../app-services';
 import { AuthError } from '../auth/auth-error';
+import { toUserFacing } from '../common/explained-error';
 import { ProviderError, type ProviderRegistry } from '../providers';
 import type { ProviderConfig } from '../providers/provider-config';
 import type { AppSettingsStore } from '../services/app-settings';
 import type { SignInFlow } from '../services/sign-in-flow';
-import { VaultError } from '../vault/errors';
 import type { ClientSecrets } from '../providers/provider-config';
 import type { TokenVault } from '../vault/types';
-import type {
-  AppInfo,
-  BridgeArgs,
-  BridgeMethodName,
-  BridgeValue,
-  Result,
-  UserFacingError,
-} from './contract';
+import type { AppInfo, BridgeArgs, BridgeMethodName, BridgeValue, Result } from './contract';
 import { providerView } from './provider-view';
 import { validateBridgeArgs } from './validation';
 
@@ -36,26 +29,6 @@ export interface BridgeHandlerDeps {
   readonly signIns: SignInFlow;
   readonly settings: AppSettingsStore;
   readonly appInfo: AppInfo;
-}
-
-/** For anything that is not one of our errors: its text may quote anything. */
-export const UNEXPECTED_ERROR: UserFacingError = {
-  code: 'internal_error',
-  message:
-    'Something went wrong inside Netrex Connect. Try again; if it keeps happening, restart the app.',
-};
-
-export function toUserFacingError(error: unknown): UserFacingError {
-  if (
-    error instanceof AuthError ||
-    error instanceof ProviderError ||
-    error instanceof VaultError ||
-    error instanceof AccountError ||
-    error instanceof UserFacingFailure
-  ) {
-    return error.toUserFacing();
-  }
-  return UNEXPECTED_ERROR;
 }
 
 type Implementation<K extends BridgeMethodName> = (
@@ -72,7 +45,7 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
       try {
         return { ok: true, value: await run(...valid.value) };
       } catch (error) {
-        return { ok: false, error: toUserFacingError(error) };
+        return { ok: false, error: toUserFacing(error) };
       }
     };
   }

@@ -1,6 +1,6 @@
 // Refusals of the provider settings (adding a portal, editing, removing), in
 // words an operator can act on. Values typed by the user are never quoted back.
-import type { UserFacingError } from '../common/model';
+import { ExplainedError } from '../common/explained-error';
 
 export type ProviderErrorCode =
   | 'invalid_input'
@@ -10,18 +10,16 @@ export type ProviderErrorCode =
   | 'duplicate'
   | 'custom_portals_disabled';
 
-export class ProviderError extends Error {
+export class ProviderError extends ExplainedError {
   override readonly name = 'ProviderError';
+  declare readonly code: ProviderErrorCode;
+
   constructor(
-    readonly code: ProviderErrorCode,
+    code: ProviderErrorCode,
     message: string,
     /** The settings field at fault, e.g. `url`, `rights`. */
     readonly field?: string,
   ) {
-    super(message);
-  }
-
-  toUserFacing(): UserFacingError {
-    return { code: this.code, message: this.message };
+    super(code, message);
   }
 }

@@ -9,7 +9,8 @@ import { AuthError } from '../auth/auth-error';
 import type { AuthorizationView, SignInEngine } from '../auth/engine';
 import type { Clock } from '../common/clock';
 import { DisposableStore, type Disposable } from '../common/lifecycle';
-import { userFacing, UserFacingFailure, type Accounts } from '../accounts';
+import type { Accounts } from '../accounts';
+import { toUserFacing, UserFacingFailure } from '../common/explained-error';
 import type { Notice, SignInView, UserFacingError } from '../ipc/contract';
 import type { ProviderId } from '../providers/provider-config';
 
@@ -104,7 +105,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
         accountId: account.id,
       });
     } catch (error) {
-      const failure = userFacing(error);
+      const failure = toUserFacing(error);
       publish({
         providerId,
         phase: 'failed',
@@ -121,7 +122,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     try {
       await complete(url);
     } catch (error) {
-      options.notice('error', userFacing(error));
+      options.notice('error', toUserFacing(error));
     }
   }
 

@@ -1,6 +1,6 @@
 // Typed vault errors. Every message is safe to show: it names the field or
 // the system error code, never a token, a secret or a byte of the file.
-import type { UserFacingError } from '../common/model';
+import { ExplainedError } from '../common/explained-error';
 
 export type VaultErrorCode =
   /** saveAccount/setClientSecret got a value that breaks a rule (which one is said). */
@@ -14,18 +14,12 @@ export type VaultErrorCode =
   /** The vault was disposed (the app is quitting). */
   | 'disposed';
 
-export class VaultError extends Error {
+export class VaultError extends ExplainedError {
   override readonly name = 'VaultError';
+  declare readonly code: VaultErrorCode;
 
-  constructor(
-    readonly code: VaultErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-
-  toUserFacing(): UserFacingError {
-    return { code: this.code, message: this.message };
+  constructor(code: VaultErrorCode, message: string) {
+    super(code, message);
   }
 }
 

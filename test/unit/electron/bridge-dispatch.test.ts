@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BridgeHandlers } from '../../../main/app-services';
 import type { AccountSnapshot } from '../../../main/ipc/contract';
+import { INTERNAL_ERROR } from '../../../main/common/explained-error';
 import {
   createBridgeDispatch,
   FORBIDDEN_SENDER_ERROR,
-  INTERNAL_ERROR,
 } from '../../../main/electron/bridge-dispatch';
 
 const app = { url: 'app://renderer/index.html', parent: null };

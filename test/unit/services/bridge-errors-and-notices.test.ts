@@ -2,36 +2,72 @@
 // across the bridge, and notices raised before a window exists are held (up
 // to a cap) until it first asks.
 import { describe, expect, it } from 'vitest';
-import { AccountError, UserFacingFailure } from '../../../main/accounts';
+import { AccountError } from '../../../main/accounts';
 import { AuthError } from '../../../main/auth/auth-error';
-import { toUserFacingError, UNEXPECTED_ERROR } from '../../../main/ipc/handlers';
+import {
+  ExplainedError,
+  INTERNAL_ERROR,
+  portalNames,
+  toUserFacing,
+  UserFacingFailure,
+} from '../../../main/common/explained-error';
+import { createBridgeDispatch } from '../../../main/electron/bridge-dispatch';
+import { createBridgeHandlers } from '../../../main/ipc/handlers';
 import { ProviderError } from '../../../main/providers';
 import { createBridgeEventHub, MAX_HELD_NOTICES } from '../../../main/services/bridge-events';
 import { VaultError } from '../../../main/vault';
 
-describe('toUserFacingError', () => {
-  it('keeps the words of our errors, and replaces anything else by a generic message', () => {
-    expect(toUserFacingError(new AuthError('network', { portal: 'ACME' }))).toMatchObject({
-      code: 'network',
-    });
-    expect(toUserFacingError(new ProviderError('locked', 'Locked.'))).toEqual({
-      code: 'locked',
-      message: 'Locked.',
-    });
-    expect(toUserFacingError(new VaultError('write_failed', 'Disk.'))).toMatchObject({
-      code: 'write_failed',
-    });
-    expect(toUserFacingError(new AccountError('unknown_account'))).toMatchObject({
-      code: 'unknown_account',
-    });
-    expect(toUserFacingError(new UserFacingFailure({ code: 'x', message: 'Y.' }))).toEqual({
-      code: 'x',
-      message: 'Y.',
-    });
+describe('toUserFacing', () => {
+  it('keeps the words of every error class of the services, and replaces anything else', () => {
+    const ours = [
+      new AuthError('network', { portal: 'ACME' }),
+      new ProviderError('locked', 'Locked.'),
+      new VaultError('write_failed', 'Disk.'),
+      new AccountError('unknown_account'),
+      new UserFacingFailure({ code: 'x', message: 'Y.', detail: 'Z' }),
+    ];
+    for (const error of ours) {
+      expect(error).toBeInstanceOf(ExplainedError);
+      expect(toUserFacing(error)).toEqual(error.toUserFacing());
+      expect(toUserFacing(error).code).toBe(error.code);
+    }
+    expect(toUserFacing(ours[1])).toEqual({ code: 'locked', message: 'Locked.' });
+    expect(toUserFacing(ours[4])).toEqual({ code: 'x', message: 'Y.', detail: 'Z' });
     const leaky = new Error('fetch failed: https://portal/oauth2/token?client_secret=s3cr3t');
-    expect(toUserFacingError(leaky)).toBe(UNEXPECTED_ERROR);
-    expect(toUserFacingError('s3cr3t')).toBe(UNEXPECTED_ERROR);
-    expect(JSON.stringify(UNEXPECTED_ERROR)).not.toMatch(/s3cr3t/);
+    expect(toUserFacing(leaky)).toBe(INTERNAL_ERROR);
+    expect(toUserFacing('s3cr3t')).toBe(INTERNAL_ERROR);
+    const fallback = { code: 'revocation_failed', message: 'Not confirmed.' };
+    expect(toUserFacing(leaky, fallback)).toBe(fallback);
+    expect(JSON.stringify(INTERNAL_ERROR)).not.toMatch(/s3cr3t/);
+  });
+
+  it('names the portal the same way in every message', () => {
+    expect(portalNames('acme video')).toEqual({ portal: 'acme video', Portal: 'Acme video' });
+    expect(portalNames(undefined)).toEqual({ portal: 'the portal', Portal: 'The portal' });
+    expect(new AuthError('network').message).toMatch(/could not reach the portal\./);
+    expect(new AccountError('api_query_failed').message).toMatch(/^The portal accepted/);
+  });
+
+  it('one internal error: the handler table and the IPC dispatch answer the same words', async () => {
+    const boom = () => {
+      throw new Error('token=SECRET in a message');
+    };
+    const handlers = createBridgeHandlers({
+      registry: { list: boom } as never,
+      vault: {} as never,
+      secrets: { get: () => undefined },
+      accounts: { list: boom } as never,
+      signIns: {} as never,
+      settings: {} as never,
+      appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
+    });
+    expect(await handlers.listAccounts()).toEqual({ ok: false, error: INTERNAL_ERROR });
+    const dispatch = createBridgeDispatch(
+      { ...handlers, listProviders: async () => boom() },
+      { warn: () => undefined },
+    );
+    const app = { url: 'app://renderer/index.html', parent: null };
+    expect(await dispatch('listProviders', app, [])).toEqual({ ok: false, error: INTERNAL_ERROR });
   });
 });
 
