@@ -133,6 +133,7 @@ async function signInOver(portal: ProviderStandIn, user: UserConfig): Promise<St
   return {
     id: randomUUID(),
     providerId: 'demo',
+    providerUrl: portal.url,
     label: user.username,
     method: 'oauth',
     tokens: { accessToken: access_token, refreshToken: refresh_token, tokenType: 'bearer' },

@@ -59,12 +59,21 @@ export async function createServices(
   );
   for (const error of managed.errors) hub.notice('warning', managedConfigErrorToUserFacing(error));
 
+  const registry = createProviderRegistry({
+    store: ports.documentStore('providers'),
+    managed,
+    demo: demo ? [demoProvider(demo)] : [],
+  });
+  for (const warning of registry.warnings) hub.notice('warning', warning);
+
   const vault = await openTokenVault({
     store: ports.documentStore('vault'),
     settingsStore: ports.documentStore('vault-settings'),
     cipher: ports.cipher,
     platform: ports.platform,
     clock,
+    // An older vault file recorded no addresses: its entries belong to the providers as they are.
+    providerUrlOf: (id) => registry.get(id)?.url,
   });
   disposables.add(toDisposable(() => vault.dispose()));
   const { recovered, fileKept } = vault.storageStatus();
@@ -73,15 +82,12 @@ export async function createServices(
   for (const warning of vault.warnings) hub.notice('warning', warning);
   await storeManagedSecrets(managed, vault, hub);
 
-  const registry = createProviderRegistry({
-    store: ports.documentStore('providers'),
-    managed,
-    demo: demo ? [demoProvider(demo)] : [],
-  });
-  for (const warning of registry.warnings) hub.notice('warning', warning);
   // The demo stand-in's secret is not a real portal's: held in memory, never written.
   const secrets: ClientSecrets = {
-    get: (id) => (demo && id === demo.providerId ? demo.clientSecret : vault.getClientSecret(id)),
+    get: (provider) =>
+      demo && provider.id === demo.providerId && provider.url === demo.url
+        ? demo.clientSecret
+        : vault.getClientSecret(provider),
   };
 
   const engine = createSignInEngine({
@@ -177,9 +183,10 @@ async function storeManagedSecrets(
   hub: BridgeEventHub,
 ): Promise<void> {
   for (const [providerId, secret] of managed.clientSecrets) {
-    if (vault.getClientSecret(providerId) === secret) continue;
+    const provider = managed.providers.find((p) => p.id === providerId);
+    if (!provider || vault.getClientSecret(provider) === secret) continue;
     try {
-      await vault.setClientSecret(providerId, secret);
+      await vault.setClientSecret(provider, secret);
     } catch (error) {
       if (!(error instanceof VaultError)) throw error;
       hub.notice('warning', error.toUserFacing());

@@ -97,7 +97,7 @@ export class AccountConnection {
       tokensHeld: this.#tokens !== null,
       status: this.#status,
       authorizing: this.#authorizing,
-      provider: this.#ctx.providers.get(this.#profile.providerId),
+      provider: this.#provider(),
       persisted: persisted && !this.#storeRefused,
     });
   }
@@ -156,7 +156,7 @@ export class AccountConnection {
     // A refresh in flight lands first, so the newest tokens are the ones revoked.
     await this.#refresh?.catch(() => undefined);
     const account = this.account;
-    const portal = this.#ctx.providers.get(this.#profile.providerId)?.name;
+    const portal = this.#portal();
     let revokeError: UserFacingError | undefined;
     if (account?.method === 'oauth') {
       try {
@@ -283,7 +283,7 @@ export class AccountConnection {
   async #runCheck(): Promise<void> {
     if (!this.#tokens || this.#closed) return;
     const generation = this.#generation;
-    const provider = this.#ctx.providers.get(this.#profile.providerId);
+    const provider = this.#provider();
     if (!provider) {
       const portal = this.#profile.providerId;
       return this.#fail(new AccountError('provider_missing', { portal }).toUserFacing());
@@ -404,8 +404,19 @@ export class AccountConnection {
     return this.#profile.method === 'oauth' && !!this.#tokens?.refreshToken;
   }
 
+  /**
+   * The account's provider: the one with its id, still at the address the
+   * account signed in to. An id that now names another address (a managed
+   * entry over a custom portal) is not this account's portal: it reads as
+   * missing, and nothing of the account is sent there.
+   */
+  #provider(): ProviderConfig | undefined {
+    const provider = this.#ctx.providers.get(this.#profile.providerId);
+    return provider?.url === this.#profile.providerUrl ? provider : undefined;
+  }
+
   #portal(): string {
-    return this.#ctx.providers.get(this.#profile.providerId)?.name ?? this.#profile.providerId;
+    return this.#provider()?.name ?? this.#profile.providerId;
   }
 
   #signedOut(): AccountError {

@@ -184,6 +184,7 @@ export function createAccounts(options: AccountsOptions): Accounts {
       const { connection, replaced } = await upsert(
         {
           providerId: provider.id,
+          providerUrl: tokens.providerUrl,
           label: identity.label,
           method: 'oauth',
           tokens: vaultTokensOf(tokens),
@@ -214,13 +215,14 @@ export function createAccounts(options: AccountsOptions): Accounts {
       const token = input.token.trim();
       if (!token || /\s/.test(token)) throw new AccountError('api_token_malformed', { portal });
       const label = cleanLabel(input.label) ?? DEFAULT_API_TOKEN_LABEL;
-      const outcome = await probe(provider, apiTokenSet(token, clock.now()));
+      const outcome = await probe(provider, apiTokenSet(token, provider.url, clock.now()));
       if (outcome.kind === 'rejected') throw new AccountError('api_token_rejected', { portal });
       if (outcome.kind !== 'ok') throw new UserFacingFailure(outcome.error);
       const now = clock.now();
       const { connection } = await upsert(
         {
           providerId: provider.id,
+          providerUrl: provider.url,
           label,
           method: 'api-token',
           tokens: { accessToken: token, tokenType: 'bearer' },

@@ -10,6 +10,7 @@ export function tokenSetOf(
   now: number,
 ): TokenSet {
   return {
+    providerUrl: account.providerUrl,
     accessToken: account.tokens.accessToken,
     ...(account.tokens.refreshToken ? { refreshToken: account.tokens.refreshToken } : {}),
     tokenType: account.tokens.tokenType.toLowerCase(),
@@ -29,8 +30,9 @@ export function vaultTokensOf(tokens: TokenSet): StoredAccount['tokens'] {
 }
 
 /** A personal API token as the probe takes it: no refresh, no known expiry or rights. */
-export function apiTokenSet(token: string, now: number): TokenSet {
+export function apiTokenSet(token: string, providerUrl: string, now: number): TokenSet {
   return {
+    providerUrl,
     accessToken: token,
     tokenType: 'bearer',
     expiresAt: null,

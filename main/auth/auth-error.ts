@@ -37,6 +37,7 @@ export type AuthErrorCode =
   // configuration and lifecycle
   | 'not_configured'
   | 'unknown_provider'
+  | 'provider_changed'
   | 'no_refresh_token'
   | 'revocation_failed'
   | 'revocation_unsupported'
@@ -115,6 +116,8 @@ const MESSAGES: Record<AuthErrorCode, MessageOf> = {
     explanation ?? `${Portal} is not set up for sign-in yet. Open its settings.`,
   unknown_provider: () =>
     'This portal is not in the list any more. Add it again or choose another one.',
+  provider_changed: ({ portal }) =>
+    `The portal listed as ${portal} is now at another address than the one this account signed in to, so Netrex Connect sends nothing of this sign-in there. Sign in again to use the portal at its new address.`,
   no_refresh_token: ({ Portal }) =>
     `${Portal} did not give Netrex Connect a way to renew the connection. Sign in again when it expires.`,
   revocation_failed: ({ Portal }) =>

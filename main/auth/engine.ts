@@ -88,7 +88,12 @@ export interface SignInEngine extends Disposable {
    * passes the URL to `completeAuthorization`, like a deep link.
    */
   onLoopbackRedirect(listener: (url: string) => void): Disposable;
-  /** Throws AuthError: `invalid_grant`/`no_refresh_token` mean the grant is dead; `retryable` means keep the tokens. */
+  /**
+   * Throws AuthError: `invalid_grant`/`no_refresh_token` mean the grant is
+   * dead; `retryable` means keep the tokens; `provider_changed` means the
+   * provider id now names another address than the one that issued them
+   * (nothing was sent). The same holds for revoke and checkAccess.
+   */
   refresh(providerId: ProviderId, tokens: TokenSet): Promise<TokenSet>;
   revoke(providerId: ProviderId, tokens: TokenSet): Promise<void>;
   /**
@@ -168,7 +173,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
   function context(provider: ProviderConfig): DialectContext {
     return {
       provider,
-      clientSecret: options.secrets.get(provider.id) || undefined,
+      clientSecret: options.secrets.get(provider) || undefined,
       fetch: boundedFetch(options.fetch, policy, provider.name),
       now: () => clock.now(),
       metadataCache,
@@ -189,6 +194,18 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
     if (disposed) throw new AuthError('disposed');
     const provider = options.providers.get(id);
     if (!provider) throw new AuthError('unknown_provider');
+    return provider;
+  }
+
+  /** The provider that issued `tokens`, still at the address that issued them; else nothing is sent. */
+  function issuerOf(id: ProviderId, tokens: TokenSet): ProviderConfig {
+    const provider = requireProvider(id);
+    if (tokens.providerUrl !== provider.url) {
+      throw new AuthError('provider_changed', {
+        portal: provider.name,
+        reason: 'the tokens were issued at another address',
+      });
+    }
     return provider;
   }
 
@@ -224,7 +241,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
   return {
     async startAuthorization(providerId) {
       const provider = requireProvider(providerId);
-      const readiness = providerReadiness(provider, Boolean(options.secrets.get(provider.id)));
+      const readiness = providerReadiness(provider, Boolean(options.secrets.get(provider)));
       if (!readiness.ready) {
         throw new AuthError('not_configured', {
           portal: provider.name,
@@ -346,19 +363,19 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
     },
 
     async refresh(providerId, tokens) {
-      const provider = requireProvider(providerId);
+      const provider = issuerOf(providerId, tokens);
       const session = await openSession(provider);
       return guard(provider.name, () => session.refresh(tokens));
     },
 
     async revoke(providerId, tokens) {
-      const provider = requireProvider(providerId);
+      const provider = issuerOf(providerId, tokens);
       const session = await openSession(provider);
       await guard(provider.name, () => session.revoke(tokens));
     },
 
     async checkAccess(providerId, tokens) {
-      const provider = requireProvider(providerId);
+      const provider = issuerOf(providerId, tokens);
       const session = await openSession(provider);
       if (!session.checkAccess) return 'unsupported';
       const check = session.checkAccess.bind(session);

@@ -12,6 +12,11 @@ export interface IdTokenClaims {
 }
 
 export interface TokenSet {
+  /**
+   * The address (base URL or issuer) of the provider that issued the tokens:
+   * the engine sends them, and the client secret with them, nowhere else.
+   */
+  readonly providerUrl: string;
   readonly accessToken: string;
   readonly refreshToken?: string;
   /** Lower case; `bearer` for every dialect today. */

@@ -89,7 +89,7 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
           'clientSecret',
         );
       }
-      await vault.setClientSecret(providerId, value);
+      await vault.setClientSecret(provider, value);
       accounts.providersChanged();
       return view(requireProvider(providerId));
     }),
@@ -99,7 +99,7 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
       if (count > 0) throw new AccountError('provider_in_use', { portal: provider.name, count });
       registry.remove(providerId);
       signIns.cancel(providerId);
-      await vault.setClientSecret(providerId, null);
+      await vault.setClientSecret(provider, null);
       return null;
     }),
 

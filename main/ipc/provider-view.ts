@@ -36,5 +36,5 @@ export function toProviderView(
 
 /** The view of `config`, asking the secrets store only whether one is set. */
 export function providerView(config: ProviderConfig, secrets: ClientSecrets): ProviderView {
-  return toProviderView(config, { clientSecretSet: Boolean(secrets.get(config.id)) });
+  return toProviderView(config, { clientSecretSet: Boolean(secrets.get(config)) });
 }

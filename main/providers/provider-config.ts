@@ -28,9 +28,13 @@ export interface ProviderConfig {
   readonly locked: boolean;
 }
 
-/** The port that reaches the secrets store (the token vault implements it). */
+/**
+ * The port that reaches the secrets store (the token vault implements it).
+ * A secret is answered only for the address it was set for: a provider id
+ * that now names another address gets none.
+ */
 export interface ClientSecrets {
-  get(providerId: ProviderId): string | undefined;
+  get(provider: Pick<ProviderConfig, 'id' | 'url'>): string | undefined;
 }
 
 /** The rights a Netrex-dialect portal documents (PROVIDER_PROTOCOL.md). */

@@ -10,5 +10,11 @@ export {
   type StoragePolicyReason,
 } from './storage-policy';
 export { openTokenVault } from './token-vault';
-export type { OpenTokenVaultOptions, StoredAccount, TokenVault, VaultTokens } from './types';
+export type {
+  OpenTokenVaultOptions,
+  ProviderAddress,
+  StoredAccount,
+  TokenVault,
+  VaultTokens,
+} from './types';
 export { VAULT_FORMAT, VAULT_VERSION } from './vault-format';

@@ -15,7 +15,7 @@ import type { Cipher } from './cipher';
 import { encryptFailed, VaultError, writeFailed } from './errors';
 import { SerialQueue } from './serial-queue';
 import { decideStoragePolicy, type StoragePolicyDecision } from './storage-policy';
-import type { OpenTokenVaultOptions, StoredAccount, TokenVault } from './types';
+import type { OpenTokenVaultOptions, ProviderAddress, StoredAccount, TokenVault } from './types';
 import {
   accountSchema,
   clientSecretSchema,
@@ -23,6 +23,7 @@ import {
   emptyVaultDocument,
   openVaultDocument,
   sealVaultDocument,
+  type StoredClientSecret,
   type VaultContents,
   type VaultFileRead,
 } from './vault-format';
@@ -46,10 +47,12 @@ class LocalTokenVault implements TokenVault {
   readonly #cipher: Cipher;
   readonly #platform: string;
   readonly #clock: Pick<Clock, 'now'>;
+  readonly #providerUrlOf: OpenTokenVaultOptions['providerUrlOf'];
   readonly #encryptionAvailable: boolean;
 
   readonly #accounts = new Map<string, StoredAccount>();
-  readonly #clientSecrets = new Map<string, string>();
+  /** By provider id; each secret is handed out for the address it was set for only. */
+  readonly #clientSecrets = new Map<string, StoredClientSecret>();
   readonly #queue = new SerialQueue();
   readonly #listeners = new Set<(status: StorageStatus) => void>();
 
@@ -72,6 +75,7 @@ class LocalTokenVault implements TokenVault {
     this.#cipher = options.cipher;
     this.#platform = options.platform;
     this.#clock = options.clock ?? systemClock;
+    this.#providerUrlOf = options.providerUrlOf;
     let available = false;
     try {
       available = options.cipher.isEncryptionAvailable();
@@ -91,7 +95,10 @@ class LocalTokenVault implements TokenVault {
     }
     // With tokens kept off disk the file is not even read: it may have been
     // sealed by a key store that is away for now, and is left as it is.
-    if (this.#decision.persist) await this.#loadFromDisk();
+    // An older file is written again at once in the current version.
+    if (this.#decision.persist && (await this.#loadFromDisk())) {
+      await this.#writeNow().catch(() => undefined); // a failure shows in the status
+    }
     this.#lastStatusJson = JSON.stringify(this.storageStatus());
   }
 
@@ -127,18 +134,23 @@ class LocalTokenVault implements TokenVault {
     return this.#flush();
   }
 
-  getClientSecret(providerId: string): string | undefined {
-    return this.#clientSecrets.get(providerId);
+  getClientSecret(provider: ProviderAddress): string | undefined {
+    const stored = this.#clientSecrets.get(provider.id);
+    return stored && stored.providerUrl === provider.url ? stored.secret : undefined;
   }
 
-  async setClientSecret(providerId: string, secret: string | null): Promise<void> {
+  async setClientSecret(provider: ProviderAddress, secret: string | null): Promise<void> {
     this.#assertOpen();
+    const { id: providerId, url: providerUrl } = provider;
     if (typeof providerId !== 'string' || providerId.length === 0 || providerId.length > 200) {
       throw new VaultError('invalid_input', 'The client secret needs a provider id.');
     }
     if (secret === null) {
       if (!this.#clientSecrets.delete(providerId)) return this.#queue.run(() => undefined);
       return this.#flush();
+    }
+    if (typeof providerUrl !== 'string' || providerUrl.length === 0 || providerUrl.length > 8192) {
+      throw new VaultError('invalid_input', "The client secret needs the provider's address.");
     }
     const parsed = clientSecretSchema.safeParse(secret);
     if (!parsed.success) {
@@ -147,7 +159,7 @@ class LocalTokenVault implements TokenVault {
         'The client secret must be between 1 and 16,384 characters long; paste it again from the portal.',
       );
     }
-    this.#clientSecrets.set(providerId, parsed.data);
+    this.#clientSecrets.set(providerId, { providerId, providerUrl, secret: parsed.data });
     return this.#flush();
   }
 
@@ -249,11 +261,15 @@ class LocalTokenVault implements TokenVault {
   /**
    * Merges the file into memory (memory wins), or moves a damaged file aside.
    * A file sealed by a keyring that is away today is not damaged: it stays.
+   * True when the file should be written again (an older version was read).
    */
-  async #loadFromDisk(): Promise<void> {
+  async #loadFromDisk(): Promise<boolean> {
     let read: VaultFileRead;
     try {
-      read = await openVaultDocument(this.#store.read(), this.#cipher, this.#platform);
+      read = await openVaultDocument(this.#store.read(), this.#cipher, {
+        platform: this.#platform,
+        providerUrlOf: this.#providerUrlOf,
+      });
     } catch {
       read = {
         kind: 'damaged',
@@ -261,19 +277,20 @@ class LocalTokenVault implements TokenVault {
         reason: 'The saved sign-ins file cannot be read.',
       };
     }
-    if (read.kind === 'empty') return;
+    if (read.kind === 'empty') return false;
     if (read.kind === 'sealed-elsewhere') {
       this.#fileKept = { path: this.#store.path, sealedBy: read.sealedBy, reason: read.reason };
-      return;
+      return false;
     }
     if (read.kind === 'ok') {
       for (const account of read.contents.accounts) {
         if (!this.#accounts.has(account.id)) this.#accounts.set(account.id, deepFreeze(account));
       }
-      for (const { providerId, secret } of read.contents.clientSecrets) {
-        if (!this.#clientSecrets.has(providerId)) this.#clientSecrets.set(providerId, secret);
+      for (const entry of read.contents.clientSecrets) {
+        if (!this.#clientSecrets.has(entry.providerId))
+          this.#clientSecrets.set(entry.providerId, entry);
       }
-      return;
+      return read.migrated;
     }
     const at = this.#clock.now();
     try {
@@ -292,6 +309,7 @@ class LocalTokenVault implements TokenVault {
           'sign-ins are kept in memory only until the app closes.',
       };
     }
+    return false;
   }
 
   #flush(): Promise<void> {
@@ -314,10 +332,7 @@ class LocalTokenVault implements TokenVault {
     if (!this.#persisting) return;
     const contents: VaultContents = {
       accounts: [...this.#accounts.values()],
-      clientSecrets: [...this.#clientSecrets].map(([providerId, secret]) => ({
-        providerId,
-        secret,
-      })),
+      clientSecrets: [...this.#clientSecrets.values()],
     };
     try {
       let document;

@@ -16,10 +16,23 @@ export interface VaultTokens {
   readonly tokenType: string;
 }
 
+/** Which provider something belongs to: its id and its address (base URL or issuer). */
+export interface ProviderAddress {
+  readonly id: string;
+  readonly url: string;
+}
+
 /** One signed-in account with its tokens. */
 export interface StoredAccount {
   readonly id: string;
   readonly providerId: string;
+  /**
+   * The provider's address when the account signed in: the tokens go there
+   * only. A provider id that now names another address is not this
+   * account's portal (empty: an account from a version-1 file whose portal
+   * was already gone).
+   */
+  readonly providerUrl: string;
   /** What the UI shows: the portal's user name, e-mail or a label the user typed. */
   readonly label: string;
   readonly method: SignInMethod;
@@ -47,6 +60,8 @@ export interface OpenTokenVaultOptions {
   readonly platform: string;
   /** Only `now()` is used: for the time a damaged file was set aside. */
   readonly clock?: Pick<Clock, 'now'>;
+  /** Where each provider is now: binds the entries of a version-1 file (see vault-format.ts). */
+  readonly providerUrlOf?: (providerId: string) => string | undefined;
 }
 
 export interface TokenVault extends Disposable {
@@ -64,9 +79,13 @@ export interface TokenVault extends Disposable {
   /** Removes the account (no-op when unknown); resolves once written. */
   removeAccount(id: string): Promise<void>;
 
-  getClientSecret(providerId: string): string | undefined;
-  /** `null` removes the secret. Resolves once written, like saveAccount. */
-  setClientSecret(providerId: string, secret: string | null): Promise<void>;
+  /** The provider's client secret, only when it was set for this very address. */
+  getClientSecret(provider: ProviderAddress): string | undefined;
+  /**
+   * Sets the secret for the provider at this address (`null` removes it).
+   * Resolves once written, like saveAccount.
+   */
+  setClientSecret(provider: ProviderAddress, secret: string | null): Promise<void>;
 
   storageStatus(): StorageStatus;
   /**

@@ -1,6 +1,6 @@
-// The vault file, version 1:
+// The vault file, version 2:
 //
-//   { "format": "netrex-connect/token-vault", "version": 1,
+//   { "format": "netrex-connect/token-vault", "version": 2,
 //     "backend": "gnome_libsecret", "sealed": "<base64>" | null }
 //
 // `sealed` is ONE Cipher blob holding every account and client secret as
@@ -17,6 +17,14 @@
 // `sealed: null` is a vault with nothing on disk (after an opt-out of weak
 // storage). `backend` is the key store that sealed it, kept in clear only to
 // explain a failure to decrypt.
+//
+// Version 2 records with each account and client secret the address of the
+// provider it belongs to (base URL or issuer): a provider id that later
+// names another address (a managed entry over a custom portal) never gets
+// them. Version 1 did not; its entries are bound, when read, to the address
+// their provider has now — the one they were written for, as far as the app
+// can know — and the file is written again as version 2 at once, so that
+// guess is made only once.
 import { z } from 'zod';
 import type { DocumentRead, JsonObject } from '../common/document-store';
 import { TOKEN_LIMITS } from '../common/token-limits';
@@ -25,7 +33,7 @@ import { isProtectedBackend } from './storage-policy';
 import type { StoredAccount } from './types';
 
 export const VAULT_FORMAT = 'netrex-connect/token-vault';
-export const VAULT_VERSION = 1;
+export const VAULT_VERSION = 2;
 
 /** Named key stores a failure message may mention (the file's own text is never quoted). */
 const KNOWN_BACKENDS = [
@@ -43,9 +51,13 @@ const text = (max: number) => z.string().min(1).max(max);
 const { maxTokenLength, maxTokenTypeLength, maxRights, maxRightLength, maxSubjectLength } =
   TOKEN_LIMITS;
 
+/** Empty only for an account a version-1 file kept for a provider no longer configured. */
+const providerUrl = z.string().max(8_192);
+
 export const accountSchema = z.object({
   id: text(200),
   providerId: text(200),
+  providerUrl,
   label: z.string().max(500),
   method: z.enum(['oauth', 'api-token']),
   tokens: z.object({
@@ -62,26 +74,45 @@ export const accountSchema = z.object({
 
 export const clientSecretSchema = text(maxTokenLength);
 
-const contentsSchema = z
-  .object({
-    accounts: z.array(accountSchema),
-    clientSecrets: z.array(z.object({ providerId: text(200), secret: clientSecretSchema })),
-  })
-  .refine((c) => new Set(c.accounts.map((a) => a.id)).size === c.accounts.length, {
-    message: 'two accounts share an id',
-  });
+const uniqueIds = (c: { accounts: readonly { id: string }[] }) =>
+  new Set(c.accounts.map((a) => a.id)).size === c.accounts.length;
 
-/** What the sealed blob holds. Client secrets as pairs, not an object keyed by provider id. */
+const clientSecretEntry = z.object({
+  providerId: text(200),
+  providerUrl: text(8_192),
+  secret: clientSecretSchema,
+});
+
+const contentsSchema = z
+  .object({ accounts: z.array(accountSchema), clientSecrets: z.array(clientSecretEntry) })
+  .refine(uniqueIds, { message: 'two accounts share an id' });
+
+/** Version 1: the same entries without the provider's address. */
+const contentsV1Schema = z
+  .object({
+    accounts: z.array(accountSchema.omit({ providerUrl: true })),
+    clientSecrets: z.array(clientSecretEntry.omit({ providerUrl: true })),
+  })
+  .refine(uniqueIds, { message: 'two accounts share an id' });
+
+export interface StoredClientSecret {
+  readonly providerId: string;
+  /** The provider's address when the secret was set: it is handed out for that address only. */
+  readonly providerUrl: string;
+  readonly secret: string;
+}
+
+/** What the sealed blob holds. Client secrets as a list, not an object keyed by provider id. */
 export interface VaultContents {
   readonly accounts: readonly StoredAccount[];
-  readonly clientSecrets: readonly { readonly providerId: string; readonly secret: string }[];
+  readonly clientSecrets: readonly StoredClientSecret[];
 }
 
 const headerSchema = z.object({ format: z.literal(VAULT_FORMAT), version: z.number().int() });
 
 const envelopeSchema = z.object({
   format: z.literal(VAULT_FORMAT),
-  version: z.literal(VAULT_VERSION),
+  version: z.union([z.literal(1), z.literal(VAULT_VERSION)]),
   backend: z.string().max(100),
   sealed: z.base64().min(1).nullable(),
 });
@@ -90,7 +121,8 @@ export type DamageKind = 'corrupted' | 'invalid' | 'newer-version' | 'undecrypta
 
 export type VaultFileRead =
   | { readonly kind: 'empty' }
-  | { readonly kind: 'ok'; readonly contents: VaultContents }
+  /** `migrated`: read from an older version; the file should be written again now. */
+  | { readonly kind: 'ok'; readonly contents: VaultContents; readonly migrated: boolean }
   /** `reason` is user-facing and never quotes the file. */
   | { readonly kind: 'damaged'; readonly damage: DamageKind; readonly reason: string }
   /**
@@ -105,14 +137,18 @@ const damaged = (damage: DamageKind, reason: string): VaultFileRead => ({
   reason,
 });
 
-/**
- * Turns what the store read into the vault's contents, or says why it cannot.
- * `platform` tells which other key stores could come back (Linux keyrings).
- */
+export interface OpenVaultDocumentOptions {
+  /** Tells which other key stores could come back (Linux keyrings). */
+  readonly platform: string;
+  /** Where each provider is now: binds the entries of a version-1 file. */
+  readonly providerUrlOf?: (providerId: string) => string | undefined;
+}
+
+/** Turns what the store read into the vault's contents, or says why it cannot. */
 export async function openVaultDocument(
   read: DocumentRead,
   cipher: Cipher,
-  platform: string,
+  { platform, providerUrlOf = () => undefined }: OpenVaultDocumentOptions,
 ): Promise<VaultFileRead> {
   if (read.kind === 'missing') return { kind: 'empty' };
   if (read.kind === 'unreadable') {
@@ -168,11 +204,39 @@ export async function openVaultDocument(
   } catch {
     json = undefined;
   }
-  const contents = contentsSchema.safeParse(json);
-  if (!contents.success) {
-    return damaged('invalid', 'The saved sign-ins decrypted, but their contents are damaged.');
+  const broken = damaged(
+    'invalid',
+    'The saved sign-ins decrypted, but their contents are damaged.',
+  );
+  if (envelope.data.version === VAULT_VERSION) {
+    const contents = contentsSchema.safeParse(json);
+    return contents.success ? { kind: 'ok', contents: contents.data, migrated: false } : broken;
   }
-  return { kind: 'ok', contents: contents.data };
+  const old = contentsV1Schema.safeParse(json);
+  if (!old.success) return broken;
+  return { kind: 'ok', contents: bindVersion1(old.data, providerUrlOf), migrated: true };
+}
+
+/**
+ * Version-1 entries get their provider's address as it is now. An account
+ * whose provider is gone gets none (it matches no provider: its portal reads
+ * as missing); a client secret whose provider is gone is of no use, and is
+ * dropped rather than handed to whatever takes the id later.
+ */
+function bindVersion1(
+  old: z.infer<typeof contentsV1Schema>,
+  providerUrlOf: (providerId: string) => string | undefined,
+): VaultContents {
+  return {
+    accounts: old.accounts.map((account) => ({
+      ...account,
+      providerUrl: providerUrlOf(account.providerId) ?? '',
+    })),
+    clientSecrets: old.clientSecrets.flatMap(({ providerId, secret }) => {
+      const url = providerUrlOf(providerId);
+      return url ? [{ providerId, providerUrl: url, secret }] : [];
+    }),
+  };
 }
 
 /** The whole vault document for `contents`, sealed through the cipher. */

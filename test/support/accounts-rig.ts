@@ -81,7 +81,9 @@ export async function startAccountsRig(options: AccountsRigOptions = {}): Promis
   const portals = new Map([[provider.id, portal]]);
   const engine = createSignInEngine({
     providers: { get: (id) => providers.get(id) },
-    secrets: { get: (id) => (providers.has(id) ? DEMO_CLIENT.client_secret : undefined) },
+    secrets: {
+      get: (p) => (providers.get(p.id)?.url === p.url ? DEMO_CLIENT.client_secret : undefined),
+    },
     fetch,
     clock,
   });

@@ -7,6 +7,11 @@ import type { Clock } from '../../main/common/clock';
 import type { StoredAccount, TokenVault } from '../../main/vault/types';
 
 export const VAULT_FILE = 'vault.json';
+
+/** A provider by id, at an address of its own (what the vault binds secrets and accounts to). */
+export function portal(id: string): { readonly id: string; readonly url: string } {
+  return { id, url: `https://${id}.example` };
+}
 export const SETTINGS_FILE = 'vault-settings.json';
 const FIXTURE_EPOCH = 1_800_000_000_000;
 
@@ -19,6 +24,7 @@ export function makeAccount(name: string, generation = 0): StoredAccount {
   return {
     id: `id-${name}`,
     providerId: 'netrex',
+    providerUrl: portal('netrex').url,
     label: `Label ${name}`,
     method: 'oauth',
     tokens: {

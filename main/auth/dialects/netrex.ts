@@ -51,6 +51,8 @@ export function issMatches(iss: string, base: string): boolean {
 
 interface AnswerContext {
   readonly portal: string;
+  /** The portal's address, recorded in the tokens (TokenSet.providerUrl). */
+  readonly providerUrl: string;
   readonly now: number;
   /** Rights to record when the answer has no `scope`. */
   readonly fallbackRights: readonly string[];
@@ -109,6 +111,7 @@ export async function parseTokenAnswer(
     typeof refresh_token === 'string' ? refresh_token : context.previousRefreshToken;
   return storableTokens(
     {
+      providerUrl: context.providerUrl,
       accessToken: access_token,
       ...(refreshToken ? { refreshToken } : {}),
       tokenType: 'bearer',
@@ -175,6 +178,7 @@ export function openNetrexSession(context: DialectContext): Promise<DialectSessi
       const response = await post(url);
       return parseTokenAnswer(response, {
         portal,
+        providerUrl: base,
         now: now(),
         fallbackRights: provider.rights,
         secrets: [callback.code, codeVerifier, clientSecret],
@@ -191,6 +195,7 @@ export function openNetrexSession(context: DialectContext): Promise<DialectSessi
       const response = await post(url);
       return parseTokenAnswer(response, {
         portal,
+        providerUrl: base,
         now: now(),
         fallbackRights: tokens.rights,
         // The documentation: a refresh may or may not return a new refresh token.

@@ -152,8 +152,9 @@ function tokenSetFrom(
   now: number,
   fallbackRights: readonly string[],
   previousRefreshToken: string | undefined,
-  portal: string,
+  provider: { readonly name: string; readonly url: string },
 ): TokenSet {
+  const portal = provider.name;
   if (result.token_type !== 'bearer') {
     throw new AuthError('invalid_token_response', { portal, reason: 'token_type is not bearer' });
   }
@@ -169,6 +170,7 @@ function tokenSetFrom(
   const claims = oauth.getValidatedIdTokenClaims(result);
   return storableTokens(
     {
+      providerUrl: provider.url,
       accessToken: result.access_token,
       ...(refreshToken ? { refreshToken } : {}),
       tokenType: 'bearer',
@@ -263,7 +265,7 @@ export async function openOAuth2Session(context: DialectContext): Promise<Dialec
           http,
         );
         const result = await oauth.processAuthorizationCodeResponse(as, client, response);
-        return tokenSetFrom(result, now(), provider.rights, undefined, portal);
+        return tokenSetFrom(result, now(), provider.rights, undefined, provider);
       } catch (error) {
         throw protocolError(error, { portal, secrets });
       }
@@ -281,7 +283,7 @@ export async function openOAuth2Session(context: DialectContext): Promise<Dialec
           http,
         );
         const result = await oauth.processRefreshTokenResponse(as, client, response);
-        return tokenSetFrom(result, now(), tokens.rights, tokens.refreshToken, portal);
+        return tokenSetFrom(result, now(), tokens.rights, tokens.refreshToken, provider);
       } catch (error) {
         throw protocolError(error, { portal, secrets });
       }

@@ -102,6 +102,7 @@ describe('accounts on a standard OpenID server', () => {
     expect(checked.latencyMs).toBeGreaterThanOrEqual(0);
     const stored = vault.getAccount(account!.id)!;
     await engine.revoke('oidc', {
+      providerUrl: stored.providerUrl,
       accessToken: stored.tokens.accessToken,
       ...(stored.tokens.refreshToken ? { refreshToken: stored.tokens.refreshToken } : {}),
       tokenType: 'bearer',

@@ -6,6 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AesGcmCipher } from '../../support/aes-cipher';
 import { listenOnLoopback } from '../../support/loopback-server';
+import { ManualClock } from '../../support/manual-clock';
+import { startProvider } from '../../support/provider';
 import { startServicesRig, type ServicesRig } from '../../support/services-rig';
 import { openVaultIn } from '../../support/vault-fixtures';
 import { signIn as playBrowser } from '../provider/portal-client';
@@ -123,7 +125,9 @@ describe('managed configuration', () => {
     });
     expect(JSON.stringify(listed)).not.toContain('managed-secret-12345');
     const disk = await openVaultIn(rig.dir.path, rig.cipher);
-    expect(disk.getClientSecret('branch')).toBe('managed-secret-12345');
+    expect(disk.getClientSecret({ id: 'branch', url: 'https://video.branch.example' })).toBe(
+      'managed-secret-12345',
+    );
     await disk.dispose();
     expect(await rig.services.handlers.setClientSecret('branch', 'other-secret')).toMatchObject({
       ok: false,
@@ -147,6 +151,56 @@ describe('managed configuration', () => {
       'camstreamer-cloud',
       'demo',
     ]);
+  });
+});
+
+describe('a provider id that comes to name another address', () => {
+  it('a managed entry over a custom portal gets neither its client secret nor its accounts', async () => {
+    const clock = new ManualClock();
+    const original = await startProvider({}, { clock: () => clock.now() });
+    const imposter = await startProvider({}, { clock: () => clock.now() });
+    try {
+      const first = await startServicesRig({ clock });
+      const added = await first.services.handlers.addPortal({ url: original.url, name: 'ACME' });
+      if (!added.ok) throw new Error(added.error.message);
+      const id = added.value.id;
+      await first.services.handlers.setClientSecret(id, 'secret-of-the-original-1234');
+      const signedIn = await first.services.handlers.signInWithApiToken({
+        providerId: id,
+        token: 'demo-operator-api-token',
+      });
+      expect(signedIn).toMatchObject({ ok: true, value: { state: 'connected' } });
+      await first.close({ keepDir: true, keepPortal: true });
+
+      // IT deploys an entry with the same id at another address (no secret of its own).
+      rig = await startServicesRig({
+        dir: first.dir,
+        portal: first.portal,
+        clock,
+        cipher: first.cipher,
+        managedConfig: JSON.stringify({
+          providers: [{ id, name: 'Imposter', url: imposter.url, clientId: 'x' }],
+        }),
+      });
+      const listed = await rig.services.handlers.listProviders();
+      expect(listed.ok && listed.value.find((p) => p.id === id)).toMatchObject({
+        url: imposter.url,
+        clientSecretSet: false,
+        ready: false,
+      });
+      const [account] = rig.services.accounts();
+      const checked = await rig.services.handlers.checkNow(account!.id);
+      expect(checked).toMatchObject({
+        ok: true,
+        value: { state: 'error', lastError: { code: 'provider_missing' } },
+      });
+      // Nothing of the account or the secret reached the other address.
+      expect(imposter.stats.graphql.requests + imposter.stats.token.requests).toBe(0);
+      expect(JSON.stringify(rig.transcript)).not.toContain('secret-of-the-original');
+    } finally {
+      await original.close();
+      await imposter.close();
+    }
   });
 });
 

@@ -11,6 +11,7 @@ import {
   encodedForms,
   makeAccount,
   openVaultIn,
+  portal,
   secretsOf,
   VAULT_FILE,
 } from '../../support/vault-fixtures';
@@ -51,7 +52,7 @@ describe('the vault file', () => {
     const apiToken = { ...makeAccount('api'), method: 'api-token' as const };
     const clientSecret = 'CS"client\\secret/é-' + randomBytes(8).toString('hex');
     for (const account of [...accounts, apiToken]) await vault.saveAccount(account);
-    await vault.setClientSecret('netrex', clientSecret);
+    await vault.setClientSecret(portal('netrex'), clientSecret);
 
     const bytes = readFileSync(vaultPath());
     const secrets = [...[...accounts, apiToken].flatMap(secretsOf), clientSecret];
@@ -61,7 +62,7 @@ describe('the vault file', () => {
     // The control: the same search finds every secret in a clear JSON copy.
     const clear = Buffer.from(JSON.stringify({ accounts, apiToken, clientSecret }, null, '\t'));
     for (const secret of secrets) expect(holds(clear, secret)).toBe(true);
-    expect((await open()).getClientSecret('netrex')).toBe(clientSecret);
+    expect((await open()).getClientSecret(portal('netrex'))).toBe(clientSecret);
   });
 
   it.skipIf(process.platform === 'win32')('is readable by its owner only', async () => {
@@ -86,10 +87,10 @@ describe('the vault file', () => {
     };
     await vault.saveAccount(makeAccount('a'));
     await vault.saveAccount(oidc);
-    await vault.setClientSecret('keycloak', 'CS-k');
+    await vault.setClientSecret(portal('keycloak'), 'CS-k');
     const reopened = await open();
     expect(reopened.listAccounts()).toEqual([makeAccount('a'), oidc]);
-    expect(reopened.getClientSecret('keycloak')).toBe('CS-k');
+    expect(reopened.getClientSecret(portal('keycloak'))).toBe('CS-k');
   });
 
   const damaged: [string, (valid: Buffer) => Buffer | string, string][] = [
@@ -100,7 +101,7 @@ describe('the vault file', () => {
     ['wrong types', () => '{"format": 7, "version": "1", "sealed": true}', 'invalid'],
     [
       'a newer version',
-      (valid) => valid.toString().replace('"version": 1', '"version": 9'),
+      (valid) => valid.toString().replace('"version": 2', '"version": 9'),
       'newer-version',
     ],
     [

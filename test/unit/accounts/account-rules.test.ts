@@ -30,6 +30,7 @@ const PORTAL: ProviderConfig = {
 };
 const SSO: ProviderConfig = { ...PORTAL, id: 'sso', name: 'Corp SSO', dialect: 'oauth2' };
 const tokens = (claims?: TokenSet['idTokenClaims']): TokenSet => ({
+  providerUrl: PORTAL.url,
   accessToken: 'at',
   tokenType: 'bearer',
   expiresAt: null,
@@ -138,6 +139,7 @@ describe('toSnapshot', () => {
     const profile = {
       id: 'a1',
       providerId: 'acme',
+      providerUrl: PORTAL.url,
       label: 'ACME',
       method: 'oauth' as const,
       expiresAt: 5,

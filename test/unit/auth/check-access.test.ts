@@ -9,7 +9,7 @@ import type { ProviderConfig } from '../../../main/providers/provider-config';
 import { ManualClock } from '../../support/manual-clock';
 import { startScriptedServer, type ScriptedServer } from '../../support/scripted-server';
 
-const TOKENS: TokenSet = {
+const TOKENS: Omit<TokenSet, 'providerUrl'> = {
   accessToken: 'at-userinfo-1234567890',
   tokenType: 'bearer',
   expiresAt: null,
@@ -63,7 +63,9 @@ describe('checkAccess', () => {
 
   it('valid: the userinfo endpoint answers with the Bearer token', async () => {
     server.on('/me', { json: { sub: 'operator' } });
-    await expect(engine.checkAccess('corp', TOKENS)).resolves.toBe('valid');
+    await expect(engine.checkAccess('corp', { ...TOKENS, providerUrl: server.url })).resolves.toBe(
+      'valid',
+    );
     const asked = server.requests.find((r) => r.url.pathname === '/me');
     expect(asked?.headers.authorization).toBe(`Bearer ${TOKENS.accessToken}`);
   });
@@ -74,12 +76,16 @@ describe('checkAccess', () => {
       headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
       json: { error: 'invalid_token' },
     });
-    await expect(engine.checkAccess('corp', TOKENS)).resolves.toBe('rejected');
+    await expect(engine.checkAccess('corp', { ...TOKENS, providerUrl: server.url })).resolves.toBe(
+      'rejected',
+    );
   });
 
   it('unsupported: no userinfo endpoint, or one the address rules refuse (the token is not sent)', async () => {
     delete metadata.userinfo_endpoint;
-    await expect(engine.checkAccess('corp', TOKENS)).resolves.toBe('unsupported');
+    await expect(engine.checkAccess('corp', { ...TOKENS, providerUrl: server.url })).resolves.toBe(
+      'unsupported',
+    );
     await engine.dispose();
     metadata.userinfo_endpoint = 'http://elsewhere.example/me';
     engine = createSignInEngine({
@@ -87,20 +93,26 @@ describe('checkAccess', () => {
       secrets: { get: () => undefined },
       fetch,
     });
-    await expect(engine.checkAccess('corp', TOKENS)).resolves.toBe('unsupported');
+    await expect(engine.checkAccess('corp', { ...TOKENS, providerUrl: server.url })).resolves.toBe(
+      'unsupported',
+    );
     expect(server.requests.some((r) => r.url.pathname === '/me')).toBe(false);
   });
 
   it('a server error is a retryable AuthError that quotes no token', async () => {
     server.on('/me', { status: 503, body: `down ${TOKENS.accessToken}` });
-    const error = await engine.checkAccess('corp', TOKENS).catch((e: unknown) => e);
+    const error = await engine
+      .checkAccess('corp', { ...TOKENS, providerUrl: server.url })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect((error as AuthError).retryable).toBe(true);
     expect(JSON.stringify((error as AuthError).toUserFacing())).not.toContain(TOKENS.accessToken);
   });
 
   it('the Netrex dialect has no such question', async () => {
-    await expect(engine.checkAccess('portal', TOKENS)).resolves.toBe('unsupported');
+    await expect(
+      engine.checkAccess('portal', { ...TOKENS, providerUrl: server.url }),
+    ).resolves.toBe('unsupported');
     expect(server.requests).toHaveLength(0);
   });
 });

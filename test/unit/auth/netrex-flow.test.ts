@@ -157,6 +157,7 @@ describe('sign-in engine, Netrex dialect', () => {
       providerId: 'demo',
       requestedRights: ['read', 'liveview'],
       tokens: {
+        providerUrl: portal.url,
         accessToken: ACCESS,
         refreshToken: REFRESH,
         tokenType: 'bearer',
@@ -419,6 +420,7 @@ describe('sign-in engine, Netrex dialect', () => {
     );
     await expect(
       engine.refresh('demo', {
+        providerUrl: providers.get('demo')!.url,
         accessToken: ACCESS,
         refreshToken: REFRESH,
         tokenType: 'bearer',

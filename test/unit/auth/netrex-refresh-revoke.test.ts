@@ -51,6 +51,7 @@ describe('Netrex dialect: refresh and revoke', () => {
       timeoutMs: 500,
     });
     tokens = {
+      providerUrl: `${portal.url}/base`,
       accessToken: 'access-old-123456',
       refreshToken: 'refresh-old-123456',
       tokenType: 'bearer',
@@ -89,6 +90,18 @@ describe('Netrex dialect: refresh and revoke', () => {
       rights: ['read', 'events'],
       rightsReported: false,
     });
+  });
+
+  it('sends nothing when the provider id now names another address than the one that issued the tokens', async () => {
+    const elsewhere = { ...tokens, providerUrl: 'https://old-portal.example' };
+    for (const call of [
+      () => engine.refresh('demo', elsewhere),
+      () => engine.revoke('demo', elsewhere),
+      () => engine.checkAccess('demo', elsewhere),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ name: 'AuthError', code: 'provider_changed' });
+    }
+    expect(portal.requests).toEqual([]);
   });
 
   it('keeps the refresh token when the answer has none', async () => {

@@ -214,7 +214,7 @@ describe('sign-in engine, standard dialect', () => {
   });
 
   describe('refresh and revoke', () => {
-    const tokens: TokenSet = {
+    const held: Omit<TokenSet, 'providerUrl'> = {
       accessToken: 'at-old-123456',
       refreshToken: 'rt-old-123456',
       tokenType: 'bearer',
@@ -223,23 +223,24 @@ describe('sign-in engine, standard dialect', () => {
       rightsReported: true,
       obtainedAt: 0,
     };
+    const tokens = (): TokenSet => ({ ...held, providerUrl: server.url });
 
     it('refreshes (RFC 6749 §6), keeping the old refresh token when none comes back', async () => {
       server.on('/token', { json: { access_token: 'at-new-123456', token_type: 'bearer' } });
-      const next = await engine.refresh('corp', tokens);
+      const next = await engine.refresh('corp', tokens());
       const body = new URLSearchParams(server.requests.at(-1)!.body);
       expect(body.get('grant_type')).toBe('refresh_token');
       expect(body.get('refresh_token')).toBe('rt-old-123456');
       expect(next).toMatchObject({ accessToken: 'at-new-123456', refreshToken: 'rt-old-123456' });
       server.on('/token', { status: 400, json: { error: 'invalid_grant' } });
-      expect(await failure(engine.refresh('corp', tokens))).toMatchObject({
+      expect(await failure(engine.refresh('corp', tokens()))).toMatchObject({
         code: 'invalid_grant',
         grantDead: true,
       });
     });
 
     it('revokes the refresh token first, then the access token (RFC 7009)', async () => {
-      await engine.revoke('corp', tokens);
+      await engine.revoke('corp', tokens());
       const sent = server.requests
         .filter((r) => r.url.pathname === '/revoke')
         .map((r) => Object.fromEntries(new URLSearchParams(r.body)));
@@ -251,7 +252,7 @@ describe('sign-in engine, standard dialect', () => {
 
     it('says so when the server has no revocation endpoint', async () => {
       metadata.revocation_endpoint = undefined;
-      expect((await failure(engine.revoke('corp', tokens))).code).toBe('revocation_unsupported');
+      expect((await failure(engine.revoke('corp', tokens()))).code).toBe('revocation_unsupported');
     });
   });
 });

@@ -13,7 +13,7 @@ import { ManualClock } from '../../support/manual-clock';
 import { startScriptedServer, type ScriptedServer } from '../../support/scripted-server';
 import { AuthError } from '../../../main/auth/auth-error';
 
-const HELD: TokenSet = {
+const HELD: Omit<TokenSet, 'providerUrl'> = {
   accessToken: 'at-old-123456',
   refreshToken: 'rt-old-123456',
   tokenType: 'bearer',
@@ -38,6 +38,7 @@ function storable(tokens: TokenSet) {
   return accountSchema.safeParse({
     id: 'acc-1',
     providerId: 'p',
+    providerUrl: tokens.providerUrl,
     label: 'Label',
     method: 'oauth',
     tokens: {
@@ -60,7 +61,7 @@ for (const dialect of ['netrex', 'oauth2'] as const) {
       server.on(tokenPath, {
         json: { access_token: 'at-new-123456', token_type: 'bearer', ...json },
       });
-    const refreshed = () => engine.refresh('p', HELD);
+    const refreshed = () => engine.refresh('p', { ...HELD, providerUrl: server.url });
 
     beforeEach(async () => {
       server = await startScriptedServer();

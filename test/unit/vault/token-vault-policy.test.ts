@@ -9,6 +9,7 @@ import {
   encodedForms,
   makeAccount,
   openVaultIn,
+  portal,
   secretsOf,
   SETTINGS_FILE,
   VAULT_FILE,
@@ -50,9 +51,9 @@ describe('TokenVault storage policy', () => {
       lastWriteError: null,
     });
     await vault.saveAccount(makeAccount('a'));
-    await vault.setClientSecret('netrex', 'CS-basic');
+    await vault.setClientSecret(portal('netrex'), 'CS-basic');
     expect(vault.getAccount('id-a')).toEqual(makeAccount('a'));
-    expect(vault.getClientSecret('netrex')).toBe('CS-basic');
+    expect(vault.getClientSecret(portal('netrex'))).toBe('CS-basic');
     expect(existsSync(file(VAULT_FILE))).toBe(false);
     expect(cipher.calls.encrypt).toBe(0);
     // Nothing of the session survives it.
@@ -82,7 +83,7 @@ describe('TokenVault storage policy', () => {
     const vault = await open(cipher);
     await vault.setWeakStorageAllowed(true);
     await vault.saveAccount(makeAccount('a'));
-    await vault.setClientSecret('netrex', 'CS-out');
+    await vault.setClientSecret(portal('netrex'), 'CS-out');
     const sealedBefore = JSON.parse(read(VAULT_FILE)).sealed;
     expect(sealedBefore).toEqual(expect.any(String));
 
@@ -93,7 +94,7 @@ describe('TokenVault storage policy', () => {
     expect(JSON.parse(read(VAULT_FILE))).toMatchObject({ sealed: null });
     expect(read(VAULT_FILE)).not.toContain(sealedBefore.slice(0, 40));
     expect(vault.getAccount('id-a')).toEqual(makeAccount('a'));
-    expect(vault.getClientSecret('netrex')).toBe('CS-out');
+    expect(vault.getClientSecret(portal('netrex'))).toBe('CS-out');
 
     // Later saves stay off disk too.
     await vault.saveAccount(makeAccount('b'));
@@ -227,14 +228,14 @@ describe('TokenVault storage policy', () => {
     await first.setWeakStorageAllowed(true);
     await first.saveAccount(makeAccount('disk'));
     await first.saveAccount(makeAccount('both', 1));
-    await first.setClientSecret('netrex', 'CS-disk');
+    await first.setClientSecret(portal('netrex'), 'CS-disk');
     // Another session forgets the opt-in file (as if it were lost) and signs in again.
     writeFileSync(file(SETTINGS_FILE), JSON.stringify({ version: 1, weakStorageAllowed: false }));
     const vault = await open(cipher);
     await vault.saveAccount(makeAccount('both', 2));
     await vault.setWeakStorageAllowed(true);
     expect(vault.listAccounts()).toEqual([makeAccount('both', 2), makeAccount('disk')]);
-    expect(vault.getClientSecret('netrex')).toBe('CS-disk');
+    expect(vault.getClientSecret(portal('netrex'))).toBe('CS-disk');
     expect((await open(cipher)).listAccounts()).toEqual(vault.listAccounts());
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConfDocumentStore, type DocumentStore } from '../../../main/common/document-store';
@@ -7,7 +7,13 @@ import { openTokenVault } from '../../../main/vault/token-vault';
 import type { StoredAccount, TokenVault } from '../../../main/vault/types';
 import { AesGcmCipher } from '../../support/aes-cipher';
 import { makeTempDir, type TempDir } from '../../support/temp-dir';
-import { makeAccount, openVaultIn, secretsOf, VAULT_FILE } from '../../support/vault-fixtures';
+import {
+  makeAccount,
+  openVaultIn,
+  portal,
+  secretsOf,
+  VAULT_FILE,
+} from '../../support/vault-fixtures';
 
 describe('TokenVault', () => {
   let dir: TempDir;
@@ -97,14 +103,68 @@ describe('TokenVault', () => {
   });
 
   it('keeps client secrets by provider, sealed like the tokens', async () => {
-    await vault.setClientSecret('netrex', 'CS"secret\\one');
-    await vault.setClientSecret('camstreamer', 'CS-two');
-    expect(vault.getClientSecret('netrex')).toBe('CS"secret\\one');
+    await vault.setClientSecret(portal('netrex'), 'CS"secret\\one');
+    await vault.setClientSecret(portal('camstreamer'), 'CS-two');
+    expect(vault.getClientSecret(portal('netrex'))).toBe('CS"secret\\one');
     expect(vaultBytes()).not.toContain('CS-two');
-    await vault.setClientSecret('netrex', null);
+    await vault.setClientSecret(portal('netrex'), null);
     const reopened = await openVaultIn(dir.path, cipher);
-    expect(reopened.getClientSecret('netrex')).toBeUndefined();
-    expect(reopened.getClientSecret('camstreamer')).toBe('CS-two');
+    expect(reopened.getClientSecret(portal('netrex'))).toBeUndefined();
+    expect(reopened.getClientSecret(portal('camstreamer'))).toBe('CS-two');
+    await reopened.dispose();
+  });
+
+  it('hands a client secret out only for the address it was set for', async () => {
+    await vault.setClientSecret(portal('netrex'), 'CS-bound');
+    expect(vault.getClientSecret(portal('netrex'))).toBe('CS-bound');
+    expect(
+      vault.getClientSecret({ id: 'netrex', url: 'https://imposter.example' }),
+    ).toBeUndefined();
+    const reopened = await openVaultIn(dir.path, cipher);
+    expect(
+      reopened.getClientSecret({ id: 'netrex', url: 'https://imposter.example' }),
+    ).toBeUndefined();
+    expect(reopened.getClientSecret(portal('netrex'))).toBe('CS-bound');
+    await reopened.dispose();
+  });
+
+  it('binds a version-1 file to where its providers are now, and writes it as version 2 at once', async () => {
+    // As version 1 wrote it: no provider address.
+    const unbound = Object.fromEntries(
+      Object.entries(makeAccount('old')).filter(([key]) => key !== 'providerUrl'),
+    );
+    const sealed = await cipher.encrypt(
+      JSON.stringify({
+        accounts: [unbound],
+        clientSecrets: [{ providerId: 'netrex', secret: 'CS-old' }],
+      }),
+    );
+    writeFileSync(
+      join(dir.path, VAULT_FILE),
+      JSON.stringify({
+        format: 'netrex-connect/token-vault',
+        version: 1,
+        backend: cipher.backend,
+        sealed: Buffer.from(sealed).toString('base64'),
+      }),
+    );
+    const migrated = await openTokenVault({
+      store: createConfDocumentStore(dir.path, 'vault'),
+      settingsStore: createConfDocumentStore(dir.path, 'vault-settings'),
+      cipher,
+      platform: 'linux',
+      providerUrlOf: (id) => (id === 'netrex' ? portal('netrex').url : undefined),
+    });
+    expect(migrated.getAccount('id-old')).toEqual(makeAccount('old'));
+    expect(migrated.getClientSecret(portal('netrex'))).toBe('CS-old');
+    await migrated.dispose();
+    expect(JSON.parse(readFileSync(join(dir.path, VAULT_FILE), 'utf8'))).toMatchObject({
+      version: 2,
+    });
+    // Read again without any provider list: the addresses are on disk now.
+    const reopened = await openVaultIn(dir.path, cipher);
+    expect(reopened.getAccount('id-old')).toEqual(makeAccount('old'));
+    expect(reopened.getClientSecret(portal('netrex'))).toBe('CS-old');
     await reopened.dispose();
   });
 
@@ -122,7 +182,7 @@ describe('TokenVault', () => {
     expect(message).toMatch(/tokens\.accessToken/);
     expect(message).not.toMatch(/SECRET/);
     expect(vault.listAccounts()).toEqual([]);
-    await expect(vault.setClientSecret('netrex', '')).rejects.toMatchObject({
+    await expect(vault.setClientSecret(portal('netrex'), '')).rejects.toMatchObject({
       code: 'invalid_input',
     });
   });

@@ -14,6 +14,7 @@ const contents: VaultContents = {
     {
       id: 'acc-1',
       providerId: 'netrex',
+      providerUrl: 'https://system2.netrex.cz',
       label: 'operator@example.com',
       method: 'oauth',
       tokens: { accessToken: 'AT-1', refreshToken: 'RT-1', tokenType: 'Bearer' },
@@ -21,8 +22,21 @@ const contents: VaultContents = {
       rights: ['read', 'write'],
     },
   ],
-  clientSecrets: [{ providerId: 'netrex', secret: 'CS-1' }],
+  clientSecrets: [
+    { providerId: 'netrex', providerUrl: 'https://system2.netrex.cz', secret: 'CS-1' },
+  ],
 };
+
+/** A version-1 file: the same entries, no provider addresses. */
+async function version1(cipher: AesGcmCipher, old: unknown): Promise<Record<string, unknown>> {
+  const sealed = await cipher.encrypt(JSON.stringify(old));
+  return {
+    format: VAULT_FORMAT,
+    version: 1,
+    backend: cipher.backend,
+    sealed: Buffer.from(sealed).toString('base64'),
+  };
+}
 
 const ok = (document: Record<string, unknown>): DocumentRead => ({ kind: 'ok', document });
 
@@ -31,23 +45,67 @@ describe('vault file format', () => {
     const cipher = AesGcmCipher.random({ backend: 'kwallet6' });
     const document = await sealVaultDocument(contents, cipher);
     expect(Object.keys(document).sort()).toEqual(['backend', 'format', 'sealed', 'version']);
-    expect(document).toMatchObject({ format: VAULT_FORMAT, version: 1, backend: 'kwallet6' });
+    expect(document).toMatchObject({ format: VAULT_FORMAT, version: 2, backend: 'kwallet6' });
     const text = JSON.stringify(document);
     for (const clear of ['AT-1', 'RT-1', 'CS-1', 'operator@example.com', 'acc-1', 'netrex"'])
       expect(text).not.toContain(clear);
-    expect(await openVaultDocument(ok(document), cipher, 'linux')).toEqual({
+    expect(await openVaultDocument(ok(document), cipher, { platform: 'linux' })).toEqual({
       kind: 'ok',
       contents,
+      migrated: false,
     });
     expect(cipher.calls).toEqual({ encrypt: 1, decrypt: 1 });
   });
 
+  it('binds a version-1 file to where its providers are now; a gone provider gets nothing', async () => {
+    const cipher = AesGcmCipher.random();
+    const [account] = contents.accounts;
+    // As version 1 wrote it: no provider address.
+    const unbound = Object.fromEntries(
+      Object.entries(account!).filter(([key]) => key !== 'providerUrl'),
+    );
+    const old = {
+      accounts: [unbound, { ...unbound, id: 'acc-2', providerId: 'gone' }],
+      clientSecrets: [
+        { providerId: 'netrex', secret: 'CS-1' },
+        { providerId: 'gone', secret: 'CS-gone' },
+      ],
+    };
+    const where: Record<string, string> = { netrex: 'https://now.netrex.example' };
+    const read = await openVaultDocument(ok(await version1(cipher, old)), cipher, {
+      platform: 'linux',
+      providerUrlOf: (id) => where[id],
+    });
+    expect(read).toEqual({
+      kind: 'ok',
+      migrated: true,
+      contents: {
+        accounts: [
+          { ...unbound, providerUrl: 'https://now.netrex.example' },
+          { ...unbound, id: 'acc-2', providerId: 'gone', providerUrl: '' },
+        ],
+        clientSecrets: [
+          { providerId: 'netrex', providerUrl: 'https://now.netrex.example', secret: 'CS-1' },
+        ],
+      },
+    });
+    // A version-2 file with an entry missing its address is damaged, not migrated.
+    const v2 = await sealVaultDocument(contents, cipher);
+    const broken = { ...v2, sealed: (await version1(cipher, old)).sealed };
+    expect(await openVaultDocument(ok(broken), cipher, { platform: 'linux' })).toMatchObject({
+      kind: 'damaged',
+      damage: 'invalid',
+    });
+  });
+
   it('reads a missing file and a vault with nothing sealed as empty, without decrypting', async () => {
     const cipher = AesGcmCipher.random();
-    expect(await openVaultDocument({ kind: 'missing' }, cipher, 'linux')).toEqual({
+    expect(await openVaultDocument({ kind: 'missing' }, cipher, { platform: 'linux' })).toEqual({
       kind: 'empty',
     });
-    expect(await openVaultDocument(ok(emptyVaultDocument('basic_text')), cipher, 'linux')).toEqual({
+    expect(
+      await openVaultDocument(ok(emptyVaultDocument('basic_text')), cipher, { platform: 'linux' }),
+    ).toEqual({
       kind: 'empty',
     });
     expect(cipher.calls.decrypt).toBe(0);
@@ -62,14 +120,14 @@ describe('vault file format', () => {
       [ok({ ...sealed, version: '1' }), 'invalid'],
       [ok({ ...sealed, sealed: 42 }), 'invalid'],
       [ok({ ...sealed, sealed: 'not base64 at all!' }), 'invalid'],
-      [ok({ ...sealed, version: 2 }), 'newer-version'],
+      [ok({ ...sealed, version: 3 }), 'newer-version'],
       [
         ok({ ...sealed, sealed: Buffer.from('SECRET-LOOKING but not sealed').toString('base64') }),
         'undecryptable',
       ],
     ];
     for (const [read, damage] of cases) {
-      const result = await openVaultDocument(read, cipher, 'linux');
+      const result = await openVaultDocument(read, cipher, { platform: 'linux' });
       expect(result).toMatchObject({ kind: 'damaged', damage });
       expect(JSON.stringify(result)).not.toContain('SECRET-LOOKING');
     }
@@ -78,7 +136,7 @@ describe('vault file format', () => {
   it('tells a file sealed by another keyring of this system (away today) from damage', async () => {
     const sealed = await sealVaultDocument(contents, AesGcmCipher.random({ backend: 'kwallet5' }));
     const basic = AesGcmCipher.random({ backend: 'basic_text' });
-    const result = await openVaultDocument(ok(sealed), basic, 'linux');
+    const result = await openVaultDocument(ok(sealed), basic, { platform: 'linux' });
     expect(result).toMatchObject({ kind: 'sealed-elsewhere', sealedBy: 'kwallet5' });
     expect(result.kind === 'sealed-elsewhere' && result.reason).toMatch(
       /\(kwallet5\) that is not available now \(the one in use is basic_text\)/,
@@ -87,7 +145,7 @@ describe('vault file format', () => {
     const copied = await openVaultDocument(
       ok({ ...sealed, backend: 'keychain' }),
       AesGcmCipher.random({ backend: 'dpapi' }),
-      'win32',
+      { platform: 'win32' },
     );
     expect(copied).toMatchObject({ kind: 'damaged', damage: 'undecryptable' });
     expect(copied.kind === 'damaged' && copied.reason).toContain('(keychain)');
@@ -95,7 +153,7 @@ describe('vault file format', () => {
     const odd = await openVaultDocument(
       ok({ ...sealed, backend: 'evil<script>' }),
       AesGcmCipher.random(),
-      'linux',
+      { platform: 'linux' },
     );
     expect(odd).toMatchObject({ kind: 'damaged', damage: 'undecryptable' });
     expect(JSON.stringify(odd)).not.toContain('evil');
@@ -117,7 +175,9 @@ describe('vault file format', () => {
       { accounts: [] },
     ];
     for (const value of broken) {
-      expect(await openVaultDocument(ok(await seal(value)), cipher, 'linux')).toMatchObject({
+      expect(
+        await openVaultDocument(ok(await seal(value)), cipher, { platform: 'linux' }),
+      ).toMatchObject({
         kind: 'damaged',
         damage: 'invalid',
       });
