@@ -1,13 +1,14 @@
-// One bridge call from the page to the handler table: sender check, argument
-// validation, then the handler; every way out is a `Result`. Pure (no
+// One bridge call from the page to the handler table: sender check, then the
+// handler, which validates the arguments itself (the handler table is the
+// one place that does: the browser harness has no dispatch in front of it);
+// every way out is a `Result`. Pure (no
 // Electron): ipc.ts registers one of these per channel, and tests call it in
 // Node with fake frames. A call that passed the sender check is the app's
 // page speaking, so it is also how the services learn the page can hear
 // their events (`onAppCall`).
 import type { BridgeHandlers } from '../app-services';
 import { INTERNAL_ERROR } from '../common/explained-error';
-import type { BridgeArgs, BridgeMethodName, BridgeValue, Result } from '../ipc/contract';
-import { validateBridgeArgs } from '../ipc/validation';
+import type { BridgeMethodName, BridgeValue, Result } from '../ipc/contract';
 import { isAppSender, type SenderFrameLike } from './sender-check';
 
 export type BridgeDispatch = <K extends BridgeMethodName>(
@@ -53,11 +54,10 @@ export function createBridgeDispatch(
       return { ok: false, error: FORBIDDEN_SENDER_ERROR };
     }
     onAppCall();
-    const valid = validateBridgeArgs(method, args);
-    if (!valid.ok) return valid;
-    const handler = handlers[method] as (...a: BridgeArgs<K>) => Promise<Result<BridgeValue<K>>>;
+    // Raw arguments: the handler's own zod check says what is wrong with them.
+    const handler = handlers[method] as (...a: unknown[]) => Promise<Result<BridgeValue<K>>>;
     try {
-      return await handler(...valid.value);
+      return await handler(...args);
     } catch (error) {
       // Handlers answer with Results; a throw is a bug. Its message may quote
       // anything (a URL with a code in it), so only the error's name is logged.

@@ -6,6 +6,7 @@ import {
   createBridgeDispatch,
   FORBIDDEN_SENDER_ERROR,
 } from '../../../main/electron/bridge-dispatch';
+import { createBridgeHandlers } from '../../../main/ipc/handlers';
 
 const app = { url: 'app://renderer/index.html', parent: null };
 const account = { id: 'acc-1', state: 'connected' } as AccountSnapshot;
@@ -56,11 +57,27 @@ describe('bridge dispatch', () => {
     expect(warnings[2]).toMatch(/sub-frame of app:\/\/renderer/);
   });
 
-  it('answers invalid arguments with invalid_input and never calls the handler', async () => {
+  it('validates in one place: raw arguments go to the handler table, whose own check refuses them', async () => {
     const { dispatch, calls } = harness();
-    const result = await dispatch('checkNow', app, [{ not: 'an id' }]);
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(calls).toEqual([]);
+    await dispatch('checkNow', app, [{ not: 'an id' }]);
+    expect(calls).toEqual([['checkNow', [{ not: 'an id' }]]]);
+    // The real handler table answers invalid_input, through the dispatch too.
+    const real = createBridgeDispatch(
+      createBridgeHandlers({
+        registry: {} as never,
+        vault: {} as never,
+        secrets: { get: () => undefined },
+        accounts: { checkNow: () => Promise.reject(new Error('not reached')) } as never,
+        signIns: {} as never,
+        settings: {} as never,
+        appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
+      }),
+      { warn: () => undefined },
+    );
+    await expect(real('checkNow', app, [{ not: 'an id' }])).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/checkNow: accountId/) },
+    });
   });
 
   it('turns a throwing handler into a generic error and logs only its name', async () => {
