@@ -36,11 +36,9 @@ export class PendingAuthorizations {
     return [...this.#byProvider.values()];
   }
 
-  /** Registers `next`; returns the authorization it replaces, if any (not yet finished). */
-  put(next: PendingAuthorization): PendingAuthorization | undefined {
-    const previous = this.#byProvider.get(next.provider.id);
+  /** Registers `next`; the caller has ended the provider's previous one (as superseded). */
+  put(next: PendingAuthorization): void {
     this.#byProvider.set(next.provider.id, next);
-    return previous;
   }
 
   /**

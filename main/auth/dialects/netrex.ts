@@ -148,7 +148,8 @@ export function openNetrexSession(context: DialectContext): Promise<DialectSessi
     authorizationUrl: (input) =>
       buildAuthorizationUrl(base, provider.clientId, provider.rights, input),
 
-    validateCallback(params, _state): ValidatedCallback {
+    // The engine matched `state` already; the portal's answer has nothing else tied to it.
+    validateCallback(params): ValidatedCallback {
       const code = params.get('code') ?? '';
       const secrets = [code, clientSecret];
       const iss = params.get('iss');
