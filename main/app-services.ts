@@ -45,7 +45,11 @@ export interface AppPorts {
   readonly fetch: typeof fetch;
   /** Encrypts secrets: safeStorage in the app, AES-256-GCM with a test key in tests. */
   readonly cipher: Cipher;
-  /** Opens a URL in the operator's system browser (already checked by the guard). */
+  /**
+   * Opens a URL in the operator's system browser. Rejects with
+   * ExternalUrlRefusedError (services/external-urls.ts) when the host's own
+   * guard refuses the address, with anything else when the browser failed.
+   */
   openExternal(url: string): Promise<void>;
   /** Makes the JSON document named `name` (vault, settings, providers) in the app's data folder. */
   documentStore(name: string): DocumentStore;

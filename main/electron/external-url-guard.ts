@@ -7,6 +7,9 @@
 // addresses; never credentials, never other schemes), and the services' rule
 // (exactly the authorization URL of a sign-in in progress).
 import { isLoopbackHttpUrl } from '../providers/portal-url';
+import { ExternalUrlRefusedError } from '../services/external-urls';
+
+export { ExternalUrlRefusedError };
 
 /** An authorization URL carries state and a PKCE challenge: well under this. */
 export const MAX_EXTERNAL_URL_LENGTH = 8 * 1024;
@@ -39,12 +42,4 @@ export function checkExternalUrl(
   const href = parsed.href;
   if (!isAllowedByServices(href)) return no('not the address of a sign-in in progress');
   return { ok: true, url: href };
-}
-
-/** Thrown (as a rejection) when the guard refuses; the message never quotes the URL. */
-export class ExternalUrlRefusedError extends Error {
-  override readonly name = 'ExternalUrlRefusedError';
-  constructor(readonly reason: string) {
-    super(`Refused to open an address in the browser: ${reason}.`);
-  }
 }

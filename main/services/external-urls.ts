@@ -14,6 +14,18 @@ export interface ExternalUrlSources {
   pendingAuthorizationUrl(providerId: string): string | undefined;
 }
 
+/**
+ * How the openExternal port refuses an address (the edge's own baseline, on
+ * top of this rule): the sign-in can then say what happened instead of
+ * blaming the browser. The message never quotes the URL.
+ */
+export class ExternalUrlRefusedError extends Error {
+  override readonly name = 'ExternalUrlRefusedError';
+  constructor(readonly reason: string) {
+    super(`Refused to open an address in the browser: ${reason}.`);
+  }
+}
+
 export function externalUrlRule(sources: ExternalUrlSources): (url: string) => boolean {
   return (url) => {
     if (typeof url !== 'string' || !URL.canParse(url)) return false;

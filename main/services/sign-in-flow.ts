@@ -13,6 +13,7 @@ import type { Accounts } from '../accounts';
 import { toUserFacing, UserFacingFailure } from '../common/explained-error';
 import type { Notice, SignInView, UserFacingError } from '../ipc/contract';
 import type { ProviderId } from '../providers/provider-config';
+import { ExternalUrlRefusedError } from './external-urls';
 
 export interface SignInFlowOptions {
   readonly engine: SignInEngine;
@@ -43,6 +44,13 @@ const BROWSER_UNAVAILABLE: UserFacingError = {
   code: 'browser_unavailable',
   message:
     'Netrex Connect could not open your web browser for the sign-in. Check that a default browser is set, then try again.',
+};
+
+/** The address was refused before any browser was asked: not the browser's fault. */
+const ADDRESS_REFUSED: UserFacingError = {
+  code: 'sign_in_address_refused',
+  message:
+    "Netrex Connect did not open the portal's sign-in page: its address is not one the app opens (https, or plain http only to this computer). Check the portal's address in its settings; if this keeps happening, tell your administrator.",
 };
 
 export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
@@ -80,13 +88,18 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
   );
 
   async function open(providerId: ProviderId, url: string): Promise<void> {
-    const allowed = options.isAllowedExternalUrl(url);
-    try {
-      if (!allowed) throw new Error('not an allowed address');
-      await options.openExternal(url);
-    } catch {
+    let refusal: UserFacingError | undefined;
+    if (!options.isAllowedExternalUrl(url)) refusal = ADDRESS_REFUSED;
+    else {
+      try {
+        await options.openExternal(url);
+      } catch (error) {
+        refusal = error instanceof ExternalUrlRefusedError ? ADDRESS_REFUSED : BROWSER_UNAVAILABLE;
+      }
+    }
+    if (refusal) {
       engine.cancelAuthorization(providerId);
-      throw new UserFacingFailure(BROWSER_UNAVAILABLE);
+      throw new UserFacingFailure(refusal);
     }
   }
 

@@ -4,6 +4,7 @@
 // restart, resume, and a dispose that leaves nothing running.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ExternalUrlRefusedError } from '../../../main/services/external-urls';
 import { AesGcmCipher } from '../../support/aes-cipher';
 import { listenOnLoopback } from '../../support/loopback-server';
 import { ManualClock } from '../../support/manual-clock';
@@ -227,6 +228,15 @@ describe('the external-URL guard', () => {
     // Once the sign-in is over, its URL is no longer one to open.
     await rig.services.handlers.cancelSignIn('demo');
     expect(allowed(pending)).toBe(false);
+  });
+
+  it('an address the guard refuses ends the sign-in saying so, not blaming the browser', async () => {
+    const rig = await started();
+    rig.onOpenExternal = () => Promise.reject(new ExternalUrlRefusedError('address too long'));
+    const answer = await rig.services.handlers.signIn('demo');
+    expect(answer).toMatchObject({ ok: false, error: { code: 'sign_in_address_refused' } });
+    expect(!answer.ok && answer.error.message).not.toMatch(/web browser/);
+    expect(rig.signInViews().at(-1)).toMatchObject({ phase: 'cancelled' });
   });
 
   it('a refused or failing browser ends the sign-in with a clear error', async () => {
