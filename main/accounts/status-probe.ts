@@ -9,7 +9,13 @@
 // when it advertises one (the engine's checkAccess), else only the token's
 // own validity counts (no request is made).
 import { AuthError, plainDetail } from '../auth/auth-error';
-import { boundedFetch, readJsonObject, type Fetch, type HttpPolicy } from '../auth/http';
+import {
+  assertAllowedAddress,
+  boundedFetch,
+  readJsonObject,
+  type Fetch,
+  type HttpPolicy,
+} from '../auth/http';
 import type { SignInEngine } from '../auth/engine';
 import type { TokenSet } from '../auth/token-set';
 import type { CameraSummary, UserFacingError } from '../common/model';
@@ -52,7 +58,16 @@ export function createStatusProbe(options: ProbeOptions): StatusProbe {
   return async (provider, tokens) => {
     const started = elapsed();
     const took = () => Math.max(0, Math.round(elapsed() - started));
+    // The token goes only to the address that issued it, and only to an allowed one.
+    if (tokens.providerUrl !== provider.url) {
+      return refused(new AccountError('provider_missing', { portal: provider.name }));
+    }
     if (provider.dialect === 'netrex') {
+      try {
+        assertAllowedAddress(provider);
+      } catch (error) {
+        return failureOutcome(error, provider.name);
+      }
       const fetch = boundedFetch(options.fetch, options.policy, provider.name);
       return probeCameraList(fetch, provider, tokens.accessToken, took);
     }
@@ -140,7 +155,7 @@ const unreachable = (error: AccountError | AuthError): ProbeOutcome => ({
   kind: 'unreachable',
   error: error.toUserFacing(),
 });
-const refused = (error: AccountError): ProbeOutcome => ({
+const refused = (error: AccountError | AuthError): ProbeOutcome => ({
   kind: 'refused',
   error: error.toUserFacing(),
 });

@@ -4,7 +4,6 @@
 import { toDisposable, type Disposable } from '../common/lifecycle';
 import type { UserFacingError } from '../common/model';
 import type { ClientSecrets, ProviderConfig, ProviderId } from '../providers/provider-config';
-import { checkServerUrl } from '../providers/portal-url';
 import { providerReadiness } from '../providers/readiness';
 import { AuthError } from './auth-error';
 import { newAuthorizationSecrets } from './authorization-secrets';
@@ -13,7 +12,13 @@ import { systemClock, type Clock } from '../common/clock';
 import type { AccessCheck, DialectContext, DialectSession, OpenDialect } from './dialects/dialect';
 import { openNetrexSession } from './dialects/netrex';
 import { openOAuth2Session } from './dialects/oauth2';
-import { boundedFetch, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type Fetch } from './http';
+import {
+  assertAllowedAddress,
+  boundedFetch,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  type Fetch,
+} from './http';
 import {
   openLoopbackListener as openRealListener,
   type LoopbackListener,
@@ -181,12 +186,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
   }
 
   async function openSession(provider: ProviderConfig): Promise<DialectSession> {
-    // The registry validates addresses; this check keeps a secret off plain http whatever the caller passes.
-    const address = checkServerUrl(provider.url);
-    if (!address.ok) {
-      const explanation = `The address of ${provider.name} is not allowed: ${address.reason}. Correct it in the settings.`;
-      throw new AuthError('not_configured', { portal: provider.name, explanation });
-    }
+    assertAllowedAddress(provider);
     return guard(provider.name, () => DIALECTS[provider.dialect](context(provider)));
   }
 

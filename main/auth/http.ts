@@ -5,7 +5,21 @@
 //
 // Request URLs are never logged or put in an error: the Netrex token request
 // carries the client secret in its query string (the portal's own design).
+import { checkServerUrl } from '../providers/portal-url';
+import type { ProviderConfig } from '../providers/provider-config';
 import { AuthError } from './auth-error';
+
+/**
+ * The registry validates addresses; this check, before anything is sent,
+ * keeps a token or a secret off plain http whatever the caller passes.
+ * Throws `not_configured` saying which rule the address breaks.
+ */
+export function assertAllowedAddress(provider: Pick<ProviderConfig, 'url' | 'name'>): void {
+  const address = checkServerUrl(provider.url);
+  if (address.ok) return;
+  const explanation = `The address of ${provider.name} is not allowed: ${address.reason}. Correct it in the settings.`;
+  throw new AuthError('not_configured', { portal: provider.name, explanation });
+}
 
 /** The fetch the engine needs; `typeof fetch` and Electron's `net.fetch` both fit. */
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
