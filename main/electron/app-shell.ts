@@ -18,6 +18,7 @@ import { registerBridge } from './ipc';
 import { createLoginItemPort, startedAtLogin } from './login-item';
 import { watchAccountAlerts } from './notifications';
 import { createSafeStorageCipher } from './secure-storage';
+import { startupFailureMessage } from './startup-failure';
 import { createAppTray } from './tray';
 import {
   createMainWindow,
@@ -153,8 +154,8 @@ export function startAppShell(options: AppShellOptions): void {
       demoPortal = options.demo ? await startEmbeddedDemoPortal(options.outDir) : null;
       services = await options.createServices(await buildPorts(options.demo), demoPortal);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox('Netrex Connect could not start', reason);
+      log.warn(`start-up failed: ${error instanceof Error ? error.name : typeof error}`);
+      dialog.showErrorBox('Netrex Connect could not start', startupFailureMessage(error));
       app.exit(1);
       return;
     }
