@@ -32,18 +32,21 @@ export async function createSafeStorageCipher(): Promise<Cipher> {
   // asking the keyring); later calls reuse it.
   const available = await safeStorage.isAsyncEncryptionAvailable();
   const backend = backendName(available);
+  /** A decrypt met a rotated key, and nothing has been sealed with the new one since. */
+  let stale = false;
   return {
     backend,
     isEncryptionAvailable: () => available,
     async encrypt(plain) {
       const sealed = await safeStorage.encryptStringAsync(plain);
+      stale = false;
       return new Uint8Array(sealed);
     },
     async decrypt(sealed) {
-      // `shouldReEncrypt` (a rotated key) is not acted on here: the vault
-      // re-encrypts everything on its next write anyway.
-      const { result } = await safeStorage.decryptStringAsync(Buffer.from(sealed));
+      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(sealed));
+      if (shouldReEncrypt) stale = true;
       return result;
     },
+    reEncryptWanted: () => stale,
   };
 }

@@ -19,4 +19,10 @@ export interface Cipher {
   encrypt(plain: string): Promise<Uint8Array>;
   /** Rejects when the bytes were not sealed with this key or were altered. */
   decrypt(sealed: Uint8Array): Promise<string>;
+  /**
+   * True when a decrypt found bytes sealed with a key the key store has
+   * since replaced (safeStorage's `shouldReEncrypt`): the vault then seals
+   * everything again with the current key. Absent: never.
+   */
+  reEncryptWanted?(): boolean;
 }

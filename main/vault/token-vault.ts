@@ -95,9 +95,13 @@ class LocalTokenVault implements TokenVault {
     }
     // With tokens kept off disk the file is not even read: it may have been
     // sealed by a key store that is away for now, and is left as it is.
-    // An older file is written again at once in the current version.
-    if (this.#decision.persist && (await this.#loadFromDisk())) {
-      await this.#writeNow().catch(() => undefined); // a failure shows in the status
+    // An older file, or one sealed with a key the key store has rotated
+    // since, is written again at once (in the current version, new key).
+    if (this.#decision.persist) {
+      const migrated = await this.#loadFromDisk();
+      if (migrated || this.#cipher.reEncryptWanted?.() === true) {
+        await this.#writeNow().catch(() => undefined); // a failure shows in the status
+      }
     }
     this.#lastStatusJson = JSON.stringify(this.storageStatus());
   }

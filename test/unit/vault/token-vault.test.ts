@@ -168,6 +168,38 @@ describe('TokenVault', () => {
     await reopened.dispose();
   });
 
+  it('seals the file again at once when the key store says its key was rotated', async () => {
+    await vault.saveAccount(makeAccount('a'));
+    const before = readFileSync(join(dir.path, VAULT_FILE), 'utf8');
+    // The same key store, reporting after a decrypt that a newer key exists.
+    let rotated = false;
+    let encrypts = 0;
+    const rotating = {
+      backend: cipher.backend,
+      isEncryptionAvailable: () => true,
+      encrypt: (plain: string) => {
+        encrypts++;
+        rotated = false;
+        return cipher.encrypt(plain);
+      },
+      decrypt: async (sealed: Uint8Array) => {
+        const plain = await cipher.decrypt(sealed);
+        rotated = true;
+        return plain;
+      },
+      reEncryptWanted: () => rotated,
+    };
+    const reopened = await openVaultIn(dir.path, rotating);
+    expect(reopened.getAccount('id-a')).toEqual(makeAccount('a'));
+    expect(encrypts).toBe(1);
+    expect(readFileSync(join(dir.path, VAULT_FILE), 'utf8')).not.toBe(before);
+    await reopened.dispose();
+    // Without the signal, opening writes nothing.
+    const quiet = await openVaultIn(dir.path, { ...rotating, reEncryptWanted: () => false });
+    expect(encrypts).toBe(1);
+    await quiet.dispose();
+  });
+
   it('refuses an invalid account with a message that names the field, never the value', async () => {
     const bad = {
       ...makeAccount('a'),
