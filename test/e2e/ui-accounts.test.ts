@@ -75,6 +75,8 @@ describe('connections', () => {
     });
     const night = card(page, 'Night shift');
     await shown(night.getByText('Offline — retrying in 25 s'));
+    // The failed check has no answer time: the one shown before was an older, successful check's.
+    expect(await night.getByText(/answered in/).count()).toBe(0);
     await night.getByRole('button', { name: say('en', 'account.checkNow') }).click();
     await shown(night.getByRole('button', { name: say('en', 'account.checking') }));
     expect(
@@ -92,6 +94,7 @@ describe('connections', () => {
     });
     await shown(night.getByText(say('en', 'state.connected')));
     await shown(night.getByText(/^now/));
+    await shown(night.getByText(say('en', 'account.latency', { ms: 142 })));
     expect(calls('checkNow')).toEqual([['a2']]);
   });
 

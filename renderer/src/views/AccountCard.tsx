@@ -69,7 +69,8 @@ export function AccountCard({ account }: { account: AccountSnapshot }) {
         <dt>{t('account.lastCheck')}</dt>
         <dd>
           {account.lastCheckAt === null ? t('account.neverChecked') : when(account.lastCheckAt)}
-          {account.latencyMs !== null ? (
+          {/* How fast the portal answered belongs to a check that reached it, not to a failed one. */}
+          {account.latencyMs !== null && !TROUBLED.has(account.state) ? (
             <span className="muted"> · {t('account.latency', { ms: account.latencyMs })}</span>
           ) : null}
         </dd>
