@@ -151,7 +151,7 @@ export async function createServices(
   return {
     handlers,
     events: hub,
-    handleDeepLink: (url) => signIns.handleRedirect(url),
+    handleDeepLink: async (url) => void (await signIns.handleRedirect(url)),
     accounts: () => accounts.list(),
     providers: () => registry.list().map((config) => providerView(config, secrets)),
     isAllowedExternalUrl,

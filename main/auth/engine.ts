@@ -90,9 +90,11 @@ export interface SignInEngine extends Disposable {
   onDidChange(listener: (view: AuthorizationView) => void): Disposable;
   /**
    * A callback arrived on the loopback listener. The listener of this event
-   * passes the URL to `completeAuthorization`, like a deep link.
+   * passes the URL to `completeAuthorization`, like a deep link, and may
+   * answer (a promise of) whether the sign-in connected: the browser's page
+   * then says so (anything else: a neutral page).
    */
-  onLoopbackRedirect(listener: (url: string) => void): Disposable;
+  onLoopbackRedirect(listener: (url: string) => unknown): Disposable;
   /**
    * Throws AuthError: `invalid_grant`/`no_refresh_token` mean the grant is
    * dead; `retryable` means keep the tokens; `provider_changed` means the
@@ -132,7 +134,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
   const store = new PendingAuthorizations();
   const metadataCache: DialectContext['metadataCache'] = new Map();
   const changeListeners = new Set<(view: AuthorizationView) => void>();
-  const redirectListeners = new Set<(url: string) => void>();
+  const redirectListeners = new Set<(url: string) => unknown>();
   const listeners = new Map<number, { listener: Promise<LoopbackListener>; users: number }>();
   let disposed = false;
 
@@ -213,8 +215,10 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
   async function holdLoopback(port: number, portal: string): Promise<Disposable> {
     let entry = listeners.get(port);
     if (!entry) {
-      const listener = openListener(port, (url) => {
-        for (const l of [...redirectListeners]) l(url);
+      const listener = openListener(port, async (url) => {
+        const settled = await Promise.allSettled([...redirectListeners].map(async (l) => l(url)));
+        const said = settled.map((s) => (s.status === 'fulfilled' ? s.value : false));
+        return said.includes(true) ? 'connected' : said.includes(false) ? 'failed' : 'unknown';
       });
       const created = { listener, users: 0 };
       entry = created;

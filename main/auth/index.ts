@@ -33,9 +33,10 @@ export {
   type HttpPolicy,
 } from './http';
 export {
-  CALLBACK_PAGE,
+  CALLBACK_PAGES,
   openLoopbackListener,
   type LoopbackListener,
+  type LoopbackOutcome,
   type OpenLoopbackListener,
 } from './loopback-listener';
 export {

@@ -1,10 +1,11 @@
 // The loopback redirect (RFC 8252 §7.3): a tiny HTTP server on 127.0.0.1,
 // open only while an authorization that uses it is pending. It hands the
-// callback URL to the engine (which checks it like any other redirect) and
-// answers the browser with a fixed page: no external resources, no script,
-// no referrer, never a redirect. It never echoes anything from the request.
+// callback URL to the engine (which checks it like any other redirect) and,
+// once that has settled, answers the browser with a fixed page saying how it
+// went: no external resources, no script, no referrer, never a redirect. It
+// never echoes anything from the request.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Disposable } from '../common/lifecycle';
 import { CALLBACK_PATH_PREFIX } from './redirect-uri';
 
@@ -12,10 +13,16 @@ export interface LoopbackListener extends Disposable {
   readonly port: number;
 }
 
-/** Opens a listener on 127.0.0.1:`port`; `onCallback` gets the full callback URL. */
+/** How the sign-in a callback carried ended, as far as the page can tell. */
+export type LoopbackOutcome = 'connected' | 'failed' | 'unknown';
+
+/**
+ * Opens a listener on 127.0.0.1:`port`; `onCallback` gets the full callback
+ * URL and answers how the sign-in ended, which the browser's page then says.
+ */
 export type OpenLoopbackListener = (
   port: number,
-  onCallback: (url: string) => void,
+  onCallback: (url: string) => Promise<LoopbackOutcome>,
 ) => Promise<LoopbackListener>;
 
 const PAGE_HEADERS = {
@@ -37,17 +44,35 @@ function page(title: string, text: string): string {
 </head><body><h1>${title}</h1><p>${text}</p></body></html>`;
 }
 
-export const CALLBACK_PAGE = page(
-  'Netrex Connect',
-  'You can close this tab and return to Netrex Connect.',
-);
+/** The page for each outcome: static text, nothing from the request. */
+export const CALLBACK_PAGES: Readonly<Record<LoopbackOutcome, string>> = {
+  connected: page(
+    'Signed in',
+    'Netrex Connect is signed in. You can close this tab and return to the app.',
+  ),
+  failed: page(
+    'Sign-in not completed',
+    'Netrex Connect did not complete this sign-in. Return to the app to see why and what to do next.',
+  ),
+  unknown: page('Netrex Connect', 'You can close this tab and return to Netrex Connect.'),
+};
 const NOT_FOUND_PAGE = page('Not found', 'This address is not used by Netrex Connect.');
 
 export const openLoopbackListener: OpenLoopbackListener = async (port, onCallback) => {
   let actualPort = port;
+  /** Connections whose page waits for the sign-in's outcome: closing lets them finish. */
+  const answering = new Set<Socket>();
+  const sockets = new Set<Socket>();
   const server = createServer((request, response) =>
-    handle(request, response, actualPort, onCallback),
+    handle(request, response, actualPort, onCallback, answering),
   );
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => {
+      sockets.delete(socket);
+      answering.delete(socket);
+    });
+  });
   // Browsers keep connections open; the listener must close promptly when the flow ends.
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve, reject) => {
@@ -62,9 +87,11 @@ export const openLoopbackListener: OpenLoopbackListener = async (port, onCallbac
   return {
     port: actualPort,
     dispose() {
+      // No new connection from now on; idle ones end at once, and a page
+      // still waiting for its outcome is answered first (it ends its connection).
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections();
+        for (const socket of sockets) if (!answering.has(socket)) socket.destroy();
       });
       return closed;
     },
@@ -75,7 +102,8 @@ function handle(
   request: IncomingMessage,
   response: ServerResponse,
   port: number,
-  onCallback: (url: string) => void,
+  onCallback: (url: string) => Promise<LoopbackOutcome>,
+  answering: Set<Socket>,
 ): void {
   const answer = (status: number, body: string): void => {
     response.writeHead(status, { ...PAGE_HEADERS });
@@ -91,6 +119,12 @@ function handle(
   if (!target.startsWith(CALLBACK_PATH_PREFIX) || request.method !== 'GET') {
     return answer(404, NOT_FOUND_PAGE);
   }
-  answer(200, CALLBACK_PAGE);
-  onCallback(`http://127.0.0.1:${port}${target}`);
+  answering.add(request.socket);
+  onCallback(`http://127.0.0.1:${port}${target}`)
+    .catch((): LoopbackOutcome => 'unknown')
+    .then((outcome) => {
+      answering.delete(request.socket);
+      answer(200, CALLBACK_PAGES[outcome]);
+    })
+    .catch(() => undefined); // the browser went away: nobody to answer
 }

@@ -36,8 +36,11 @@ export interface SignInFlow extends Disposable {
   cancel(providerId: ProviderId): SignInView;
   /** A redirect URL: on success the account is added or updated and the view says which. Throws. */
   complete(url: string): Promise<SignInView>;
-  /** The deep-link entry: like `complete`, but a refusal becomes a notice. Never throws. */
-  handleRedirect(url: string): Promise<void>;
+  /**
+   * The deep-link entry: like `complete`, but a refusal becomes a notice.
+   * Never throws; answers whether the sign-in connected.
+   */
+  handleRedirect(url: string): Promise<boolean>;
 }
 
 const BROWSER_UNAVAILABLE: UserFacingError = {
@@ -131,15 +134,18 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     }
   }
 
-  async function handleRedirect(url: string): Promise<void> {
+  async function handleRedirect(url: string): Promise<boolean> {
     try {
       await complete(url);
+      return true;
     } catch (error) {
       options.notice('error', toUserFacing(error));
+      return false;
     }
   }
 
-  disposables.add(engine.onLoopbackRedirect((url) => void handleRedirect(url)));
+  // The browser's loopback page waits for the outcome and says it.
+  disposables.add(engine.onLoopbackRedirect((url) => handleRedirect(url)));
 
   return {
     async start(providerId) {

@@ -101,7 +101,7 @@ describe('one-click sign-in in Chromium', () => {
     await page.waitForURL(
       new RegExp(`^http://127\\.0\\.0\\.1:${probe.port}/oauth/callback/demo\\?`),
     );
-    await expect(page.textContent('body')).resolves.toContain('return to Netrex Connect');
+    await expect(page.textContent('body')).resolves.toContain('Netrex Connect is signed in.');
     await current.until(
       'accounts-changed',
       ([a]) => a?.state === 'connected' && a.cameras?.count === 3,

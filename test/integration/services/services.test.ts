@@ -94,6 +94,8 @@ describe('deep links', () => {
     expect(location.startsWith(`http://127.0.0.1:${probe.port}/oauth/callback/demo?`)).toBe(true);
     const page = await fetch(location);
     expect(page.status).toBe(200);
+    // The page answers once the sign-in settled, and says how it went.
+    expect(await page.text()).toContain('Netrex Connect is signed in.');
     const connected = await rig.until('sign-in-changed', (v) => v.phase === 'connected');
     expect(connected.accountId).toBeDefined();
     // The listener closed with the sign-in.

@@ -106,6 +106,25 @@ describe('loopback redirect', () => {
     expect(await isListening(port)).toBe(false);
   });
 
+  it('answers after the sign-in settled: a page that says signed in, or that it did not complete', async () => {
+    engine.onLoopbackRedirect((url) =>
+      engine.completeAuthorization(url).then(
+        () => true,
+        () => false,
+      ),
+    );
+    const { authorizationUrl } = await engine.startAuthorization('demo');
+    const state = new URL(authorizationUrl).searchParams.get('state')!;
+    const forged = await rawGet(port, '/oauth/callback/demo?code=abcdef123456&state=forged-1234');
+    expect(forged.status).toBe(200);
+    expect(forged.body).toContain('Netrex Connect did not complete this sign-in.');
+    const good = await rawGet(port, `/oauth/callback/demo?code=abcdef123456&state=${state}`);
+    expect(good.body).toContain('Netrex Connect is signed in.');
+    expect(good.body).not.toMatch(/abcdef123456|<script|https?:\/\/|src=|href=/);
+    // The listener closed with the sign-in, after answering.
+    await expect.poll(() => isListening(port)).toBe(false);
+  });
+
   it('refuses other hosts (DNS rebinding), other paths and other methods, handing nothing on', async () => {
     await engine.startAuthorization('demo');
     expect((await rawGet(port, '/oauth/callback/demo?code=x', 'evil.example')).status).toBe(400);
