@@ -126,6 +126,7 @@ describe('staying connected', () => {
     expect(waitMs).toBeGreaterThan(1_000);
     const seconds = Math.ceil(waitMs / 1_000);
     await card.getByText(`Offline — retrying in ${seconds} s`).waitFor();
+    await expect(card.getByText(/answered in/).count()).resolves.toBe(0);
 
     // The countdown follows the clock.
     await app.advance(1_000);
@@ -135,6 +136,7 @@ describe('staying connected', () => {
     await app.advance(waitMs - 1_000);
     await card.getByText(say('en', 'state.connected'), { exact: true }).waitFor();
     await card.getByText('3 cameras').waitFor();
+    await card.getByText(/answered in \d+ ms/).waitFor();
     await expect(page.locator('.account-problem').count()).resolves.toBe(0);
     expect(callsAfter(app, seq)).toEqual([]); // back by itself
   });

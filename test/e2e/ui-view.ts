@@ -1,6 +1,7 @@
 // Shared steps of the view-level tests: open the renderer on fixed data in a
 // language and a theme, find the words the window should show, save screenshots.
 import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { BridgeHandlers } from '../../main/app-services';
@@ -77,8 +78,8 @@ export async function saveScreen(
   lang: Lang,
   theme: Theme,
 ): Promise<string> {
-  mkdirSync(SCREENS_DIR, { recursive: true });
   const path = `${SCREENS_DIR}${name}.${lang}.${theme}.png`;
+  mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }

@@ -123,8 +123,12 @@ export async function openApp(
       viewport: options.viewport,
       server: options.server,
       permissions: options.permissions,
-      // The window's clock reads the services' manual clock; its timers still run.
-      beforeLoad: (page) => page.clock.setFixedTime(rig.clock.now()),
+      // The window's clock stands at the services' manual clock and moves only with it.
+      // (The renderer's one timer is the 1 s tick of its countdowns and relative times.)
+      beforeLoad: async (page) => {
+        await page.clock.install({ time: rig.clock.now() });
+        await page.clock.pauseAt(rig.clock.now());
+      },
     });
   } catch (error) {
     await window?.close();
@@ -167,8 +171,12 @@ export async function openApp(
       return portal;
     },
     async advance(ms) {
-      // The window first, so what the services do next is shown against the new time.
-      await appWindow.page.clock.setFixedTime(rig.clock.now() + ms);
+      // The window first (its tick fires once), so what the services do next
+      // is shown against the new time. Measured from the window's own time,
+      // which a test may have nudged forward by a few milliseconds.
+      const target = rig.clock.now() + ms;
+      const shown = await appWindow.page.evaluate(() => Date.now());
+      await appWindow.page.clock.fastForward(Math.max(0, target - shown));
       rig.clock.advance(ms);
     },
     secrets,
