@@ -29,7 +29,7 @@ import {
 } from './window';
 
 /**
- * What main/index.ts passes in: main/services.ts's `createServices`. The
+ * What main/index.ts passes in: main/services/index.ts's `createServices`. The
  * second argument is the demo hook — the embedded portal stand-in in demo
  * mode, `null` otherwise; a `createServices` that takes only `ports` fits too.
  */

@@ -3,27 +3,27 @@
 // (main/index.ts → app-shell.ts) and the browser test harness both call
 // `createServices` with their ports and host the AppServices it answers.
 // No Electron here: everything system-specific arrives through AppPorts.
-import type { AppPorts, AppServices } from './app-services';
-import { createAccounts, type Accounts } from './accounts';
-import { createSignInEngine, type OpenLoopbackListener } from './auth';
-import { systemClock, type Clock } from './common/clock';
-import { DisposableStore, toDisposable } from './common/lifecycle';
-import type { DemoPortal } from './demo-portal';
-import { createBridgeHandlers } from './ipc/handlers';
-import { providerView } from './ipc/provider-view';
+import type { AppPorts, AppServices } from '../app-services';
+import { createAccounts, type Accounts } from '../accounts';
+import { createSignInEngine, type OpenLoopbackListener } from '../auth';
+import { systemClock, type Clock } from '../common/clock';
+import { DisposableStore, toDisposable } from '../common/lifecycle';
+import type { DemoPortal } from '../demo-portal';
+import { createBridgeHandlers } from '../ipc/handlers';
+import { providerView } from '../ipc/provider-view';
 import {
   createProviderRegistry,
   loadManagedConfig,
   managedConfigErrorToUserFacing,
   managedConfigPath,
   type ManagedConfig,
-} from './providers';
-import type { ClientSecrets, ProviderConfig } from './providers/provider-config';
-import { openAppSettings } from './services/app-settings';
-import { createBridgeEventHub, type BridgeEventHub } from './services/bridge-events';
-import { externalUrlRule } from './services/external-urls';
-import { createSignInFlow } from './services/sign-in-flow';
-import { openTokenVault, VaultError, type TokenVault } from './vault';
+} from '../providers';
+import type { ClientSecrets, ProviderConfig } from '../providers/provider-config';
+import { openAppSettings } from './app-settings';
+import { createBridgeEventHub, type BridgeEventHub } from './bridge-events';
+import { externalUrlRule } from './external-urls';
+import { createSignInFlow } from './sign-in-flow';
+import { openTokenVault, VaultError, type TokenVault } from '../vault';
 
 /** The stand-in's demo client registers this loopback port (test/support/provider/config.ts). */
 export const DEMO_LOOPBACK_PORT = 47321;
