@@ -109,6 +109,25 @@ describe('staying connected', () => {
     expect(callsAfter(app, seq)).toEqual([]); // nobody clicked
   });
 
+  it('the computer wakes after two hours: the expired token is renewed at once (resume)', async () => {
+    const app = await suite.open();
+    const card = await signInWithBrowser(app);
+    await card.getByText('Expires in 1 hour').waitFor();
+    const seq = lastSeq(app);
+
+    await app.sleep(2 * 60 * 60_000);
+    const held = app.gate.hold((url) => url.pathname === '/oauth2/token');
+    // What the shell does on powerMonitor 'resume'.
+    app.rig.services.resume();
+    await held.arrived();
+    await card.getByText(say('en', 'state.refreshing'), { exact: true }).waitFor();
+    held.release();
+    await card.getByText(say('en', 'state.connected'), { exact: true }).waitFor();
+    await card.getByText('Expires in 1 hour').waitFor();
+    expect(app.rig.portal.stats.token.refresh_token).toBe(1);
+    expect(callsAfter(app, seq)).toEqual([]);
+  });
+
   it('the portal stops: Offline with a retry countdown; it comes back: Connected', async () => {
     const app = await suite.open();
     const { page } = app;

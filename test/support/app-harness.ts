@@ -69,6 +69,11 @@ export interface AppUnderTest extends Disposable {
   ): Promise<ProviderStandIn>;
   /** Moves the services' clock and the window's clock together (no sleeping). */
   advance(ms: number): Promise<void>;
+  /**
+   * The computer sleeps for `ms`: both clocks jump and no timer fires on the
+   * way (ManualClock.jump); the app hears of it through services.resume().
+   */
+  sleep(ms: number): Promise<void>;
   /** Every secret the stand-ins issued or hold, and every one typed. */
   secrets(): string[];
   /** Every place a secret appears in what crossed the bridge or is on the page. */
@@ -178,6 +183,11 @@ export async function openApp(
       const shown = await appWindow.page.evaluate(() => Date.now());
       await appWindow.page.clock.fastForward(Math.max(0, target - shown));
       rig.clock.advance(ms);
+    },
+    async sleep(ms) {
+      const shown = await appWindow.page.evaluate(() => Date.now());
+      await appWindow.page.clock.fastForward(Math.max(0, rig.clock.now() + ms - shown));
+      rig.clock.jump(ms);
     },
     secrets,
     leaks: () => findLeaks(appWindow, secrets()),
