@@ -57,6 +57,8 @@ export interface AuthErrorContext {
   readonly port?: number;
   /** Secrets of the flow that must not survive into `detail` even if the server echoes them. */
   readonly secrets?: readonly (string | undefined)[];
+  /** How long a 503/429 answer asked to be left alone (Retry-After, retry-after.ts). */
+  readonly retryAfterMs?: number;
 }
 
 /** `portal` for mid-sentence, `Portal` for the start of one. */
@@ -143,6 +145,11 @@ export class AuthError extends ExplainedError {
   readonly reason: string | undefined;
   /** Portal or network trouble: keep the tokens and try later. Never true for `invalid_grant`. */
   readonly retryable: boolean;
+  /**
+   * The portal's Retry-After, in ms, when it answered 503 or 429 with a usable
+   * one: the accounts wait at least this long (up to their backoff ceiling).
+   */
+  readonly retryAfterMs: number | undefined;
 
   constructor(code: AuthErrorCode, context: AuthErrorContext = {}) {
     super(
@@ -152,6 +159,7 @@ export class AuthError extends ExplainedError {
     );
     this.reason = context.reason;
     this.retryable = RETRYABLE.has(code);
+    this.retryAfterMs = this.retryable ? context.retryAfterMs : undefined;
   }
 
   /** The grant behind the tokens is dead: sign in again. */

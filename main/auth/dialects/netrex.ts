@@ -8,6 +8,7 @@
 import { AuthError, authErrorFromOAuthCode } from '../auth-error';
 import { CODE_CHALLENGE_METHOD } from '../authorization-secrets';
 import { readJsonObject } from '../http';
+import { retryAfterOf } from '../retry-after';
 import { expiryFrom, splitRights, storableTokens, type TokenSet } from '../token-set';
 import type {
   AuthorizationRequestInput,
@@ -70,6 +71,7 @@ export async function parseTokenAnswer(
   context: AnswerContext,
 ): Promise<TokenSet> {
   const { portal, secrets } = context;
+  const retryAfterMs = retryAfterOf(response, context.now);
   const json = await readJsonObject(response);
   const oauthError = typeof json?.error === 'string' && json.error ? json.error : undefined;
   const description =
@@ -80,9 +82,10 @@ export async function parseTokenAnswer(
       detail: description,
       secrets,
       reason: `HTTP ${response.status}`,
+      retryAfterMs,
     });
   }
-  if (response.status !== 200) throw statusError(response.status, portal);
+  if (response.status !== 200) throw statusError(response.status, portal, retryAfterMs);
   if (!json)
     throw new AuthError('portal_error', { portal, reason: 'the answer is not a JSON object' });
 
@@ -124,12 +127,17 @@ export async function parseTokenAnswer(
   );
 }
 
-/** An answer that is neither a token nor an OAuth error body. */
-export function statusError(status: number, portal: string): AuthError {
+/**
+ * An answer that is neither a token nor an OAuth error body. 503 and 429
+ * (too many requests) both mean "later": `retryAfterMs` is what the answer's
+ * Retry-After asked (retryAfterOf).
+ */
+export function statusError(status: number, portal: string, retryAfterMs?: number): AuthError {
   const reason = `HTTP ${status}`;
   if (status === 401) return new AuthError('invalid_client', { portal, reason });
   if (status === 400) return new AuthError('invalid_request', { portal, reason });
-  if (status === 503) return new AuthError('temporarily_unavailable', { portal, reason });
+  if (status === 503 || status === 429)
+    return new AuthError('temporarily_unavailable', { portal, reason, retryAfterMs });
   return new AuthError('portal_error', { portal, reason });
 }
 
@@ -223,7 +231,7 @@ export function openNetrexSession(context: DialectContext): Promise<DialectSessi
       const json = await readJsonObject(response);
       if (response.status === 200 && json?.success === true) return;
       if (response.status >= 500 || (response.status === 200 && !json))
-        throw statusError(response.status, portal);
+        throw statusError(response.status, portal, retryAfterOf(response, now()));
       throw new AuthError('revocation_failed', {
         portal,
         reason: `HTTP ${response.status}`,

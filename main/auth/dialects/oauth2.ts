@@ -5,6 +5,7 @@ import * as oauth from 'oauth4webapi';
 import { checkServerUrl, isLoopbackHttpUrl } from '../../providers/portal-url';
 import { AuthError, authErrorFromOAuthCode, type AuthErrorContext } from '../auth-error';
 import { CODE_CHALLENGE_METHOD } from '../authorization-secrets';
+import { retryAfterOf } from '../retry-after';
 import {
   expiryFrom,
   splitRights,
@@ -31,6 +32,7 @@ export async function discoverServer(
   issuer: string,
   http: HttpOptions,
   portal: string,
+  now: () => number = Date.now,
 ): Promise<oauth.AuthorizationServer> {
   const issuerUrl = new URL(issuer);
   let as: oauth.AuthorizationServer | undefined;
@@ -38,7 +40,7 @@ export async function discoverServer(
     const response = await oauth.discoveryRequest(issuerUrl, { ...http, algorithm });
     if (response.status === 404 && algorithm === 'oidc') continue;
     as = await oauth.processDiscoveryResponse(issuerUrl, response).catch((error: unknown) => {
-      throw protocolError(error, { portal }, 'discovery_failed');
+      throw protocolError(error, { portal, now: now() }, 'discovery_failed');
     });
     break;
   }
@@ -88,13 +90,27 @@ export function clientAuthentication(
   return oauth.ClientSecretBasic(secret);
 }
 
-/** Maps oauth4webapi's errors; its messages are fixed text and kept only as `reason`. */
+/** The HTTP answer behind an oauth4webapi error, when it kept one. */
+function answerOf(error: unknown): Response | undefined {
+  if (error instanceof oauth.ResponseBodyError) return error.response;
+  if (error instanceof oauth.OperationProcessingError && error.cause instanceof Response)
+    return error.cause;
+  return undefined;
+}
+
+/**
+ * Maps oauth4webapi's errors; its messages are fixed text and kept only as
+ * `reason`. `now` (epoch ms) measures a Retry-After date of a 503/429 answer.
+ */
 export function protocolError(
   error: unknown,
-  context: AuthErrorContext,
+  { now, ...rest }: AuthErrorContext & { readonly now?: number },
   fallback: 'portal_error' | 'discovery_failed' = 'portal_error',
 ): AuthError {
   if (error instanceof AuthError) return error;
+  const answer = answerOf(error);
+  const retryAfterMs = answer && retryAfterOf(answer, now ?? Date.now());
+  const context: AuthErrorContext = retryAfterMs === undefined ? rest : { ...rest, retryAfterMs };
   if (
     error instanceof oauth.AuthorizationResponseError ||
     error instanceof oauth.ResponseBodyError
@@ -109,14 +125,13 @@ export function protocolError(
   }
   const reason = error instanceof Error ? error.message : 'unknown failure';
   if (error instanceof oauth.OperationProcessingError) {
+    const status = answer?.status ?? 0;
+    // 503 or 429 means "later", whatever the body looks like (empty, HTML, plain text).
+    if (status === 503 || status === 429)
+      return new AuthError('temporarily_unavailable', { ...context, reason });
     switch (error.code) {
       case oauth.RESPONSE_IS_NOT_CONFORM: {
-        const status = error.cause instanceof Response ? error.cause.status : 0;
-        if (status >= 500)
-          return new AuthError(status === 503 ? 'temporarily_unavailable' : 'portal_error', {
-            ...context,
-            reason,
-          });
+        if (status >= 500) return new AuthError('portal_error', { ...context, reason });
         if (status === 401) return new AuthError('invalid_client', { ...context, reason });
         return new AuthError(fallback, { ...context, reason });
       }
@@ -213,7 +228,7 @@ export async function openOAuth2Session(context: DialectContext): Promise<Dialec
   if (cached && now() - cached.at < METADATA_MAX_AGE_MS) {
     as = cached.value as oauth.AuthorizationServer;
   } else {
-    as = await discoverServer(provider.url, http, portal);
+    as = await discoverServer(provider.url, http, portal, now);
     metadataCache.set(cacheKey, { at: now(), value: as });
   }
   const client: oauth.Client = { client_id: provider.clientId };
@@ -267,7 +282,7 @@ export async function openOAuth2Session(context: DialectContext): Promise<Dialec
         const result = await oauth.processAuthorizationCodeResponse(as, client, response);
         return tokenSetFrom(result, now(), provider.rights, undefined, provider);
       } catch (error) {
-        throw protocolError(error, { portal, secrets });
+        throw protocolError(error, { portal, now: now(), secrets });
       }
     },
 
@@ -285,7 +300,7 @@ export async function openOAuth2Session(context: DialectContext): Promise<Dialec
         const result = await oauth.processRefreshTokenResponse(as, client, response);
         return tokenSetFrom(result, now(), tokens.rights, tokens.refreshToken, provider);
       } catch (error) {
-        throw protocolError(error, { portal, secrets });
+        throw protocolError(error, { portal, now: now(), secrets });
       }
     },
 
@@ -300,7 +315,7 @@ export async function openOAuth2Session(context: DialectContext): Promise<Dialec
         await oauth.processUserInfoResponse(as, client, oauth.skipSubjectCheck, response);
         return 'valid';
       } catch (error) {
-        throw protocolError(error, { portal, secrets: [tokens.accessToken] });
+        throw protocolError(error, { portal, now: now(), secrets: [tokens.accessToken] });
       }
     },
 
@@ -320,7 +335,7 @@ export async function openOAuth2Session(context: DialectContext): Promise<Dialec
           });
           await oauth.processRevocationResponse(response);
         } catch (error) {
-          const mapped = protocolError(error, { portal, secrets });
+          const mapped = protocolError(error, { portal, now: now(), secrets });
           // A server may refuse to revoke access tokens (RFC 7009 §2.2.1); the refresh token is what matters.
           if (hint === 'access_token' && tokens.refreshToken && mapped.code === 'portal_error')
             continue;

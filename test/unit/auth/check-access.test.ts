@@ -109,6 +109,14 @@ describe('checkAccess', () => {
     expect(JSON.stringify((error as AuthError).toUserFacing())).not.toContain(TOKENS.accessToken);
   });
 
+  it("a 503's Retry-After rides on the error (oauth4webapi's answer is read for it)", async () => {
+    server.on('/me', { status: 503, headers: { 'retry-after': '20' }, body: 'down' });
+    const error = await engine
+      .checkAccess('corp', { ...TOKENS, providerUrl: server.url })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'temporarily_unavailable', retryAfterMs: 20_000 });
+  });
+
   it('the Netrex dialect has no such question', async () => {
     await expect(
       engine.checkAccess('portal', { ...TOKENS, providerUrl: server.url }),

@@ -124,6 +124,50 @@ describe('Netrex dialect: refresh and revoke', () => {
     });
   });
 
+  it("carries a 503's or 429's Retry-After (seconds or a date by the portal's clock), ignores garbage", async () => {
+    portal.on('/base/oauth2/token', {
+      status: 503,
+      headers: { 'retry-after': '30' },
+      body: 'busy',
+    });
+    expect(await failure(engine.refresh('demo', tokens))).toMatchObject({
+      code: 'temporarily_unavailable',
+      retryable: true,
+      retryAfterMs: 30_000,
+    });
+    // An OAuth error body on a 503 keeps the header's wish too.
+    portal.on('/base/oauth2/token', {
+      status: 503,
+      headers: { 'retry-after': '45' },
+      json: { error: 'temporarily_unavailable' },
+    });
+    expect(await failure(engine.refresh('demo', tokens))).toMatchObject({
+      code: 'temporarily_unavailable',
+      retryAfterMs: 45_000,
+    });
+    // 429: too many requests, the same "later"; a date is measured by the answer's Date.
+    portal.on('/base/oauth2/token', {
+      status: 429,
+      headers: {
+        date: 'Sun, 06 Nov 1994 08:49:37 GMT',
+        'retry-after': 'Sun, 06 Nov 1994 08:51:37 GMT',
+      },
+      body: 'slow down',
+    });
+    expect(await failure(engine.refresh('demo', tokens))).toMatchObject({
+      code: 'temporarily_unavailable',
+      retryAfterMs: 120_000,
+    });
+    portal.on('/base/oauth2/token', { status: 503, headers: { 'retry-after': 'soon' }, body: '' });
+    expect((await failure(engine.refresh('demo', tokens))).retryAfterMs).toBeUndefined();
+    // Not on other statuses: 502 has no such meaning.
+    portal.on('/base/oauth2/token', { status: 502, headers: { 'retry-after': '30' }, body: '' });
+    expect(await failure(engine.refresh('demo', tokens))).toMatchObject({
+      code: 'portal_error',
+      retryAfterMs: undefined,
+    });
+  });
+
   it('revokes with the access token in the query string and expects {"success":true}', async () => {
     portal.on('/base/oauth2/revoke', { json: { success: true, message: 'Token revoked' } });
     await engine.revoke('demo', tokens);

@@ -239,6 +239,29 @@ describe('sign-in engine, standard dialect', () => {
       });
     });
 
+    it("carries a 503's Retry-After, with or without an OAuth error body", async () => {
+      server.on('/token', { status: 503, headers: { 'retry-after': '30' }, body: 'busy' });
+      expect(await failure(engine.refresh('corp', tokens()))).toMatchObject({
+        code: 'temporarily_unavailable',
+        retryable: true,
+        retryAfterMs: 30_000,
+      });
+      server.on('/token', {
+        status: 503,
+        headers: { 'retry-after': '60' },
+        json: { error: 'temporarily_unavailable' },
+      });
+      expect(await failure(engine.refresh('corp', tokens()))).toMatchObject({
+        code: 'temporarily_unavailable',
+        retryAfterMs: 60_000,
+      });
+      server.on('/token', { status: 429, headers: { 'retry-after': '5' }, body: '' });
+      expect(await failure(engine.refresh('corp', tokens()))).toMatchObject({
+        code: 'temporarily_unavailable',
+        retryAfterMs: 5_000,
+      });
+    });
+
     it('revokes the refresh token first, then the access token (RFC 7009)', async () => {
       await engine.revoke('corp', tokens());
       const sent = server.requests
