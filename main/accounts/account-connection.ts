@@ -268,7 +268,8 @@ export class AccountConnection {
   async #refreshFailed(error: unknown): Promise<void> {
     if (error instanceof AuthError && error.code === 'disposed') return;
     if (error instanceof AuthError && error.grantDead) return this.#expire(error.toUserFacing());
-    if (error instanceof AuthError && error.retryable) return this.#goOffline(error.toUserFacing());
+    if (error instanceof AuthError && error.retryable)
+      return this.#goOffline(error.toUserFacing(), error.retryAfterMs);
     this.#fail(toUserFacing(error));
   }
 
@@ -320,7 +321,7 @@ export class AccountConnection {
         return this.#expire(new AccountError(code, { portal }).toUserFacing());
       }
       case 'unreachable':
-        return this.#goOffline(outcome.error);
+        return this.#goOffline(outcome.error, outcome.retryAfterMs);
       case 'refused':
         return this.#fail(outcome.error);
     }
@@ -346,8 +347,10 @@ export class AccountConnection {
     this.#move(status.expired(this.#status, at, error));
   }
 
-  #goOffline(error: UserFacingError): void {
-    const delay = retryDelay(this.#status.failures, this.#ctx.random, this.#ctx.backoff);
+  /** `retryAfterMs`: the portal's Retry-After, honoured up to the backoff ceiling. */
+  #goOffline(error: UserFacingError, retryAfterMs?: number): void {
+    const { failures } = this.#status;
+    const delay = retryDelay(failures, this.#ctx.random, this.#ctx.backoff, retryAfterMs);
     this.#move(status.wentOffline(this.#status, this.#ctx.clock.now(), error, delay));
   }
 

@@ -5,7 +5,8 @@
 //   connected   tokens held, the last check (or sign-in, or refresh) succeeded
 //   refreshing  a token refresh is running (the tokens held stay valid until it lands)
 //   offline     the portal could not be reached: tokens kept, retry at nextRetryAt
-//               (exponential backoff with jitter, capped)
+//               (exponential backoff with jitter, capped; at least a 503/429's
+//               Retry-After, up to the same cap)
 //   expired     the grant is dead (invalid_grant, an API 401 after one renewal,
 //               a rejected API token): tokens removed from the vault, "sign in again"
 //   error       the portal answered but refused something that is not the grant

@@ -87,6 +87,7 @@ export function createAccounts(options: AccountsOptions): Accounts {
   const probe: StatusProbe = createStatusProbe({
     fetch: options.fetch,
     engine: options.engine,
+    now: () => clock.now(),
     policy: {
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxBodyBytes: PROBE_MAX_BODY_BYTES,

@@ -17,14 +17,21 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 10_000, maxMs: 5 * 60
 /**
  * The delay before retry number `attempt` (0 for the first retry after the
  * first failure): between half and all of min(maxMs, initialMs · 2^attempt).
+ *
+ * `retryAfterMs` is what the portal asked (Retry-After on a 503 or 429): the
+ * delay is at least that, but never more than `maxMs`, so a portal that asks
+ * for days (or a hostile one) still gets a retry within the ceiling.
  */
 export function retryDelay(
   attempt: number,
   random: () => number,
   policy: BackoffPolicy = DEFAULT_BACKOFF,
+  retryAfterMs?: number,
 ): number {
   const steps = Math.min(Math.max(0, Math.floor(attempt)), 40);
   const ceiling = Math.min(policy.maxMs, policy.initialMs * 2 ** steps);
   const share = Math.min(1, Math.max(0, random()));
-  return Math.round(ceiling / 2 + (share * ceiling) / 2);
+  const backoff = Math.round(ceiling / 2 + (share * ceiling) / 2);
+  const asked = Number.isFinite(retryAfterMs) ? Math.max(0, retryAfterMs!) : 0;
+  return Math.max(backoff, Math.round(Math.min(asked, policy.maxMs)));
 }

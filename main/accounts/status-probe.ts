@@ -17,6 +17,7 @@ import {
   type HttpPolicy,
 } from '../auth/http';
 import type { SignInEngine } from '../auth/engine';
+import { retryAfterOf } from '../auth/retry-after';
 import type { TokenSet } from '../auth/token-set';
 import type { CameraSummary, UserFacingError } from '../common/model';
 import type { ProviderConfig } from '../providers/provider-config';
@@ -38,8 +39,15 @@ export type ProbeOutcome =
     }
   /** 401: the portal no longer accepts the token. */
   | { readonly kind: 'rejected' }
-  /** Network, timeout, 5xx, a garbled answer: try again later, keep the tokens. */
-  | { readonly kind: 'unreachable'; readonly error: UserFacingError }
+  /**
+   * Network, timeout, 5xx, a garbled answer: try again later, keep the tokens.
+   * `retryAfterMs`: what a 503/429 answer's Retry-After asked.
+   */
+  | {
+      readonly kind: 'unreachable';
+      readonly error: UserFacingError;
+      readonly retryAfterMs?: number;
+    }
   /** The portal answered and refused (403, a GraphQL error): not a connection problem. */
   | { readonly kind: 'refused'; readonly error: UserFacingError };
 
@@ -49,12 +57,15 @@ export interface ProbeOptions {
   readonly policy: HttpPolicy;
   /** Monotonic milliseconds, for the latency (performance.now). */
   readonly elapsed?: () => number;
+  /** Epoch milliseconds, for a Retry-After date (the accounts' clock). */
+  readonly now?: () => number;
 }
 
 export type StatusProbe = (provider: ProviderConfig, tokens: TokenSet) => Promise<ProbeOutcome>;
 
 export function createStatusProbe(options: ProbeOptions): StatusProbe {
   const elapsed = options.elapsed ?? (() => performance.now());
+  const now = options.now ?? Date.now;
   return async (provider, tokens) => {
     const started = elapsed();
     const took = () => Math.max(0, Math.round(elapsed() - started));
@@ -69,7 +80,7 @@ export function createStatusProbe(options: ProbeOptions): StatusProbe {
         return failureOutcome(error, provider.name);
       }
       const fetch = boundedFetch(options.fetch, options.policy, provider.name);
-      return probeCameraList(fetch, provider, tokens.accessToken, took);
+      return probeCameraList(fetch, provider, tokens.accessToken, took, now);
     }
     try {
       const access = await options.engine.checkAccess(provider.id, tokens);
@@ -87,6 +98,7 @@ export async function probeCameraList(
   provider: Pick<ProviderConfig, 'url' | 'name'>,
   accessToken: string,
   took: () => number,
+  now: () => number = Date.now,
 ): Promise<ProbeOutcome> {
   const portal = provider.name;
   let response: Response;
@@ -108,7 +120,8 @@ export async function probeCameraList(
   if (status === 401) return { kind: 'rejected' };
   if (status === 403) return refused(new AccountError('api_forbidden', { portal, status }));
   if (status === 408 || status === 429 || status >= 500) {
-    return unreachable(new AccountError('api_unavailable', { portal, status }));
+    const error = new AccountError('api_unavailable', { portal, status });
+    return unreachable(error, retryAfterOf(response, now()));
   }
   const json = await readJsonObject(response);
   if (status !== 200 || !json) {
@@ -143,17 +156,16 @@ export function cameraSummary(data: unknown, accessToken: string): CameraSummary
 
 function failureOutcome(error: unknown, portal: string): ProbeOutcome {
   if (error instanceof AuthError) {
-    return error.retryable
-      ? { kind: 'unreachable', error: error.toUserFacing() }
-      : { kind: 'refused', error: error.toUserFacing() };
+    return error.retryable ? unreachable(error, error.retryAfterMs) : refused(error);
   }
   // Unexpected errors are not passed on: their text may quote anything.
   return unreachable(new AuthError('network', { portal }));
 }
 
-const unreachable = (error: AccountError | AuthError): ProbeOutcome => ({
+const unreachable = (error: AccountError | AuthError, retryAfterMs?: number): ProbeOutcome => ({
   kind: 'unreachable',
   error: error.toUserFacing(),
+  ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
 });
 const refused = (error: AccountError | AuthError): ProbeOutcome => ({
   kind: 'refused',

@@ -124,6 +124,33 @@ describe('offline', () => {
     expect(back.state).toBe('connected');
   });
 
+  it('503 with Retry-After: the first retry waits what the portal asked, not the shorter backoff', async () => {
+    const { rig, account } = await connected({ standIn: { accessTokenLifetimeSec: 600 } });
+    // The probe: 30 s asked, 7.5 s the backoff's (random 0.5).
+    rig.portal.faults.inject('graphql', { kind: '503', count: 1, retryAfterSec: 30 });
+    const offline = await rig.accounts.checkNow(account.id);
+    expect(offline).toMatchObject({ state: 'offline', lastError: { code: 'api_unavailable' } });
+    expect(offline.nextRetryAt! - offline.lastCheckAt!).toBe(30_000);
+    const back = await nextAttempt(rig, offline);
+    expect(back.state).toBe('connected');
+
+    // The refresh: the same wish, read from the token endpoint's answer.
+    rig.portal.faults.inject('token', { kind: '503', count: 1, retryAfterSec: 40 });
+    rig.clock.advance(540_000 - (rig.clock.now() - back.lastSuccessAt!)); // the refresh is due
+    const [down] = await rig.until(([a]) => a?.state === 'offline');
+    expect(down!.lastError).toMatchObject({ code: 'temporarily_unavailable' });
+    expect(down!.nextRetryAt! - down!.lastCheckAt!).toBe(40_000);
+    expect((await nextAttempt(rig, down!)).state).toBe('connected');
+  });
+
+  it('a Retry-After of a day is capped at the backoff ceiling: the account is not parked', async () => {
+    const { rig, account } = await connected();
+    rig.portal.faults.inject('graphql', { kind: '503', count: 1, retryAfterSec: 86_400 });
+    const offline = await rig.accounts.checkNow(account.id);
+    expect(offline.nextRetryAt! - offline.lastCheckAt!).toBe(5 * MINUTE);
+    expect((await nextAttempt(rig, offline)).state).toBe('connected');
+  });
+
   it('several portals are independent: one down, the other stays connected', async () => {
     const { rig, account } = await connected();
     const { startProvider, DEFAULT_CONFIG } = await import('../../support/provider');

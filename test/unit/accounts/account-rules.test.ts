@@ -56,6 +56,28 @@ describe('retryDelay', () => {
     // A random source out of range cannot break the bounds.
     expect(retryDelay(0, () => 7)).toBe(10_000);
   });
+
+  it("waits at least the portal's Retry-After, never beyond the ceiling", () => {
+    const half = () => 0.5;
+    // The portal asks for more than the backoff: its wish wins.
+    expect(retryDelay(0, half, DEFAULT_BACKOFF, 30_000)).toBe(30_000);
+    // Less than the backoff: the backoff stands (no hammering because a portal said 0).
+    expect(retryDelay(0, half, DEFAULT_BACKOFF, 1_000)).toBe(7_500);
+    expect(retryDelay(0, half, DEFAULT_BACKOFF, 0)).toBe(7_500);
+    // Days (or a hostile number): capped at the ceiling, 5 min.
+    expect(retryDelay(0, half, DEFAULT_BACKOFF, 3 * 86_400_000)).toBe(300_000);
+    expect(retryDelay(0, half, DEFAULT_BACKOFF, Number.MAX_SAFE_INTEGER)).toBe(300_000);
+    // Nonsense changes nothing.
+    for (const odd of [NaN, -1, Infinity, undefined])
+      expect(retryDelay(0, half, DEFAULT_BACKOFF, odd)).toBe(7_500);
+    fc.assert(
+      fc.property(fc.nat(60), fc.double({ noNaN: true }), (attempt, asked) => {
+        const plain = retryDelay(attempt, half);
+        const delay = retryDelay(attempt, half, DEFAULT_BACKOFF, asked);
+        return delay >= plain && delay <= DEFAULT_BACKOFF.maxMs && Number.isInteger(delay);
+      }),
+    );
+  });
 });
 
 describe('refresh margin', () => {

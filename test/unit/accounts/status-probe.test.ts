@@ -29,15 +29,18 @@ const tokens = (providerUrl: string): TokenSet => ({
   obtainedAt: 0,
 });
 
-function probe() {
+const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
+
+function probe(answer: () => Response = () => Response.json({ data: { cameraList: [] } })) {
   const sent: string[] = [];
   const run = createStatusProbe({
     fetch: (url) => {
       sent.push(url);
-      return Promise.resolve(Response.json({ data: { cameraList: [] } }));
+      return Promise.resolve(answer());
     },
     engine: { checkAccess: () => Promise.reject(new Error('not reached')) },
     policy: { timeoutMs: 1_000, maxBodyBytes: 1_024 },
+    now: () => NOW,
   });
   return { run, sent };
 }
@@ -62,5 +65,29 @@ describe('status probe', () => {
     const outcome = await run(PORTAL, tokens('https://old.acme.example'));
     expect(outcome).toMatchObject({ kind: 'refused', error: { code: 'provider_missing' } });
     expect(sent).toEqual([]);
+  });
+
+  it("carries a 503's or 429's Retry-After with the unreachable outcome, and nothing else's", async () => {
+    const answer = (status: number, headers: Record<string, string> = {}) =>
+      probe(() => new Response('busy', { status, headers })).run(PORTAL, tokens(PORTAL.url));
+    await expect(answer(503, { 'retry-after': '30' })).resolves.toEqual({
+      kind: 'unreachable',
+      error: expect.objectContaining({ code: 'api_unavailable' }) as unknown,
+      retryAfterMs: 30_000,
+    });
+    // The date form, against the probe's clock (no Date header here).
+    const at = new Date(NOW + 90_000).toUTCString();
+    await expect(answer(429, { 'retry-after': at })).resolves.toMatchObject({
+      kind: 'unreachable',
+      retryAfterMs: 90_000,
+    });
+    for (const outcome of [
+      await answer(503),
+      await answer(503, { 'retry-after': 'in a while' }),
+      await answer(500, { 'retry-after': '30' }),
+    ]) {
+      expect(outcome.kind).toBe('unreachable');
+      expect(outcome).not.toHaveProperty('retryAfterMs');
+    }
   });
 });
