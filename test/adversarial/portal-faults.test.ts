@@ -18,6 +18,10 @@ const TIMEOUT_MS = 1_000;
 /** Time for the event loop and the sockets on top of the timeout itself. */
 const SLACK_MS = 1_000;
 const RETRY_AFTER_SEC = 30;
+/** The first retry's delay without Retry-After: the backoff's (rig random 0.5: ¾ of 10 s). */
+const BACKOFF_FIRST_MS = 7_500;
+/** The backoff ceiling: no Retry-After holds an account longer. */
+const CEILING_MS = 5 * 60_000;
 
 const FAULTS = [
   '500',
@@ -70,6 +74,8 @@ const MESSAGES: Record<string, RegExp> = {
 const matrix = new Map<string, string>();
 /** The delay before the first retry after a 503 with Retry-After (refresh, then probe). */
 const retryAfter503: number[] = [];
+/** The same after a hostile Retry-After of a year (the probe). */
+let retryAfterYear: number | undefined;
 let rig: ServicesRig | undefined;
 
 afterEach(async () => {
@@ -88,13 +94,20 @@ afterAll(() => {
       ]),
       'cell: what the operator is shown (sign-in phase or account state, code), how long the request',
       '  took; ↺ recovered by itself once the fault cleared (exchange: the next sign-in works; revoke:',
-      '  the account is removed here, the operator told the portal did not confirm; the next sign-out revokes).',
+      '  the account is removed here, the operator told the portal did not confirm; the next sign-out revokes);',
+      `  refresh and probe: the first retry's delay (the backoff's ${BACKOFF_FIRST_MS / 1000} s unless the portal asked for longer).`,
       'tokens: kept on every fault (on disk, unchanged) except invalid_grant: ' +
         (matrix.get('refresh|invalid_grant') ?? '—'),
       `503 with Retry-After: ${RETRY_AFTER_SEC} s: the first retry came after ` +
-        `${retryAfter503.map((ms) => `${ms / 1000} s`).join(' (refresh) and ')} (probe): the backoff's, not the portal's.`,
+        `${retryAfter503.map((ms) => `${ms / 1000} s`).join(' (refresh) and ')} (probe): the portal's wish, not the backoff's ${BACKOFF_FIRST_MS / 1000} s.`,
+      `503 with Retry-After: a year: the first retry came after ${retryAfterYear === undefined ? '—' : `${retryAfterYear / 1000} s`}` +
+        ` (capped at the backoff ceiling, ${CEILING_MS / 60_000} min: a portal cannot park an account).`,
     ],
-    data: { matrix: Object.fromEntries(matrix), retryAfter503Ms: retryAfter503 },
+    data: {
+      matrix: Object.fromEntries(matrix),
+      retryAfter503Ms: retryAfter503,
+      retryAfterYearMs: retryAfterYear ?? null,
+    },
   };
   recordSection('faults', section);
   console.log(printSection(section));
@@ -134,7 +147,14 @@ async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }
   return { value, ms };
 }
 
-const cell = (shown: string, ms: number) => `${shown} ${(ms / 1000).toFixed(1)}s ↺`;
+const cell = (shown: string, ms: number, retryMs?: number) =>
+  `${shown} ${(ms / 1000).toFixed(1)}s ↺` +
+  (retryMs === undefined ? '' : ` retry ${retryMs / 1000}s`);
+
+/** The first retry honours a 503's Retry-After; every other fault gets the backoff's delay. */
+function expectFirstRetry(fault: Fault, delayMs: number): void {
+  expect(delayMs).toBe(fault === '503' ? RETRY_AFTER_SEC * 1000 : BACKOFF_FIRST_MS);
+}
 
 describe.each(FAULTS)('fault %s', (fault) => {
   it('token exchange: the sign-in fails with the reason, nothing is stored; the next one works', async () => {
@@ -180,8 +200,10 @@ describe.each(FAULTS)('fault %s', (fault) => {
     expect(back!.lastError).toBeNull();
     const [renewed] = await accountsOnDisk(rig);
     expect(renewed!.tokens.refreshToken).not.toBe(before[0]!.tokens.refreshToken);
-    matrix.set(`refresh|${fault}`, cell(`offline·${code}`, ms));
-    if (fault === '503') retryAfter503[0] = offline.nextRetryAt! - offline.lastCheckAt!;
+    const retryMs = offline.nextRetryAt! - offline.lastCheckAt!;
+    expectFirstRetry(fault, retryMs);
+    matrix.set(`refresh|${fault}`, cell(`offline·${code}`, ms, retryMs));
+    if (fault === '503') retryAfter503[0] = retryMs;
   });
 
   it('revoke: signed out here, the operator told the portal did not confirm; the next sign-out revokes', async () => {
@@ -224,8 +246,10 @@ describe.each(FAULTS)('fault %s', (fault) => {
     );
     expect(back).toMatchObject({ lastError: null, cameras: { count: 3 } });
     expect(await accountsOnDisk(rig)).toEqual(before);
-    matrix.set(`status probe|${fault}`, cell(`offline·${code}`, ms));
-    if (fault === '503') retryAfter503[1] = answer.value.nextRetryAt! - answer.value.lastCheckAt!;
+    const retryMs = answer.value.nextRetryAt! - answer.value.lastCheckAt!;
+    expectFirstRetry(fault, retryMs);
+    matrix.set(`status probe|${fault}`, cell(`offline·${code}`, ms, retryMs));
+    if (fault === '503') retryAfter503[1] = retryMs;
   });
 });
 
@@ -239,4 +263,18 @@ it('the control: invalid_grant at refresh ends the grant, and only then are the 
   expect(expired!.lastError!.message).toMatch(/no longer accepts this sign-in/);
   expect(await accountsOnDisk(rig)).toEqual([]);
   matrix.set('refresh|invalid_grant', 'expired·invalid_grant, tokens removed, "Sign in again"');
+});
+
+it('a hostile Retry-After (a year) is capped at the backoff ceiling: the account retries within 5 min', async () => {
+  const { rig, account } = await connected();
+  // Joins the sign-in's first probe until it has fully settled, so the fault meets a new one.
+  await rig.services.handlers.checkNow(account.id);
+  rig.portal.faults.inject('graphql', { kind: '503', count: 1, retryAfterSec: 365 * 86_400 });
+  const answer = rig.record(await rig.services.handlers.checkNow(account.id));
+  if (!answer.ok) throw new Error(`checkNow refused: ${answer.error.code}`);
+  expect(answer.value.state).toBe('offline');
+  retryAfterYear = answer.value.nextRetryAt! - answer.value.lastCheckAt!;
+  expect(retryAfterYear).toBe(CEILING_MS);
+  rig.clock.advance(answer.value.nextRetryAt! - rig.clock.now());
+  await rig.until('accounts-changed', (l) => l[0]?.state === 'connected');
 });
