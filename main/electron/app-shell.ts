@@ -6,13 +6,13 @@
 import { Notification, app, dialog, powerMonitor, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { AppPorts, AppServices } from '../app-services';
-import { createConfDocumentStore } from '../common/document-store';
 import { DisposableStore, toDisposable } from '../common/lifecycle';
 import type { DemoPortal } from '../demo-portal';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
 import { createDeepLinkInbox } from './deep-link-inbox';
 import { listenForDeepLinks, registerProtocolClient } from './deep-links';
 import { startEmbeddedDemoPortal } from './demo';
+import { electronStoreDocument } from './electron-store-documents';
 import { openExternalGuarded } from './external-links';
 import { registerBridge } from './ipc';
 import { createLoginItemPort, startedAtLogin } from './login-item';
@@ -198,7 +198,7 @@ export function startAppShell(options: AppShellOptions): void {
       cipher: await createSafeStorageCipher(),
       openExternal: (url) =>
         openExternalGuarded(url, (candidate) => services?.isAllowedExternalUrl(candidate) ?? false),
-      documentStore: (name) => createConfDocumentStore(userData, name),
+      documentStore: (name) => electronStoreDocument(userData, name),
       platform: process.platform,
       appInfo: {
         name: app.getName(),
