@@ -49,7 +49,8 @@ export class AccountConnection {
   #authorizing = false;
   #generation = 0;
   #refresh: Promise<StoredAccount> | undefined;
-  #check: Promise<void> | undefined;
+  /** The check running, and the generation of the tokens it was started for. */
+  #check: { readonly generation: number; readonly done: Promise<void> } | undefined;
   readonly #timer: WakeTimer;
   /** Signing out or disposed: nothing new starts. */
   #closed = false;
@@ -108,11 +109,22 @@ export class AccountConnection {
     this.#ctx.changed();
   }
 
-  /** New tokens from a sign-in: they replace whatever was held, in any state. */
+  /**
+   * New tokens from a sign-in: they replace whatever was held, in any state.
+   * With `check`, the status probe starts at once, before the vault write:
+   * it needs only the fresh access token in memory, and its round trip can
+   * overlap the write (how much depends on the fetch: Node's sends a request
+   * with a body a couple of event-loop turns later, after a synchronous
+   * write). Nothing is lost by it: a rotated refresh token is a refresh's,
+   * not a sign-in's, and the probe's outcome and the write's land in either
+   * order (a 401 removes the account through the same vault queue, after
+   * the write).
+   */
   async replace(
     account: StoredAccount,
     lifetimeMs: number | null,
     next: status.AccountStatus,
+    { check = false }: { readonly check?: boolean } = {},
   ): Promise<void> {
     this.#generation++;
     const { tokens, ...profile } = account;
@@ -121,6 +133,8 @@ export class AccountConnection {
     this.#lifetimeMs = lifetimeMs;
     this.#authorizing = false;
     this.#move(next);
+    // The probe settles into the state itself; nothing to wait for or report here.
+    if (check) void this.checkNow().catch(() => undefined);
     await this.#save(account);
     this.#schedule();
   }
@@ -130,13 +144,24 @@ export class AccountConnection {
     return (await this.#validAccount(false)).tokens.accessToken;
   }
 
-  /** Probes now (joining a probe already running); settles once the state says how it went. */
+  /**
+   * Probes now (joining a probe already running for the same tokens);
+   * settles once the state says how it went. A probe still running for
+   * tokens a sign-in has since replaced is moot: a new one follows it.
+   */
   checkNow(): Promise<void> {
-    this.#check ??= this.#runCheck().finally(() => {
-      this.#check = undefined;
-      this.#schedule();
-    });
-    return this.#check;
+    const running = this.#check;
+    if (running?.generation === this.#generation) return running.done;
+    const start = (): Promise<void> => this.#runCheck();
+    const done: Promise<void> = (running ? running.done.then(start, start) : start()).finally(
+      () => {
+        if (this.#check?.done !== done) return;
+        this.#check = undefined;
+        this.#schedule();
+      },
+    );
+    this.#check = { generation: this.#generation, done };
+    return done;
   }
 
   /** After sleep or a clock change: what is due now runs, the rest is planned again. */
@@ -431,6 +456,7 @@ export class AccountConnection {
   }
 
   async #save(account: StoredAccount): Promise<void> {
+    const refusedBefore = this.#storeRefused;
     try {
       await this.#track(this.#ctx.vault.saveAccount(account));
       this.#storeRefused = false;
@@ -441,6 +467,8 @@ export class AccountConnection {
       // The vault keeps the account in memory for the session; the operator hears why.
       this.#ctx.notice(toUserFacing(error));
     }
+    // `persisted` in the snapshots changed: a probe may have told the UI meanwhile.
+    if (this.#storeRefused !== refusedBefore) this.#ctx.changed();
   }
 }
 

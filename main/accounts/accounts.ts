@@ -132,6 +132,7 @@ export function createAccounts(options: AccountsOptions): Accounts {
     key: string,
     lifetimeMs: number | null,
     next: (previous: AccountConnection['status']) => AccountConnection['status'],
+    replace: { readonly check?: boolean } = {},
   ): Promise<{ connection: AccountConnection; replaced: StoredAccount | undefined }> {
     const existing = findByKey(key);
     const replaced = existing?.account;
@@ -139,7 +140,7 @@ export function createAccounts(options: AccountsOptions): Accounts {
     const connection = existing ?? new AccountConnection(context, stored, lifetimeMs, FRESH_STATUS);
     // Registered before anything is awaited, so a second sign-in at once finds it.
     byId.set(connection.id, connection);
-    await connection.replace(stored, lifetimeMs, next(existing?.status ?? FRESH_STATUS));
+    await connection.replace(stored, lifetimeMs, next(existing?.status ?? FRESH_STATUS), replace);
     return { connection, replaced };
   }
 
@@ -196,6 +197,8 @@ export function createAccounts(options: AccountsOptions): Accounts {
         identity.key,
         lifetimeOf(tokens),
         (previous) => tokensIssued(previous, now),
+        // The camera count is asked for while the tokens are written.
+        { check: true },
       );
       // The replaced grant is forgotten, so it is ended at the portal too (best effort).
       if (replaced?.method === 'oauth') {
@@ -203,7 +206,6 @@ export function createAccounts(options: AccountsOptions): Accounts {
           .revoke(provider.id, tokenSetOf(replaced, null, now))
           .catch(() => undefined);
       }
-      void connection.checkNow();
       return connection.snapshot(persisted());
     },
 
