@@ -111,7 +111,10 @@ export function createAccounts(options: AccountsOptions): Accounts {
     const storage = options.vault.storageStatus();
     return storage.policy !== 'memory-only' && storage.lastWriteError === null;
   };
-  const list = () => [...byId.values()].map((c) => c.snapshot(persisted()));
+  const list = () => {
+    const onDisk = persisted(); // once per list, not once per account
+    return [...byId.values()].map((c) => c.snapshot(onDisk));
+  };
   function emit(): void {
     if (disposed || listeners.size === 0) return;
     const accounts = list();
