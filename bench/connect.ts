@@ -7,6 +7,10 @@
 // accounts-changed event. Timing stops at the event that shows the camera count.
 // Baseline: validateAuthResponse, one token request, one GraphQL request.
 //
+// The portal is the stand-in at an address: in its own process for the
+// figure with the target (bench/portal-process.ts: a real portal is another
+// machine), in the bench's process for the older, informational one.
+//
 // Each run starts from a fresh authorization code: the browser's part (login
 // and consent over HTTP) is played before the clock starts. Ours signs out
 // after each run (untimed) so every run is a first sign-in, not a
@@ -22,9 +26,9 @@ import {
   CLIENT_ID,
   CLIENT_SECRET,
   REDIRECT_URI,
+  type PortalAddress,
 } from '../test/integration/provider/portal-client';
 import { AesGcmCipher } from '../test/support/aes-cipher';
-import type { ProviderStandIn } from '../test/support/provider';
 import { makeTempDir } from '../test/support/temp-dir';
 import { openBenchServices, untilAccounts } from './bench-services';
 import { since, summarise, type Summary } from './stats';
@@ -39,7 +43,7 @@ export interface ConnectFigures {
 }
 
 export async function benchConnect(
-  portal: ProviderStandIn,
+  portal: PortalAddress,
   { pairs, warmupPairs }: { pairs: number; warmupPairs: number },
 ): Promise<ConnectFigures> {
   const dir = makeTempDir('netrex-bench-connect-');
@@ -84,7 +88,7 @@ export async function benchConnect(
 /** One sign-in through the app; the time from the deep link to the camera count. */
 async function connectOurs(
   services: AppServices,
-  portal: ProviderStandIn,
+  portal: PortalAddress,
   opened: string[],
 ): Promise<number> {
   const started = await services.handlers.signIn('demo');
@@ -114,7 +118,7 @@ async function connectOurs(
 }
 
 /** The bare minimum a client does with oauth4webapi and fetch. */
-function bareClient(portal: ProviderStandIn) {
+function bareClient(portal: PortalAddress) {
   const as: oauth.AuthorizationServer = {
     issuer: portal.url,
     token_endpoint: `${portal.url}/oauth2/token`,
@@ -171,7 +175,7 @@ function bareClient(portal: ProviderStandIn) {
 
 /** The browser's part: login and consent on the stand-in; the redirect URL it answers. */
 async function redirectOf(
-  portal: ProviderStandIn,
+  portal: PortalAddress,
   params: Record<string, string | undefined>,
 ): Promise<string> {
   const response = await playBrowser(portal, params);

@@ -1,6 +1,7 @@
 // `npm run bench`: measures and reports (it is not a test). Builds nothing
 // itself (the npm script builds the renderer first), starts the portal
-// stand-in on loopback, measures the five figures one after the other,
+// stand-in on loopback (and, for the connect figure, another one in a child
+// process), measures the five figures one after the other,
 // prints a table and writes bench/results.json. Closes everything it started,
 // so the process ends by itself.
 //
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG, startProvider } from '../test/support/provider';
 import { measureBundle } from './bundle';
 import { benchConnect } from './connect';
+import { startPortalProcess } from './portal-process';
 import { fleetUsers, prepareFleet, type Fleet } from './fleet';
 import { benchMemory } from './memory';
 import { benchRenderer } from './renderer-startup';
@@ -25,6 +27,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const PLAN = quick
   ? {
       connect: { pairs: 8, warmupPairs: 2 },
+      connectInProcess: { pairs: 8, warmupPairs: 2 },
       connectFar: { pairs: 4, warmupPairs: 1 },
       storm: { runs: 5, warmupRuns: 1 },
       startup: { runs: 5, warmupRuns: 1 },
@@ -33,6 +36,7 @@ const PLAN = quick
     }
   : {
       connect: { pairs: 101, warmupPairs: 5 },
+      connectInProcess: { pairs: 51, warmupPairs: 5 },
       connectFar: { pairs: 15, warmupPairs: 2 },
       storm: { runs: 41, warmupRuns: 3 },
       startup: { runs: 41, warmupRuns: 2 },
@@ -58,15 +62,26 @@ async function main(): Promise<void> {
   const portal = await startProvider({ users: [...DEFAULT_CONFIG.users, ...fleetUsers()] });
   let fleet: Fleet | undefined;
   try {
-    step(`connect latency, ${PLAN.connect.pairs} pairs`);
-    const connect = await benchConnect(portal, PLAN.connect);
+    // The connect figure talks to a stand-in in its own process, as the app
+    // talks to a portal on another machine (ours and the baseline alike).
+    const remote = await startPortalProcess();
+    let connect, connectFar;
+    try {
+      step(`connect latency, portal in its own process, ${PLAN.connect.pairs} pairs`);
+      connect = await benchConnect(remote, PLAN.connect);
 
-    step(`connect latency with the portal ${FAR_PORTAL_LATENCY_MS} ms away (informational)`);
-    portal.faults.latency('token', FAR_PORTAL_LATENCY_MS);
-    portal.faults.latency('graphql', FAR_PORTAL_LATENCY_MS);
-    const connectFar = await benchConnect(portal, PLAN.connectFar).finally(() =>
-      portal.faults.clear(),
+      step(`connect latency with the portal ${FAR_PORTAL_LATENCY_MS} ms away (informational)`);
+      await remote.latency('token', FAR_PORTAL_LATENCY_MS);
+      await remote.latency('graphql', FAR_PORTAL_LATENCY_MS);
+      connectFar = await benchConnect(remote, PLAN.connectFar);
+    } finally {
+      await remote.close();
+    }
+
+    step(
+      `connect latency, portal in this process (informational), ${PLAN.connectInProcess.pairs} pairs`,
     );
+    const connectInProcess = await benchConnect(portal, PLAN.connectInProcess);
 
     step(`refresh storm, ${PLAN.storm.runs} runs`);
     const storm = await benchStorm(PLAN.storm);
@@ -86,6 +101,7 @@ async function main(): Promise<void> {
     const results = buildResults(
       {
         connect,
+        connectInProcess,
         connectFar: { ...connectFar, latencyMs: FAR_PORTAL_LATENCY_MS },
         storm,
         startup,

@@ -4,6 +4,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ProviderStandIn } from '../../support/provider';
 
+/** Only the address is used: a stand-in in this process or in another one (the bench's). */
+export type PortalAddress = Pick<ProviderStandIn, 'url'>;
+
 export const CLIENT_ID = 'netrex-connect-demo';
 export const CLIENT_SECRET = 'demo-client-secret';
 export const REDIRECT_URI = 'cz.netrex.connect:/oauth/callback/demo';
@@ -19,7 +22,7 @@ export function makePkce(): Pkce {
 }
 
 export function authorizeUrl(
-  portal: ProviderStandIn,
+  portal: PortalAddress,
   params: Record<string, string | undefined>,
   path = '/oauth2/auth/',
 ): string {
@@ -79,7 +82,7 @@ export function redirectParams(response: Response): URLSearchParams {
 
 /** Opens the authorization URL, signs in, decides; returns the final response (the redirect). */
 export async function signIn(
-  portal: ProviderStandIn,
+  portal: PortalAddress,
   params: Record<string, string | undefined> = authorizeParams(),
   options: { username?: string; password?: string; decision?: 'allow' | 'deny' } = {},
 ): Promise<Response> {
@@ -100,7 +103,7 @@ export async function signIn(
 
 /** Signs in with PKCE and returns the code and verifier. */
 export async function obtainCode(
-  portal: ProviderStandIn,
+  portal: PortalAddress,
   overrides: Record<string, string | undefined> = {},
 ): Promise<{ code: string; pkce: Pkce }> {
   const pkce = makePkce();
@@ -119,7 +122,7 @@ export async function obtainCode(
 
 /** POST /oauth2/token with the parameters in the query string (the documented form). */
 export async function tokenRequest(
-  portal: ProviderStandIn,
+  portal: PortalAddress,
   params: Record<string, string>,
   init: RequestInit = {},
 ): Promise<{ status: number; body: Record<string, unknown>; response: Response }> {
@@ -132,7 +135,7 @@ export async function tokenRequest(
 
 /** Exchanges a freshly obtained code; returns the token answer. */
 export async function obtainTokens(
-  portal: ProviderStandIn,
+  portal: PortalAddress,
 ): Promise<{ access_token: string; refresh_token: string } & Record<string, unknown>> {
   const { code, pkce } = await obtainCode(portal);
   const { status, body } = await tokenRequest(portal, {
@@ -148,7 +151,7 @@ export async function obtainTokens(
 }
 
 export async function refresh(
-  portal: ProviderStandIn,
+  portal: PortalAddress,
   refreshToken: string,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   return tokenRequest(portal, {
@@ -160,7 +163,7 @@ export async function refresh(
 }
 
 export async function cameraList(
-  portal: ProviderStandIn,
+  portal: PortalAddress,
   token: string | undefined,
   query = '{cameraList{name}}',
 ): Promise<{ status: number; body: unknown; response: Response }> {
@@ -175,7 +178,7 @@ export async function cameraList(
 }
 
 export async function revoke(
-  portal: ProviderStandIn,
+  portal: PortalAddress,
   accessToken: string,
 ): Promise<{ status: number; body: unknown }> {
   const url = new URL('/oauth2/revoke', portal.url);
