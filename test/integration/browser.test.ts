@@ -78,6 +78,19 @@ describe('the test browser', () => {
     await page.close();
   });
 
+  it('a tab that loads another page after handing a link over fails fast instead of waiting', async () => {
+    const page = await browser.newPage();
+    const redirects = await catchSchemeRedirects(page, SCHEME);
+    await page.goto(`${site.url}/redirect`).catch(() => undefined);
+    await redirects.next();
+    const waiting = redirects.next().catch((error: unknown) => error);
+    await page.goto(`${site.url}/form`);
+    expect(String(await waiting)).toMatch(/already handed a cz\.netrex\.connect: link.*new tab/);
+    await expect(redirects.next()).rejects.toThrow(/new tab/);
+    await redirects.dispose();
+    await page.close();
+  });
+
   it('ignores other schemes and ordinary navigations', async () => {
     const page = await browser.newPage();
     const redirects = await catchSchemeRedirects(page, SCHEME);

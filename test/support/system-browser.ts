@@ -4,9 +4,9 @@
 // Each tab's hop to the app's scheme is caught through the DevTools protocol
 // (catchSchemeRedirects) and handed to `onLink`, as the OS hands it to the app.
 //
-// A new tab per address also sidesteps what headless Chromium did when one
-// tab was reused: after that tab had handed a link to the app, the login
-// form of the next page loaded in it was never submitted.
+// A new tab per address is also what keeps the tests working: a tab that has
+// handed a link to the app takes no more clicks or keys (Chromium's
+// external-protocol prompt, see catchSchemeRedirects).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { APP_SCHEME } from '../../main/auth/redirect-uri';
 import type { Disposable } from '../../main/common/lifecycle';

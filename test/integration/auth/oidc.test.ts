@@ -2,7 +2,7 @@
 // server) with Chromium: discovery, a native public client with PKCE, the
 // custom-scheme and the loopback redirect, iss (RFC 9207), refresh-token
 // rotation and RFC 7009 revocation, checked at the server's userinfo endpoint.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuthError } from '../../../main/auth/auth-error';
 import {
@@ -32,18 +32,39 @@ async function userinfo(server: OidcServer, accessToken: string) {
   };
 }
 
+/** The consent page (the login page has a submit button of the same class). */
+async function consent(page: Page, decision: 'continue' | 'cancel') {
+  await page.waitForSelector('input[name=prompt][value=consent]', { state: 'attached' });
+  await page.click(decision === 'continue' ? OIDC_PAGES.submit : OIDC_PAGES.cancel);
+}
+
 /** The development login (any name, any password) and consent pages. */
 async function logInAndConsent(page: Page, url: string, decision: 'continue' | 'cancel') {
   await page.goto(url);
   await page.fill(OIDC_PAGES.login, 'alice');
   await page.fill(OIDC_PAGES.password, 'any-password');
   await page.click(OIDC_PAGES.submit);
-  await page.waitForSelector('input[name=prompt][value=consent]', { state: 'attached' });
-  await page.click(decision === 'continue' ? OIDC_PAGES.submit : OIDC_PAGES.cancel);
+  await consent(page, decision);
+}
+
+/**
+ * A tab of its own for every authorization, as the operator's browser opens
+ * one per address the app hands it: a tab that has handed a link to the app
+ * takes no more input (see catchSchemeRedirects).
+ */
+async function inNewTab<T>(context: BrowserContext, act: (page: Page) => Promise<T>): Promise<T> {
+  const page = await context.newPage();
+  try {
+    return await act(page);
+  } finally {
+    await page.close();
+  }
 }
 
 describe('standard dialect against oidc-provider, in Chromium', () => {
   let browser: Browser;
+  /** The operator's browser session for one test (cookies shared by its tabs). */
+  let context: BrowserContext;
   let server: OidcServer;
   let engine: SignInEngine;
   let loopbackPort: number;
@@ -90,7 +111,8 @@ describe('standard dialect against oidc-provider, in Chromium', () => {
     providers.set('oidc-loopback', { ...base, id: 'oidc-loopback', redirectKind: 'loopback' });
   });
 
-  beforeEach(() => {
+  beforeEach(async () => {
+    context = await browser.newContext();
     engine = createSignInEngine({
       providers: { get: (id) => providers.get(id) },
       secrets: { get: () => undefined },
@@ -98,7 +120,10 @@ describe('standard dialect against oidc-provider, in Chromium', () => {
     });
     engine.onDidChange((view) => said.push(JSON.stringify(view)));
   });
-  afterEach(() => engine.dispose());
+  afterEach(async () => {
+    await engine.dispose();
+    await context.close();
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -107,7 +132,12 @@ describe('standard dialect against oidc-provider, in Chromium', () => {
     for (const text of said) for (const secret of secrets) expect(text).not.toContain(secret);
   });
 
-  async function signIn(id: 'oidc' | 'oidc-loopback', page: Page): Promise<AuthorizationResult> {
+  /** One authorization through the login and consent pages, in a new tab. */
+  function signIn(id: 'oidc' | 'oidc-loopback'): Promise<AuthorizationResult> {
+    return inNewTab(context, (page) => signInOn(id, page));
+  }
+
+  async function signInOn(id: 'oidc' | 'oidc-loopback', page: Page): Promise<AuthorizationResult> {
     const { authorizationUrl } = await engine.startAuthorization(id);
     if (id === 'oidc-loopback') {
       const done = new Promise<AuthorizationResult>((resolve, reject) =>
@@ -128,8 +158,7 @@ describe('standard dialect against oidc-provider, in Chromium', () => {
   }
 
   it('custom scheme: PKCE sign-in, identity, rotation, and revocation of the whole grant', async () => {
-    const page = await browser.newPage();
-    const result = await signIn('oidc', page);
+    const result = await signIn('oidc');
     const tokens = keep(result.tokens);
     expect(tokens).toMatchObject({
       tokenType: 'bearer',
@@ -151,47 +180,49 @@ describe('standard dialect against oidc-provider, in Chromium', () => {
     expect((await userinfo(server, rotated.accessToken)).status).toBe(401);
     const dead = collect(await engine.refresh('oidc', rotated).catch((e: unknown) => e));
     expect(dead).toMatchObject({ code: 'invalid_grant', grantDead: true });
-    await page.close();
   });
 
   it('a rotated-away refresh token is dead (and its reuse ends the grant)', async () => {
-    const page = await browser.newPage();
-    const tokens = keep((await signIn('oidc', page)).tokens);
+    const tokens = keep((await signIn('oidc')).tokens);
     const rotated = keep(await engine.refresh('oidc', tokens));
     const reuse = collect(await engine.refresh('oidc', tokens).catch((e: unknown) => e));
     expect(reuse).toMatchObject({ code: 'invalid_grant', retryable: false });
     // RFC 9700 §4.14.2: the server treats reuse as theft and revokes the rotated grant too.
     expect((await userinfo(server, rotated.accessToken)).status).toBe(401);
-    await page.close();
   });
 
   it('loopback: the listener receives the redirect and the sign-in completes', async () => {
-    const page = await browser.newPage();
-    const result = await signIn('oidc-loopback', page);
+    const result = await signIn('oidc-loopback');
     const tokens = keep(result.tokens);
     expect((await userinfo(server, tokens.accessToken)).status).toBe(200);
     await expect(fetch(`http://127.0.0.1:${loopbackPort}/`)).rejects.toThrow();
     await engine.revoke('oidc-loopback', tokens);
     expect((await userinfo(server, tokens.accessToken)).status).toBe(401);
-    await page.close();
   });
 
   it('cancel at the consent page is access_denied; a forged iss is refused', async () => {
-    const page = await browser.newPage();
-    const redirects = await catchSchemeRedirects(page, APP_SCHEME);
     const first = await engine.startAuthorization('oidc');
-    const denied = redirects.next();
-    await logInAndConsent(page, first.authorizationUrl, 'cancel');
-    const error = collect(
-      await engine.completeAuthorization(await denied).catch((e: unknown) => e),
-    );
+    const denied = await inNewTab(context, async (page) => {
+      const redirects = await catchSchemeRedirects(page, APP_SCHEME);
+      const next = redirects.next();
+      await logInAndConsent(page, first.authorizationUrl, 'cancel');
+      const link = await next;
+      await redirects.dispose();
+      return link;
+    });
+    const error = collect(await engine.completeAuthorization(denied).catch((e: unknown) => e));
     expect(error).toMatchObject({ code: 'access_denied' });
 
     const second = await engine.startAuthorization('oidc');
-    const next = redirects.next();
-    await page.goto(second.authorizationUrl); // the session remembers the login
-    await page.click(OIDC_PAGES.submit);
-    const genuine = new URL(await next);
+    const genuine = await inNewTab(context, async (page) => {
+      const redirects = await catchSchemeRedirects(page, APP_SCHEME);
+      const next = redirects.next();
+      await page.goto(second.authorizationUrl);
+      await consent(page, 'continue'); // the session (same context) remembers the login
+      const link = new URL(await next);
+      await redirects.dispose();
+      return link;
+    });
     expect(genuine.searchParams.get('iss')).toBe(server.issuer);
     secrets.add(genuine.searchParams.get('code')!);
     genuine.searchParams.set('iss', 'https://attacker.example');
@@ -199,7 +230,5 @@ describe('standard dialect against oidc-provider, in Chromium', () => {
       await engine.completeAuthorization(genuine.href).catch((e: unknown) => e),
     );
     expect(mixUp).toMatchObject({ code: 'iss_mismatch' });
-    await redirects.dispose();
-    await page.close();
   });
 });
