@@ -27,7 +27,7 @@ import {
   CLIENT_SECRET,
   REDIRECT_URI,
   type PortalAddress,
-} from '../test/integration/provider/portal-client';
+} from '../test/support/portal-client';
 import { AesGcmCipher } from '../test/support/aes-cipher';
 import { makeTempDir } from '../test/support/temp-dir';
 import { openBenchServices, untilAccounts } from './bench-services';

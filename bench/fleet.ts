@@ -22,7 +22,7 @@ import {
   CLIENT_ID,
   CLIENT_SECRET,
   REDIRECT_URI,
-} from '../test/integration/provider/portal-client';
+} from '../test/support/portal-client';
 import { AesGcmCipher } from '../test/support/aes-cipher';
 import type { ProviderStandIn, UserConfig } from '../test/support/provider';
 import { makeTempDir, type TempDir } from '../test/support/temp-dir';

@@ -9,7 +9,7 @@
 // real time (performance.now). The refresh round trip it is compared with is
 // a bare refresh request (fetch + JSON) on another grant of the same
 // stand-in, measured in the same runs, alternately before and after a storm.
-import { refresh, obtainTokens } from '../test/integration/provider/portal-client';
+import { refresh, obtainTokens } from '../test/support/portal-client';
 import { startAccountsRig } from '../test/support/accounts-rig';
 import { quantile, since, summarise, type Summary } from './stats';
 

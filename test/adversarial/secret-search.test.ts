@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { obtainTokens } from '../integration/provider/portal-client';
+import { obtainTokens } from '../support/portal-client';
 import { startProvider, type ProviderStandIn } from '../support/provider';
 import { makeTempDir } from '../support/temp-dir';
 import { hygiene, Hygiene, SecretIndex } from './support/hygiene';

@@ -4,7 +4,7 @@
 // Time moves on the manual clock (the window's clock with it), never by
 // sleeping. Each test ends with the shared secret search (app-fixture.ts).
 import { describe, expect, it } from 'vitest';
-import { cameraList } from '../integration/provider/portal-client';
+import { cameraList } from '../support/portal-client';
 import { openVaultIn } from '../support/vault-fixtures';
 import { appSuite } from './app-fixture';
 import {

@@ -10,7 +10,7 @@ import { createSignInEngine, type SignInEngine } from '../../main/auth/engine';
 import type { AccountSnapshot, AccountState } from '../../main/ipc/contract';
 import type { ProviderConfig } from '../../main/providers/provider-config';
 import type { TokenVault } from '../../main/vault/types';
-import { signIn as playBrowser } from '../integration/provider/portal-client';
+import { signIn as playBrowser } from './portal-client';
 import { AesGcmCipher } from './aes-cipher';
 import { ManualClock } from './manual-clock';
 import {

@@ -9,7 +9,7 @@ import type { DemoPortal } from '../../main/demo-portal';
 import type { BridgeEventName, BridgeEvents, Notice, SignInView } from '../../main/ipc/contract';
 import { BRIDGE_EVENTS } from '../../main/ipc/contract';
 import { createServices, type ServiceOptions } from '../../main/services';
-import { signIn as playBrowser } from '../integration/provider/portal-client';
+import { signIn as playBrowser } from './portal-client';
 import { AesGcmCipher } from './aes-cipher';
 import { ManualClock } from './manual-clock';
 import {

@@ -19,7 +19,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { refresh as refreshAtPortal } from '../../integration/provider/portal-client';
+import { refresh as refreshAtPortal } from '../../support/portal-client';
 import { AesGcmCipher } from '../../support/aes-cipher';
 import { startProvider } from '../../support/provider';
 import { seededRandom } from '../../support/seeded-random';

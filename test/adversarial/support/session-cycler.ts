@@ -24,7 +24,7 @@ import { systemClock, type Clock } from '../../../main/common/clock';
 import { createConfDocumentStore } from '../../../main/common/document-store';
 import type { Cipher } from '../../../main/vault/cipher';
 import { createServices } from '../../../main/services';
-import { signIn as playBrowser } from '../../integration/provider/portal-client';
+import { signIn as playBrowser } from '../../support/portal-client';
 import type { ProviderStandIn } from '../../support/provider';
 import { AesGcmCipher } from '../../support/aes-cipher';
 import { DEFAULT_CONFIG } from '../../support/provider/config';

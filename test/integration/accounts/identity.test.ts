@@ -2,7 +2,7 @@
 // second one. The Netrex protocol names no user, so there is one OAuth
 // account per portal (main/accounts/identity.ts).
 import { afterEach, describe, expect, it } from 'vitest';
-import { cameraList } from '../provider/portal-client';
+import { cameraList } from '../../support/portal-client';
 import { startAccountsRig, type AccountsRig } from '../../support/accounts-rig';
 import { DEFAULT_CONFIG } from '../../support/provider';
 

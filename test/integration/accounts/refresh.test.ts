@@ -2,7 +2,7 @@
 // ahead of expiry, single flight, persisted before the old token is
 // forgotten, a dead grant ends in `expired`, and sleep re-plans the schedule.
 import { afterEach, describe, expect, it } from 'vitest';
-import { refresh as refreshAtPortal, cameraList } from '../provider/portal-client';
+import { refresh as refreshAtPortal, cameraList } from '../../support/portal-client';
 import { startAccountsRig, type AccountsRig } from '../../support/accounts-rig';
 
 let rig: AccountsRig | undefined;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountsOptions } from '../../../main/accounts';
 import type { TokenVault } from '../../../main/vault/types';
-import { signIn as playBrowser, revoke } from '../provider/portal-client';
+import { signIn as playBrowser, revoke } from '../../support/portal-client';
 import { AesGcmCipher } from '../../support/aes-cipher';
 import { startAccountsRig, type AccountsRig } from '../../support/accounts-rig';
 import { createFetchGate } from '../../support/fetch-gate';

@@ -2,7 +2,7 @@
 // removed from the vault; a revocation that fails is reported and never
 // keeps the account.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cameraList, refresh as refreshAtPortal } from '../provider/portal-client';
+import { cameraList, refresh as refreshAtPortal } from '../../support/portal-client';
 import { startAccountsRig, type AccountsRig } from '../../support/accounts-rig';
 
 let rig: AccountsRig | undefined;

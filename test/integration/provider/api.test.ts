@@ -2,7 +2,7 @@
 // access tokens and personal API tokens.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, startProvider, type ProviderStandIn } from '../../support/provider';
-import { cameraList, obtainTokens, refresh, revoke } from './portal-client';
+import { cameraList, obtainTokens, refresh, revoke } from '../../support/portal-client';
 
 let portal: ProviderStandIn;
 let now: number;

@@ -14,7 +14,7 @@ import {
   signIn,
   CLIENT_ID,
   REDIRECT_URI,
-} from './portal-client';
+} from '../../support/portal-client';
 
 let portal: ProviderStandIn;
 let now: number;

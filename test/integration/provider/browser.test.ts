@@ -16,7 +16,7 @@ import {
   CLIENT_SECRET,
   makePkce,
   REDIRECT_URI,
-} from './portal-client';
+} from '../../support/portal-client';
 
 let browser: Browser;
 let portal: ProviderStandIn;

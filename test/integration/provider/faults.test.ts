@@ -19,7 +19,7 @@ import {
   REDIRECT_URI,
   revoke,
   tokenRequest,
-} from './portal-client';
+} from '../../support/portal-client';
 
 let portal: ProviderStandIn;
 

@@ -11,7 +11,7 @@ import {
   refresh,
   REDIRECT_URI,
   tokenRequest,
-} from './portal-client';
+} from '../../support/portal-client';
 
 let portal: ProviderStandIn;
 let now: number;

@@ -14,7 +14,7 @@ import {
   signIn,
   authorizeParams,
   tokenRequest,
-} from './portal-client';
+} from '../../support/portal-client';
 
 let portal: ProviderStandIn;
 let now: number;

@@ -3,7 +3,7 @@
 // no answer or event carries a secret the portal issued or the user typed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE_METHODS, type Result } from '../../../main/ipc/contract';
-import { cameraList } from '../provider/portal-client';
+import { cameraList } from '../../support/portal-client';
 import { startServicesRig, type ServicesRig } from '../../support/services-rig';
 import { openVaultIn } from '../../support/vault-fixtures';
 import { startProvider } from '../../support/provider';

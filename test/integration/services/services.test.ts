@@ -11,7 +11,7 @@ import { ManualClock } from '../../support/manual-clock';
 import { startProvider } from '../../support/provider';
 import { startServicesRig, type ServicesRig } from '../../support/services-rig';
 import { openVaultIn } from '../../support/vault-fixtures';
-import { signIn as playBrowser } from '../provider/portal-client';
+import { signIn as playBrowser } from '../../support/portal-client';
 
 let rig: ServicesRig | undefined;
 afterEach(async () => {

@@ -1,8 +1,9 @@
 // Drives the stand-in over plain HTTP the way a browser and the app would:
 // the authorization request, the login and consent forms, the token, revoke
-// and GraphQL requests. For the stand-in's own tests.
+// and GraphQL requests, without a browser. For the stand-in's own tests, the
+// rigs that play the operator's browser, the adversarial runs and the bench.
 import { createHash, randomBytes } from 'node:crypto';
-import type { ProviderStandIn } from '../../support/provider';
+import type { ProviderStandIn } from './provider';
 
 /** Only the address is used: a stand-in in this process or in another one (the bench's). */
 export type PortalAddress = Pick<ProviderStandIn, 'url'>;
