@@ -6,12 +6,11 @@
 import type { AppPorts, AppServices } from '../main/app-services';
 import { systemClock, type Clock } from '../main/common/clock';
 import { createConfDocumentStore } from '../main/common/document-store';
-import type { DemoPortal } from '../main/demo-portal';
 import type { AccountSnapshot } from '../main/ipc/contract';
 import { createServices } from '../main/services';
 import type { AesGcmCipher } from '../test/support/aes-cipher';
-import type { ProviderStandIn } from '../test/support/provider';
-import { APP_INFO, demoPortalOf } from '../test/support/services-rig';
+import { demoPortalOf } from '../test/support/demo-portal';
+import { APP_INFO } from '../test/support/services-rig';
 
 /**
  * Long enough that no periodic status check runs while a figure is measured
@@ -34,14 +33,6 @@ export interface BenchServicesOptions {
   readonly openExternal?: (url: string) => Promise<void>;
 }
 
-/** The demo portal that a stand-in at `url` is, as the app's demo mode hands it to the services. */
-export function demoPortalAt(url: string): DemoPortal {
-  // demoPortalOf reads only the URL (and closes the stand-in on close, which
-  // the bench does itself): the stand-in may run in another process.
-  const standIn = { url, close: () => Promise.resolve() } as Pick<ProviderStandIn, 'url' | 'close'>;
-  return demoPortalOf(standIn as ProviderStandIn);
-}
-
 export function benchPorts(options: BenchServicesOptions): AppPorts {
   return {
     fetch,
@@ -57,7 +48,9 @@ export function benchPorts(options: BenchServicesOptions): AppPorts {
 
 /** createServices as the app calls it, with the demo portal and quiet timers. */
 export function openBenchServices(options: BenchServicesOptions): Promise<AppServices> {
-  return createServices(benchPorts(options), demoPortalAt(options.portalUrl), {
+  // The bench closes the stand-in itself (it may run in another process).
+  const demo = demoPortalOf({ url: options.portalUrl, close: () => Promise.resolve() });
+  return createServices(benchPorts(options), demo, {
     clock: options.clock ?? systemClock,
     probeIntervalMs: QUIET_PROBE_INTERVAL_MS,
     env: {},

@@ -5,19 +5,14 @@
 // answer and event is recorded, so a test can search them all for secrets.
 import type { AppPorts, AppServices } from '../../main/app-services';
 import { createConfDocumentStore } from '../../main/common/document-store';
-import type { DemoPortal } from '../../main/demo-portal';
 import type { BridgeEventName, BridgeEvents, Notice, SignInView } from '../../main/ipc/contract';
 import { BRIDGE_EVENTS } from '../../main/ipc/contract';
 import { createServices, type ServiceOptions } from '../../main/services';
 import { signIn as playBrowser } from './portal-client';
 import { AesGcmCipher } from './aes-cipher';
+import { demoPortalOf } from './demo-portal';
 import { ManualClock } from './manual-clock';
-import {
-  DEFAULT_CONFIG,
-  startProvider,
-  type ProviderStandIn,
-  type ProviderStandInConfig,
-} from './provider';
+import { startProvider, type ProviderStandIn, type ProviderStandInConfig } from './provider';
 import { makeTempDir, type TempDir } from './temp-dir';
 
 export const APP_INFO = {
@@ -75,20 +70,6 @@ export interface ServicesRig {
     test: (payload: BridgeEvents[E]) => boolean,
   ): Promise<BridgeEvents[E]>;
   close(options?: { keepDir?: boolean; keepPortal?: boolean }): Promise<void>;
-}
-
-export function demoPortalOf(portal: ProviderStandIn): DemoPortal {
-  const client = DEFAULT_CONFIG.clients[0]!;
-  return {
-    url: portal.url,
-    providerId: 'demo',
-    name: 'Demo portal',
-    clientId: client.client_id,
-    clientSecret: client.client_secret,
-    rights: ['read'],
-    login: { username: 'operator', password: 'operator' },
-    close: () => portal.close(),
-  };
 }
 
 export async function startServicesRig(

@@ -27,7 +27,7 @@ import { createServices } from '../../../main/services';
 import { signIn as playBrowser } from '../../support/portal-client';
 import type { ProviderStandIn } from '../../support/provider';
 import { AesGcmCipher } from '../../support/aes-cipher';
-import { DEFAULT_CONFIG } from '../../support/provider/config';
+import { demoPortalOf } from '../../support/demo-portal';
 import { openVaultIn } from '../../support/vault-fixtures';
 import { fingerprint } from './token-fingerprint';
 
@@ -66,7 +66,6 @@ const announcingCipher: Cipher = {
   },
 };
 const opened: string[] = [];
-const client = DEFAULT_CONFIG.clients[0]!;
 const ports: AppPorts = {
   fetch,
   cipher: announcingCipher,
@@ -96,16 +95,8 @@ const ports: AppPorts = {
 };
 const services = await createServices(
   ports,
-  {
-    url: portalUrl,
-    providerId: 'demo',
-    name: 'Demo portal',
-    clientId: client.client_id,
-    clientSecret: client.client_secret,
-    rights: ['read'],
-    login: { username: 'operator', password: 'operator' },
-    close: async () => undefined,
-  },
+  // The stand-in is the parent's: closing the services leaves it running.
+  demoPortalOf({ url: portalUrl, close: async () => undefined }),
   { clock, random: () => 0.5, env: {}, timeoutMs: 5_000 },
 );
 
