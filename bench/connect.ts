@@ -21,6 +21,8 @@ import { CAMERA_LIST_QUERY } from '../main/accounts';
 import type { AppServices } from '../main/app-services';
 import {
   authorizeParams,
+  playAuthorization,
+  redirectLocation,
   revoke,
   signIn as playBrowser,
   CLIENT_ID,
@@ -94,10 +96,7 @@ async function connectOurs(
   const started = await services.handlers.signIn('demo');
   const authorizationUrl = opened.pop();
   if (!started.ok || !authorizationUrl) throw new Error('The app did not start a sign-in.');
-  const location = await redirectOf(
-    portal,
-    Object.fromEntries(new URL(authorizationUrl).searchParams),
-  );
+  const location = await playAuthorization(portal, authorizationUrl);
 
   const connected = untilAccounts(
     services,
@@ -130,7 +129,7 @@ function bareClient(portal: PortalAddress) {
     async connect(): Promise<number> {
       const verifier = oauth.generateRandomCodeVerifier();
       const state = oauth.generateRandomState();
-      const location = await redirectOf(
+      const redirect = await playBrowser(
         portal,
         authorizeParams({
           scope: 'read',
@@ -139,6 +138,7 @@ function bareClient(portal: PortalAddress) {
           code_challenge_method: 'S256',
         }),
       );
+      const location = redirectLocation(redirect);
 
       const start = performance.now();
       const params = oauth.validateAuthResponse(as, client, new URL(location), state);
@@ -171,17 +171,4 @@ function bareClient(portal: PortalAddress) {
       return ms;
     },
   };
-}
-
-/** The browser's part: login and consent on the stand-in; the redirect URL it answers. */
-async function redirectOf(
-  portal: PortalAddress,
-  params: Record<string, string | undefined>,
-): Promise<string> {
-  const response = await playBrowser(portal, params);
-  const location = response.headers.get('location');
-  if (response.status !== 302 || !location) {
-    throw new Error(`The stand-in did not redirect (HTTP ${response.status}).`);
-  }
-  return location;
 }

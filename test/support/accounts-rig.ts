@@ -10,7 +10,7 @@ import { createSignInEngine, type SignInEngine } from '../../main/auth/engine';
 import type { AccountSnapshot, AccountState } from '../../main/ipc/contract';
 import type { ProviderConfig } from '../../main/providers/provider-config';
 import type { TokenVault } from '../../main/vault/types';
-import { signIn as playBrowser } from './portal-client';
+import { playAuthorization } from './portal-client';
 import { AesGcmCipher } from './aes-cipher';
 import { ManualClock } from './manual-clock';
 import {
@@ -138,10 +138,7 @@ export async function startAccountsRig(options: AccountsRigOptions = {}): Promis
     },
     async signIn(user = { username: 'operator', password: 'operator' }, providerId = provider.id) {
       const { authorizationUrl } = await engine.startAuthorization(providerId);
-      const params = Object.fromEntries(new URL(authorizationUrl).searchParams);
-      const redirect = await playBrowser(portals.get(providerId)!, params, user);
-      const location = redirect.headers.get('location');
-      if (redirect.status !== 302 || !location) throw new Error('the stand-in did not redirect');
+      const location = await playAuthorization(portals.get(providerId)!, authorizationUrl, user);
       const result = await engine.completeAuthorization(location);
       return rig.accounts.acceptAuthorization(result);
     },

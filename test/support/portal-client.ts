@@ -72,20 +72,32 @@ export function pendingId(html: string): string {
   return match[1];
 }
 
-/** The query of a redirect to the app (custom scheme or loopback). */
-export function redirectParams(response: Response): URLSearchParams {
+/** Where a redirect to the app points (custom scheme or loopback). */
+export function redirectLocation(response: Response): string {
   const location = response.headers.get('location');
   if (response.status !== 302 || !location) {
     throw new Error(`expected a 302 redirect, got ${response.status}`);
   }
-  return new URL(location).searchParams;
+  return location;
+}
+
+/** The query of a redirect to the app (custom scheme or loopback). */
+export function redirectParams(response: Response): URLSearchParams {
+  return new URL(redirectLocation(response)).searchParams;
+}
+
+/** Who signs in on the login form (default `operator`) and what they decide (default allow). */
+export interface SignInOptions {
+  readonly username?: string;
+  readonly password?: string;
+  readonly decision?: 'allow' | 'deny';
 }
 
 /** Opens the authorization URL, signs in, decides; returns the final response (the redirect). */
 export async function signIn(
   portal: PortalAddress,
   params: Record<string, string | undefined> = authorizeParams(),
-  options: { username?: string; password?: string; decision?: 'allow' | 'deny' } = {},
+  options: SignInOptions = {},
 ): Promise<Response> {
   const first = await get(authorizeUrl(portal, params));
   if (first.status !== 200) return first;
@@ -100,6 +112,20 @@ export async function signIn(
   if (!html.includes('name="decision"'))
     throw new Error('the login did not reach the consent page');
   return postForm(action, { pending, decision: options.decision ?? 'allow' });
+}
+
+/**
+ * The operator's part of an authorization the app started: the browser
+ * opens the app's authorization URL, signs in and decides. Returns where the
+ * portal sends the browser back (the redirect the OS hands to the app).
+ */
+export async function playAuthorization(
+  portal: PortalAddress,
+  authorizationUrl: string,
+  options: SignInOptions = {},
+): Promise<string> {
+  const params = Object.fromEntries(new URL(authorizationUrl).searchParams);
+  return redirectLocation(await signIn(portal, params, options));
 }
 
 /** Signs in with PKCE and returns the code and verifier. */

@@ -8,7 +8,7 @@ import { createConfDocumentStore } from '../../main/common/document-store';
 import type { BridgeEventName, BridgeEvents, Notice, SignInView } from '../../main/ipc/contract';
 import { BRIDGE_EVENTS } from '../../main/ipc/contract';
 import { createServices, type ServiceOptions } from '../../main/services';
-import { signIn as playBrowser } from './portal-client';
+import { playAuthorization } from './portal-client';
 import { AesGcmCipher } from './aes-cipher';
 import { demoPortalOf } from './demo-portal';
 import { ManualClock } from './manual-clock';
@@ -140,11 +140,7 @@ export async function startServicesRig(
     async playLastAuthorization() {
       const url = opened.at(-1);
       if (!url) throw new Error('nothing was opened in the browser');
-      const params = Object.fromEntries(new URL(url).searchParams);
-      const redirect = await playBrowser(portal, params);
-      const location = redirect.headers.get('location');
-      if (redirect.status !== 302 || !location) throw new Error('the stand-in did not redirect');
-      return location;
+      return playAuthorization(portal, url);
     },
     async signInWithBrowser(providerId = 'demo') {
       const started = rig.record(await services.handlers.signIn(providerId));

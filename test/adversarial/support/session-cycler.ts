@@ -24,8 +24,7 @@ import { systemClock, type Clock } from '../../../main/common/clock';
 import { createConfDocumentStore } from '../../../main/common/document-store';
 import type { Cipher } from '../../../main/vault/cipher';
 import { createServices } from '../../../main/services';
-import { signIn as playBrowser } from '../../support/portal-client';
-import type { ProviderStandIn } from '../../support/provider';
+import { playAuthorization } from '../../support/portal-client';
 import { AesGcmCipher } from '../../support/aes-cipher';
 import { demoPortalOf } from '../../support/demo-portal';
 import { openVaultIn } from '../../support/vault-fixtures';
@@ -129,9 +128,10 @@ if (accountId) {
 if (!accountId) {
   const started = await services.handlers.signIn('demo');
   if (!started.ok) fail(`signIn refused: ${started.error.code}`);
-  const params = Object.fromEntries(new URL(opened.at(-1)!).searchParams);
-  const redirect = await playBrowser({ url: portalUrl } as ProviderStandIn, params);
-  await services.handleDeepLink(redirect.headers.get('location') ?? '');
+  const location = await playAuthorization({ url: portalUrl }, opened.at(-1)!).catch(
+    (error: unknown) => fail(`the portal did not redirect: ${String(error)}`),
+  );
+  await services.handleDeepLink(location);
   accountId = services.accounts().find((a) => a.state === 'connected')?.id;
   if (!accountId) fail('the sign-in did not connect');
   say('I');

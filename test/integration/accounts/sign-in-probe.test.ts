@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountsOptions } from '../../../main/accounts';
 import type { TokenVault } from '../../../main/vault/types';
-import { signIn as playBrowser, revoke } from '../../support/portal-client';
+import { playAuthorization, revoke } from '../../support/portal-client';
 import { AesGcmCipher } from '../../support/aes-cipher';
 import { startAccountsRig, type AccountsRig } from '../../support/accounts-rig';
 import { createFetchGate } from '../../support/fetch-gate';
@@ -118,9 +118,8 @@ describe('the status probe of a sign-in', () => {
   it('refused (the grant revoked at once) while the write runs: expired, and off the disk after the write', async () => {
     rig = await startAccountsRig();
     const { authorizationUrl } = await rig.engine.startAuthorization('demo');
-    const params = Object.fromEntries(new URL(authorizationUrl).searchParams);
-    const redirect = await playBrowser(rig.portal, params);
-    const result = await rig.engine.completeAuthorization(redirect.headers.get('location')!);
+    const redirect = await playAuthorization(rig.portal, authorizationUrl);
+    const result = await rig.engine.completeAuthorization(redirect);
     // Revoking the access token at the portal ends its refresh token too.
     expect((await revoke(rig.portal, result.tokens.accessToken)).status).toBe(200);
 

@@ -11,7 +11,7 @@ import { ManualClock } from '../../support/manual-clock';
 import { startProvider } from '../../support/provider';
 import { startServicesRig, type ServicesRig } from '../../support/services-rig';
 import { openVaultIn } from '../../support/vault-fixtures';
-import { signIn as playBrowser } from '../../support/portal-client';
+import { playAuthorization } from '../../support/portal-client';
 
 let rig: ServicesRig | undefined;
 afterEach(async () => {
@@ -57,9 +57,8 @@ describe('deep links', () => {
     const rig = await started();
     rig.services.events.windowReady(); // the window is open
     await rig.services.handlers.signIn('demo');
-    const params = Object.fromEntries(new URL(rig.opened.at(-1)!).searchParams);
-    const redirect = await playBrowser(rig.portal, params, { decision: 'deny' });
-    await rig.services.handleDeepLink(redirect.headers.get('location')!);
+    const denied = await playAuthorization(rig.portal, rig.opened.at(-1)!, { decision: 'deny' });
+    await rig.services.handleDeepLink(denied);
     expect(rig.signInViews().at(-1)).toMatchObject({
       phase: 'failed',
       error: { code: 'access_denied' },
