@@ -13,16 +13,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync } from 'node:fs';
 import type { StoredAccount } from '../main/vault/types';
-import {
-  authorizeParams,
-  makePkce,
-  redirectParams,
-  signIn as playBrowser,
-  tokenRequest,
-  CLIENT_ID,
-  CLIENT_SECRET,
-  REDIRECT_URI,
-} from '../test/support/portal-client';
+import { obtainTokens } from '../test/support/portal-client';
 import { AesGcmCipher } from '../test/support/aes-cipher';
 import type { ProviderStandIn, UserConfig } from '../test/support/provider';
 import { makeTempDir, type TempDir } from '../test/support/temp-dir';
@@ -104,31 +95,11 @@ export async function prepareFleet(portal: ProviderStandIn, size = FLEET_SIZE): 
 
 /** Login, consent, code and token request for one user; the account the app would keep. */
 async function signInOver(portal: ProviderStandIn, user: UserConfig): Promise<StoredAccount> {
-  const pkce = makePkce();
-  const redirect = await playBrowser(
+  const { access_token, refresh_token, expires_in } = await obtainTokens(
     portal,
-    authorizeParams({
-      scope: 'read',
-      state: randomUUID(),
-      code_challenge: pkce.challenge,
-      code_challenge_method: 'S256',
-    }),
+    { scope: 'read', state: randomUUID() },
     { username: user.username, password: user.password },
   );
-  const code = redirectParams(redirect).get('code');
-  if (!code) throw new Error(`No code for ${user.username}.`);
-  const { status, body } = await tokenRequest(portal, {
-    grant_type: 'authorization_code',
-    client_id: CLIENT_ID,
-    client_secret: CLIENT_SECRET,
-    code,
-    redirect_uri: REDIRECT_URI,
-    code_verifier: pkce.verifier,
-  });
-  const { access_token, refresh_token, expires_in } = body;
-  if (status !== 200 || typeof access_token !== 'string' || typeof refresh_token !== 'string') {
-    throw new Error(`The token request for ${user.username} failed (HTTP ${status}).`);
-  }
   const lifetimeSec = typeof expires_in === 'number' ? expires_in : 3600;
   return {
     id: randomUUID(),

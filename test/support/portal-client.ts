@@ -128,10 +128,11 @@ export async function playAuthorization(
   return redirectLocation(await signIn(portal, params, options));
 }
 
-/** Signs in with PKCE and returns the code and verifier. */
+/** Signs in with PKCE (the usual parameters, `overrides` on top); returns the code and verifier. */
 export async function obtainCode(
   portal: PortalAddress,
   overrides: Record<string, string | undefined> = {},
+  options: SignInOptions = {},
 ): Promise<{ code: string; pkce: Pkce }> {
   const pkce = makePkce();
   const response = await signIn(
@@ -141,6 +142,7 @@ export async function obtainCode(
       code_challenge_method: 'S256',
       ...overrides,
     }),
+    options,
   );
   const code = redirectParams(response).get('code');
   if (!code) throw new Error('no code in the redirect');
@@ -160,19 +162,26 @@ export async function tokenRequest(
   return { status: response.status, body, response };
 }
 
-/** Exchanges a freshly obtained code; returns the token answer. */
-export async function obtainTokens(
-  portal: PortalAddress,
-): Promise<{ access_token: string; refresh_token: string } & Record<string, unknown>> {
-  const { code, pkce } = await obtainCode(portal);
-  const { status, body } = await tokenRequest(portal, {
+/** The app's token request for a code: the authorization_code grant, the demo client's secret. */
+export function codeGrant(code: string, verifier: string): Record<string, string> {
+  return {
     grant_type: 'authorization_code',
     client_id: CLIENT_ID,
     client_secret: CLIENT_SECRET,
     code,
     redirect_uri: REDIRECT_URI,
-    code_verifier: pkce.verifier,
-  });
+    code_verifier: verifier,
+  };
+}
+
+/** Signs in (see obtainCode) and exchanges the code; returns the token answer. */
+export async function obtainTokens(
+  portal: PortalAddress,
+  overrides: Record<string, string | undefined> = {},
+  options: SignInOptions = {},
+): Promise<{ access_token: string; refresh_token: string } & Record<string, unknown>> {
+  const { code, pkce } = await obtainCode(portal, overrides, options);
+  const { status, body } = await tokenRequest(portal, codeGrant(code, pkce.verifier));
   if (status !== 200) throw new Error(`token request failed: ${String(body.error)}`);
   return body as { access_token: string; refresh_token: string };
 }

@@ -12,11 +12,9 @@ import {
   authorizeParams,
   authorizeUrl,
   cameraList,
-  CLIENT_ID,
-  CLIENT_SECRET,
+  codeGrant,
   obtainCode,
   obtainTokens,
-  REDIRECT_URI,
   revoke,
   tokenRequest,
 } from '../../support/portal-client';
@@ -137,14 +135,7 @@ describe('injected faults, per endpoint', () => {
 
   it('counts the grant_type of a faulted token request, and leaves the code unused', async () => {
     const { code, pkce } = await obtainCode(portal);
-    const params = {
-      grant_type: 'authorization_code',
-      client_id: CLIENT_ID,
-      client_secret: CLIENT_SECRET,
-      code,
-      redirect_uri: REDIRECT_URI,
-      code_verifier: pkce.verifier,
-    };
+    const params = codeGrant(code, pkce.verifier);
     portal.faults.inject('token', { kind: '503' });
     const url = new URL('/oauth2/token', portal.url);
     for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);

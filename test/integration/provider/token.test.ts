@@ -7,6 +7,7 @@ import {
   cameraList,
   CLIENT_ID,
   CLIENT_SECRET,
+  codeGrant,
   obtainCode,
   redirectParams,
   refresh,
@@ -152,14 +153,7 @@ describe('request form refusals', () => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        code,
-        redirect_uri: REDIRECT_URI,
-        code_verifier: pkce.verifier,
-      }),
+      body: new URLSearchParams(codeGrant(code, pkce.verifier)),
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'invalid_request' });
@@ -306,14 +300,7 @@ describe('the token answer', () => {
     const response = await fetch(`${portal.url}/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        code,
-        redirect_uri: REDIRECT_URI,
-        code_verifier: pkce.verifier,
-      }),
+      body: new URLSearchParams(codeGrant(code, pkce.verifier)),
     });
     expect(response.status).toBe(200);
   });
