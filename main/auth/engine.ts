@@ -21,9 +21,9 @@ import {
 } from './http';
 import {
   openLoopbackListener as openRealListener,
-  type LoopbackListener,
   type OpenLoopbackListener,
 } from './loopback-listener';
+import { LoopbackPorts } from './loopback-ports';
 import {
   PendingAuthorizations,
   type Outcome,
@@ -130,12 +130,20 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   };
-  const openListener = options.openLoopbackListener ?? openRealListener;
   const store = new PendingAuthorizations();
   const metadataCache: DialectContext['metadataCache'] = new Map();
   const changeListeners = new Set<(view: AuthorizationView) => void>();
   const redirectListeners = new Set<(url: string) => unknown>();
-  const listeners = new Map<number, { listener: Promise<LoopbackListener>; users: number }>();
+  // A callback on a loopback port goes to every redirect listener; the page says "connected"
+  // when one of them says the sign-in connected.
+  const loopbackPorts = new LoopbackPorts(
+    options.openLoopbackListener ?? openRealListener,
+    async (url) => {
+      const settled = await Promise.allSettled([...redirectListeners].map(async (l) => l(url)));
+      const said = settled.map((s) => (s.status === 'fulfilled' ? s.value : false));
+      return said.includes(true) ? 'connected' : said.includes(false) ? 'failed' : 'unknown';
+    },
+  );
   let disposed = false;
 
   const minutes = Math.round(deadlineMs / 60_000);
@@ -211,37 +219,6 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
     return provider;
   }
 
-  /** One listener per port, shared by every provider's pending loopback authorization. */
-  async function holdLoopback(port: number, portal: string): Promise<Disposable> {
-    let entry = listeners.get(port);
-    if (!entry) {
-      const listener = openListener(port, async (url) => {
-        const settled = await Promise.allSettled([...redirectListeners].map(async (l) => l(url)));
-        const said = settled.map((s) => (s.status === 'fulfilled' ? s.value : false));
-        return said.includes(true) ? 'connected' : said.includes(false) ? 'failed' : 'unknown';
-      });
-      const created = { listener, users: 0 };
-      entry = created;
-      listeners.set(port, created);
-      listener.catch(() => {
-        if (listeners.get(port) === created) listeners.delete(port);
-      });
-    }
-    entry.users++;
-    const held = entry;
-    try {
-      await held.listener;
-    } catch {
-      held.users--;
-      throw new AuthError('loopback_unavailable', { portal, port });
-    }
-    return toDisposable(async () => {
-      if (--held.users > 0) return;
-      if (listeners.get(port) === held) listeners.delete(port);
-      await (await held.listener).dispose();
-    });
-  }
-
   return {
     async startAuthorization(providerId) {
       const provider = requireProvider(providerId);
@@ -260,7 +237,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
         // The previous flow may hold the same port; it is superseded either way.
         const previous = store.get(provider.id);
         if (previous) end(previous, 'superseded', 'superseded');
-        resources.push(await holdLoopback(provider.loopbackPort, provider.name));
+        resources.push(await loopbackPorts.hold(provider.loopbackPort, provider.name));
         redirectUri = loopbackRedirectUri(provider.id, provider.loopbackPort);
       }
       const startedAt = clock.now();
@@ -390,12 +367,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
       if (disposed) return;
       disposed = true;
       for (const pending of store.all()) end(pending, 'cancelled', 'disposed');
-      await Promise.all(
-        [...listeners.values()].map(async (e) =>
-          (await e.listener.catch(() => undefined))?.dispose(),
-        ),
-      );
-      listeners.clear();
+      await loopbackPorts.dispose();
       changeListeners.clear();
       redirectListeners.clear();
     },
