@@ -162,15 +162,18 @@ export async function tokenRequest(
   return { status: response.status, body, response };
 }
 
-/** The app's token request for a code: the authorization_code grant, the demo client's secret. */
-export function codeGrant(code: string, verifier: string): Record<string, string> {
+/**
+ * The app's token request for a code: the authorization_code grant, the demo
+ * client's secret, and the PKCE verifier (none given: a request without one).
+ */
+export function codeGrant(code: string, verifier?: string): Record<string, string> {
   return {
     grant_type: 'authorization_code',
     client_id: CLIENT_ID,
     client_secret: CLIENT_SECRET,
     code,
     redirect_uri: REDIRECT_URI,
-    code_verifier: verifier,
+    ...(verifier === undefined ? {} : { code_verifier: verifier }),
   };
 }
 

@@ -46,15 +46,7 @@ function exchange(
   verifier: string | undefined,
   overrides: Record<string, string | undefined> = {},
 ): Promise<{ status: number; body: Record<string, unknown>; response: Response }> {
-  const params: Record<string, string | undefined> = {
-    grant_type: 'authorization_code',
-    client_id: CLIENT_ID,
-    client_secret: CLIENT_SECRET,
-    code,
-    redirect_uri: REDIRECT_URI,
-    code_verifier: verifier,
-    ...overrides,
-  };
+  const params: Record<string, string | undefined> = { ...codeGrant(code, verifier), ...overrides };
   return tokenRequest(
     portal,
     Object.fromEntries(
