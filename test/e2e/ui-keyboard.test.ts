@@ -15,7 +15,7 @@ import {
   world,
   type FixtureWorld,
 } from './ui-fixtures';
-import { openView, say, shown } from './ui-view';
+import { focused, openView, say, shown } from './ui-view';
 
 let browser: Browser;
 let server: RendererServer;
@@ -181,9 +181,7 @@ describe('operated from the keyboard alone', () => {
     await shown(page.getByRole('timer'));
     expect(calls('signIn')).toEqual([['netrex']]);
     // The button that had focus is gone; focus lands on what to do now.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
-      say('en', 'waiting.title'),
-    );
+    await focused(page, { text: say('en', 'waiting.title') });
     await page.keyboard.press('Tab'); // Open the browser again
     await page.keyboard.press('Space');
     // Still focused while the call is on its way (aria-disabled, not disabled).
@@ -207,9 +205,7 @@ describe('operated from the keyboard alone', () => {
     await page.getByRole('button', { name: say('en', 'waiting.cancel') }).focus();
     await page.keyboard.press('Space');
     await shown(page.getByText(say('en', 'signIn.cancelled')));
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
-      'Sign in with Netrex',
-    );
+    await focused(page, { text: 'Sign in with Netrex' });
   });
 
   it('signing out of one of two accounts leaves focus on the screen heading', async () => {
@@ -219,7 +215,7 @@ describe('operated from the keyboard alone', () => {
       .first()
       .press('Enter');
     await shown(page.getByRole('status').getByText(/Signed out of dispatch@example.cz/));
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await focused(page, { tag: 'h1' });
   });
 
   it('connections: disclosure, check now, sign out', async () => {

@@ -72,6 +72,25 @@ export async function shown(locator: Locator, timeout = 5_000): Promise<Locator>
   return locator;
 }
 
+/**
+ * Waits until focus is on a `tag` element (any by default) reading exactly
+ * `text`, if given. After a bridge answer the window moves focus in an effect
+ * that React runs after the new content is painted, so reading
+ * document.activeElement as soon as that content shows would race it.
+ */
+export async function focused(
+  page: Page,
+  target: { readonly tag?: string; readonly text?: string },
+  timeout = 5_000,
+): Promise<void> {
+  let focus = page.locator(`${target.tag ?? '*'}:focus`);
+  if (target.text !== undefined) {
+    const exact = target.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    focus = focus.filter({ hasText: new RegExp(`^${exact}$`) });
+  }
+  await focus.waitFor({ state: 'attached', timeout });
+}
+
 export async function saveScreen(
   page: Page,
   name: string,
