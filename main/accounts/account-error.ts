@@ -2,7 +2,7 @@
 // Built from fixed text and the portal's configured name only: never from a
 // token, a URL or a server body (the portal's own words go, cleaned, in
 // `detail`).
-import { ExplainedError, portalNames } from '../common/explained-error';
+import { ExplainedError, messageParams, portalNames } from '../common/explained-error';
 
 export type AccountErrorCode =
   | 'unknown_account'
@@ -74,6 +74,11 @@ export class AccountError extends ExplainedError {
       code,
       MESSAGES[code]({ status: 0, count: 0, ...context, ...portalNames(context.portal) }),
       detail,
+      messageParams({
+        portal: context.portal || undefined,
+        status: context.status,
+        count: context.count,
+      }),
     );
   }
 }

@@ -3,7 +3,8 @@
 // provider's configured name only: never from a URL, a server body, a token,
 // a code, a verifier or a secret. The server's own words (error_description)
 // go in `detail`, as plain text, capped, with any secret of the flow removed.
-import { ExplainedError, portalNames } from '../common/explained-error';
+import { ExplainedError, messageParams, portalNames } from '../common/explained-error';
+import type { MessageParams } from '../common/model';
 
 export type AuthErrorCode =
   // RFC 6749 §4.1.2.1 and §5.2 error codes the server may answer with
@@ -59,10 +60,25 @@ export interface AuthErrorContext {
   readonly secrets?: readonly (string | undefined)[];
   /** How long a 503/429 answer asked to be left alone (Retry-After, retry-after.ts). */
   readonly retryAfterMs?: number;
+  /** More of what the message names, for the window's words (e.g. not_configured's `variant`). */
+  readonly params?: MessageParams;
+}
+
+/** What the window needs to say `code` itself: the names and numbers the message uses. */
+function paramsOf(code: AuthErrorCode, context: AuthErrorContext): MessageParams | undefined {
+  return messageParams({
+    portal: context.portal || undefined,
+    count:
+      code === 'timed_out' ? context.minutes : code === 'timeout' ? context.seconds : undefined,
+    port: code === 'loopback_unavailable' ? context.port : undefined,
+    ...context.params,
+  });
 }
 
 /** `portal` for mid-sentence, `Portal` for the start of one. */
-type MessageOf = (c: AuthErrorContext & { portal: string; Portal: string }) => string;
+type MessageOf = (
+  c: AuthErrorContext & { portal: string; Portal: string; minutes: number; seconds: number },
+) => string;
 
 const MESSAGES: Record<AuthErrorCode, MessageOf> = {
   access_denied: ({ portal }) =>
@@ -92,7 +108,7 @@ const MESSAGES: Record<AuthErrorCode, MessageOf> = {
   replayed: () =>
     'This sign-in answer was used already and cannot be used twice. If you are not connected, start the sign-in again.',
   timed_out: ({ portal, minutes }) =>
-    `The sign-in to ${portal} was not finished within ${minutes === 1 ? '1 minute' : `${minutes ?? 10} minutes`}, so it timed out. Start it again.`,
+    `The sign-in to ${portal} was not finished within ${minutes === 1 ? '1 minute' : `${minutes} minutes`}, so it timed out. Start it again.`,
   superseded: ({ portal }) =>
     `A newer sign-in to ${portal} was started, so this one was abandoned. Finish the newest one in the browser.`,
   cancelled: ({ portal }) => `The sign-in to ${portal} was cancelled.`,
@@ -104,7 +120,7 @@ const MESSAGES: Record<AuthErrorCode, MessageOf> = {
     `${Portal} answered with an error or an unexpected page instead of a sign-in answer. Try again later; if it persists, check the portal address.`,
   network: ({ portal }) =>
     `Netrex Connect could not reach ${portal}. Check your internet connection and proxy, then try again.`,
-  timeout: ({ Portal, seconds = 15 }) =>
+  timeout: ({ Portal, seconds }) =>
     `${Portal} did not answer within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}. Try again; if it keeps happening, check your connection.`,
   invalid_token_response: ({ Portal }) =>
     `${Portal} answered with a sign-in result Netrex Connect cannot use (no access token, or a token of an unsupported type). Tell your administrator.`,
@@ -151,11 +167,13 @@ export class AuthError extends ExplainedError {
    */
   readonly retryAfterMs: number | undefined;
 
-  constructor(code: AuthErrorCode, context: AuthErrorContext = {}) {
+  constructor(code: AuthErrorCode, given: AuthErrorContext = {}) {
+    const context = { ...given, minutes: given.minutes ?? 10, seconds: given.seconds ?? 15 };
     super(
       code,
       MESSAGES[code]({ ...context, ...portalNames(context.portal) }),
       plainDetail(context.detail, context.secrets),
+      paramsOf(code, context),
     );
     this.reason = context.reason;
     this.retryable = RETRYABLE.has(code);

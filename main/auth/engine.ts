@@ -227,6 +227,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
         throw new AuthError('not_configured', {
           portal: provider.name,
           explanation: readiness.reason.message,
+          ...(readiness.reason.params ? { params: readiness.reason.params } : {}),
         });
       }
       const session = await openSession(provider);

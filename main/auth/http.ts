@@ -18,7 +18,11 @@ export function assertAllowedAddress(provider: Pick<ProviderConfig, 'url' | 'nam
   const address = checkServerUrl(provider.url);
   if (address.ok) return;
   const explanation = `The address of ${provider.name} is not allowed: ${address.reason}. Correct it in the settings.`;
-  throw new AuthError('not_configured', { portal: provider.name, explanation });
+  throw new AuthError('not_configured', {
+    portal: provider.name,
+    explanation,
+    params: { variant: `address-${address.problem}` },
+  });
 }
 
 /** The fetch the engine needs; `typeof fetch` and Electron's `net.fetch` both fit. */

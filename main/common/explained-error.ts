@@ -4,7 +4,7 @@
 // chose (a portal's configured name), never from a URL, a server body, a
 // token or a secret, so it may be shown. Anything else that is thrown may
 // quote anything: it is never shown, the operator gets INTERNAL_ERROR.
-import type { UserFacingError } from './model';
+import type { MessageParams, UserFacingError } from './model';
 
 export class ExplainedError extends Error {
   override readonly name: string = 'ExplainedError';
@@ -15,15 +15,30 @@ export class ExplainedError extends Error {
     message: string,
     /** Untrusted text from the portal, already made plain and capped by the subclass. */
     readonly detail?: string,
+    /** The plain values the message names (see MessageParams); never a secret. */
+    readonly params?: MessageParams,
   ) {
     super(message);
   }
 
   toUserFacing(): UserFacingError {
-    return this.detail === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, detail: this.detail };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.detail === undefined ? {} : { detail: this.detail }),
+      ...(this.params === undefined ? {} : { params: this.params }),
+    };
   }
+}
+
+/** `values` without the undefined ones; undefined when none is left. */
+export function messageParams(
+  values: Readonly<Record<string, string | number | undefined>>,
+): MessageParams | undefined {
+  const kept = Object.entries(values).filter(
+    (entry): entry is [string, string | number] => entry[1] !== undefined,
+  );
+  return kept.length === 0 ? undefined : Object.fromEntries(kept);
 }
 
 /** A failure that already has its words (a probe's outcome, a refusal passed on). */
@@ -31,7 +46,7 @@ export class UserFacingFailure extends ExplainedError {
   override readonly name = 'UserFacingFailure';
 
   constructor(readonly error: UserFacingError) {
-    super(error.code, error.message, error.detail);
+    super(error.code, error.message, error.detail, error.params);
   }
 
   override toUserFacing(): UserFacingError {

@@ -5,14 +5,25 @@
 // (main/ipc/contract.ts) re-exports them for the renderer. None of them has a
 // field for a token, a code, a verifier or a client secret.
 
+/**
+ * The plain values a message names, so the window can say it in its own
+ * language: a portal's configured name (`portal`), the number its plural
+ * follows (`count`), a port, an HTTP status, the settings field at fault, and
+ * `variant` where one code has several sentences (which one applies). Never a
+ * token, a code, a secret, a URL or any text a server sent.
+ */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
 /** A refusal or failure, in words an operator can act on. */
 export interface UserFacingError {
   /** Stable machine code, e.g. `access_denied`, `timed_out`, `invalid_input`. */
   readonly code: string;
-  /** One or two plain sentences: what happened and what to do next. */
+  /** One or two plain sentences in English: what happened and what to do next. */
   readonly message: string;
   /** Untrusted text from the portal (error_description), plain, length-capped. */
   readonly detail?: string;
+  /** What `message` names, for the window's own words for `code` (absent when nothing). */
+  readonly params?: MessageParams;
 }
 
 export type Dialect = 'netrex' | 'oauth2';
@@ -91,6 +102,9 @@ export interface SignOutReport {
 
 export type StoragePolicy = 'encrypted' | 'memory-only' | 'weak-allowed';
 
+/** Why a saved sign-ins file could not be used. */
+export type VaultDamage = 'corrupted' | 'invalid' | 'newer-version' | 'undecryptable';
+
 export interface StorageStatus {
   /** e.g. `gnome_libsecret`, `kwallet6`, `basic_text`, `dpapi`, `keychain`, `unavailable`. */
   readonly backend: string;
@@ -102,6 +116,8 @@ export interface StorageStatus {
   readonly recovered: {
     readonly movedTo: string;
     readonly at: number;
+    /** What was wrong with it, for the window's words (`reason` says it in English). */
+    readonly damage?: VaultDamage;
     readonly reason: string;
   } | null;
   /**
@@ -113,6 +129,8 @@ export interface StorageStatus {
   readonly fileKept: {
     readonly path: string;
     readonly sealedBy: string | null;
+    /** With `sealedBy` null: what is wrong with the file it could not move aside. */
+    readonly damage?: VaultDamage;
     readonly reason: string;
   } | null;
   /** Why the latest write to disk failed; null once a write succeeds (or nothing is written). */

@@ -14,6 +14,7 @@ import type {
   AddPortalInput,
   ApiTokenSignInInput,
   Dialect,
+  MessageParams,
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
@@ -29,6 +30,7 @@ export type {
   ApiTokenSignInInput,
   CameraSummary,
   Dialect,
+  MessageParams,
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
@@ -37,6 +39,7 @@ export type {
   StoragePolicy,
   StorageStatus,
   UserFacingError,
+  VaultDamage,
 } from '../common/model';
 
 /** Every call answers with a value or a user-facing error; nothing is thrown across the bridge. */
@@ -106,7 +109,12 @@ export interface Notice {
   readonly id: string;
   readonly level: 'info' | 'warning' | 'error';
   readonly code: string;
+  /** In English, with the portal's words (`detail`) quoted after it. */
   readonly message: string;
+  /** Untrusted text from the portal, plain and capped, for the window to quote. */
+  readonly detail?: string;
+  /** What the message names, for the window's own words for `code` (see MessageParams). */
+  readonly params?: MessageParams;
   readonly at: number;
 }
 

@@ -74,11 +74,14 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     setClientSecret: entry('setClientSecret', async (providerId, secret) => {
       const provider = requireProvider(providerId);
       if (provider.locked || provider.origin === 'demo') {
+        const demo = provider.origin === 'demo';
         throw new ProviderError(
           'locked',
-          provider.origin === 'demo'
+          demo
             ? `${provider.name} comes with its own client secret; it cannot be changed.`
             : `${provider.name} is set up by your administrator; its client secret cannot be changed here.`,
+          undefined,
+          { portal: provider.name, variant: demo ? 'demo-secret' : 'managed-secret' },
         );
       }
       const value = secret === null ? null : secret.trim();
@@ -87,6 +90,7 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
           'invalid_input',
           'The client secret is empty. Paste it again from the portal.',
           'clientSecret',
+          { variant: 'clientSecret' },
         );
       }
       await vault.setClientSecret(provider, value);

@@ -134,6 +134,7 @@ export function validateBridgeArgs<K extends BridgeMethodName>(
     error: {
       code: 'invalid_input',
       message: `Netrex Connect could not accept this request: ${detail}.`,
+      params: { variant: 'request' },
     },
   };
 }

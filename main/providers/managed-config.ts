@@ -216,6 +216,10 @@ export function managedConfigErrorToUserFacing(error: ManagedConfigError): UserF
   const where = error.field === '(file)' ? '' : ` at ${error.field}`;
   return {
     code: 'managed_config_invalid',
+    params: {
+      file: error.file,
+      ...(error.field === '(file)' ? {} : { variant: 'entry', field: error.field }),
+    },
     message:
       `The managed configuration ${error.file} is not valid${where}: ${error.message}. ` +
       'Netrex Connect ignores that part and works without it; ask your administrator to correct the file.',

@@ -5,8 +5,12 @@
 /** Hosts where plain http is allowed: IPv4 and IPv6 loopback, never a name such as `localhost`. */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]']);
 
+/** Which address rule was broken, for the window's own words. */
+export type UrlProblem = 'not-a-url' | 'not-https' | 'has-credentials' | 'has-query-or-fragment';
+
 export type UrlCheck =
-  { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly reason: string };
+  | { readonly ok: true; readonly url: URL }
+  | { readonly ok: false; readonly problem: UrlProblem; readonly reason: string };
 
 export function isLoopbackHttpUrl(url: URL): boolean {
   return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
@@ -27,12 +31,14 @@ export function checkServerUrl(
   } catch {
     return {
       ok: false,
+      problem: 'not-a-url',
       reason: 'it is not a web address (expected e.g. https://portal.example.com)',
     };
   }
   if (url.protocol !== 'https:' && !isLoopbackHttpUrl(url)) {
     return {
       ok: false,
+      problem: 'not-https',
       reason:
         url.protocol === 'http:'
           ? 'it must start with https:// (plain http:// is allowed only for 127.0.0.1 and [::1])'
@@ -40,16 +46,25 @@ export function checkServerUrl(
     };
   }
   if (url.username || url.password) {
-    return { ok: false, reason: 'it must not contain a user name or password' };
+    return {
+      ok: false,
+      problem: 'has-credentials',
+      reason: 'it must not contain a user name or password',
+    };
   }
   if ((url.search && !allowQuery) || url.hash) {
-    return { ok: false, reason: 'it must not contain a query (?…) or a fragment (#…)' };
+    return {
+      ok: false,
+      problem: 'has-query-or-fragment',
+      reason: 'it must not contain a query (?…) or a fragment (#…)',
+    };
   }
   return { ok: true, url };
 }
 
 export type NormalizedUrl =
-  { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: string };
+  | { readonly ok: true; readonly url: string }
+  | { readonly ok: false; readonly problem: UrlProblem; readonly reason: string };
 
 /**
  * The stored form of a provider address. Netrex dialect: the base URL without

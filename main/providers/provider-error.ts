@@ -1,6 +1,7 @@
 // Refusals of the provider settings (adding a portal, editing, removing), in
 // words an operator can act on. Values typed by the user are never quoted back.
 import { ExplainedError } from '../common/explained-error';
+import type { MessageParams } from '../common/model';
 
 export type ProviderErrorCode =
   | 'invalid_input'
@@ -19,7 +20,9 @@ export class ProviderError extends ExplainedError {
     message: string,
     /** The settings field at fault, e.g. `url`, `rights`. */
     readonly field?: string,
+    /** What the message names (the portal) and, for invalid_input, which rule (`variant`). */
+    params?: MessageParams,
   ) {
-    super(code, message);
+    super(code, message, undefined, params);
   }
 }

@@ -18,17 +18,25 @@ export function providerReadiness(config: ProviderConfig, clientSecretSet: boole
   const ask = config.locked
     ? 'Ask your administrator to set it in the managed configuration.'
     : 'or ask your administrator.';
+  const missing = (message: string, variant: string): Readiness => ({
+    ready: false,
+    reason: { code: 'not_configured', message, params: { portal: config.name, variant } },
+  });
   if (!config.clientId) {
-    const message = config.locked
-      ? `${config.name} has no client ID yet. ${ask}`
-      : `${config.name} has no client ID yet. ${where}, then enter its client ID here, ${ask}`;
-    return { ready: false, reason: { code: 'not_configured', message } };
+    return config.locked
+      ? missing(`${config.name} has no client ID yet. ${ask}`, 'client-id-managed')
+      : missing(
+          `${config.name} has no client ID yet. ${where}, then enter its client ID here, ${ask}`,
+          `client-id-${config.dialect}`,
+        );
   }
   if (config.dialect === 'netrex' && !clientSecretSet) {
-    const message = config.locked
-      ? `${config.name} has no client secret yet. ${ask}`
-      : `${config.name} has no client secret yet. Enter the client secret of the portal's OAuth2 application here, ${ask}`;
-    return { ready: false, reason: { code: 'not_configured', message } };
+    return config.locked
+      ? missing(`${config.name} has no client secret yet. ${ask}`, 'client-secret-managed')
+      : missing(
+          `${config.name} has no client secret yet. Enter the client secret of the portal's OAuth2 application here, ${ask}`,
+          'client-secret',
+        );
   }
   return { ready: true };
 }

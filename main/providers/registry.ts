@@ -106,6 +106,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
       warnings.push({
         code: 'provider_shadowed',
         message: `Your portal "${custom.name}" has the same id as a portal your administrator configured, so only theirs is shown.`,
+        params: { portal: custom.name },
       });
     }
   }
@@ -125,13 +126,16 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
       }
       const dialect = input.dialect ?? 'netrex';
       const url = normalizeProviderUrl(input.url, dialect);
-      if (!url.ok) throw invalid('url', `The address is not valid: ${url.reason}.`);
+      if (!url.ok) {
+        throw invalid('url', `The address is not valid: ${url.reason}.`, `url-${url.problem}`);
+      }
       const existing = list().find((p) => p.dialect === dialect && p.url === url.url);
       if (existing) {
         throw new ProviderError(
           'duplicate',
           `This address is already in the list as "${existing.name}".`,
           'url',
+          { portal: existing.name },
         );
       }
       const host = new URL(url.url).host;
@@ -159,6 +163,8 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
         throw new ProviderError(
           'locked',
           `${current.name} is set up by your administrator and cannot be changed here.`,
+          undefined,
+          { portal: current.name },
         );
       }
       const change: Override = {};
@@ -192,6 +198,8 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
         throw new ProviderError(
           'not_removable',
           `${current.name} comes with the app or from your administrator and cannot be removed.`,
+          undefined,
+          { portal: current.name },
         );
       }
       doc.custom.splice(index, 1);
@@ -214,8 +222,9 @@ function applyOverride(config: ProviderConfig, override: Override | undefined): 
   return { ...config, ...rest, ...(keepRights ? { rights } : {}) };
 }
 
-function invalid(field: string, message: string): ProviderError {
-  return new ProviderError('invalid_input', message, field);
+/** `variant` names the rule for the window's words: the field, or `url-<problem>`. */
+function invalid(field: string, message: string, variant = field): ProviderError {
+  return new ProviderError('invalid_input', message, field, { variant });
 }
 
 function validate<T>(field: string, schema: z.ZodType<T>, value: unknown): T {
@@ -251,6 +260,7 @@ function loadDocument(store: DocumentStore, warnings: UserFacingError[]): Stored
     warnings.push({
       code: 'provider_settings_unreadable',
       message: `Your portal settings could not be read (${reason}). The file was moved aside to ${movedTo}; the built-in portals are available, add your own portals again.`,
+      params: { path: movedTo },
     });
     return doc;
   };
@@ -275,6 +285,7 @@ function loadDocument(store: DocumentStore, warnings: UserFacingError[]): Stored
       warnings.push({
         code: 'provider_settings_invalid',
         message: `A saved portal (entry ${index + 1}, ${field || 'entry'}) is not valid and was skipped. Add it again.`,
+        params: { entry: index + 1, field: field || 'entry' },
       });
     }
   }

@@ -64,6 +64,7 @@ function load(store: DocumentStore, warnings: UserFacingError[], now: () => numb
     warnings.push({
       code: 'settings_unreadable',
       message: `The app settings could not be read, so the defaults apply. The file was moved aside to ${movedTo}.`,
+      params: { variant: 'moved', path: movedTo },
     });
   } catch {
     warnings.push({

@@ -50,7 +50,15 @@ export function createBridgeEventHub(now: () => number): BridgeEventHub {
       const message = error.detail
         ? `${error.message} The portal said: “${error.detail}”`
         : error.message;
-      const notice: Notice = { id: randomUUID(), level, code: error.code, message, at: now() };
+      const notice: Notice = {
+        id: randomUUID(),
+        level,
+        code: error.code,
+        message,
+        ...(error.detail === undefined ? {} : { detail: error.detail }),
+        ...(error.params === undefined ? {} : { params: error.params }),
+        at: now(),
+      };
       if (ready) return emit('notice', notice);
       held.push(notice);
       if (held.length > MAX_HELD_NOTICES) held.shift();

@@ -7,7 +7,9 @@ import type { AppPorts, AppServices } from '../app-services';
 import { createAccounts, type Accounts } from '../accounts';
 import { createSignInEngine, type OpenLoopbackListener } from '../auth';
 import { systemClock, type Clock } from '../common/clock';
+import { messageParams } from '../common/explained-error';
 import { DisposableStore, toDisposable } from '../common/lifecycle';
+import type { StorageStatus, UserFacingError } from '../common/model';
 import type { DemoPortal } from '../demo-portal';
 import { createBridgeHandlers } from '../ipc/handlers';
 import { providerView } from '../ipc/provider-view';
@@ -76,9 +78,7 @@ export async function createServices(
     providerUrlOf: (id) => registry.get(id)?.url,
   });
   disposables.add(toDisposable(() => vault.dispose()));
-  const { recovered, fileKept } = vault.storageStatus();
-  if (recovered) hub.notice('warning', { code: 'vault_recovered', message: recovered.reason });
-  if (fileKept) hub.notice('warning', { code: 'vault_file_kept', message: fileKept.reason });
+  for (const notice of vaultFileNotices(vault.storageStatus())) hub.notice('warning', notice);
   for (const warning of vault.warnings) hub.notice('warning', warning);
   await storeManagedSecrets(managed, vault, hub);
 
@@ -192,4 +192,22 @@ async function storeManagedSecrets(
       hub.notice('warning', error.toUserFacing());
     }
   }
+}
+
+/** What the operator hears at start about a vault file that could not be used. */
+function vaultFileNotices({ recovered, fileKept, backend }: StorageStatus): UserFacingError[] {
+  const notices: UserFacingError[] = [];
+  if (recovered) {
+    const params = messageParams({ variant: recovered.damage });
+    notices.push({ code: 'vault_recovered', message: recovered.reason, ...(params && { params }) });
+  }
+  if (fileKept) {
+    const params = messageParams({
+      variant: fileKept.sealedBy ? 'sealed-elsewhere' : fileKept.damage,
+      sealedBy: fileKept.sealedBy ?? undefined,
+      backend,
+    });
+    notices.push({ code: 'vault_file_kept', message: fileKept.reason, ...(params && { params }) });
+  }
+  return notices;
 }

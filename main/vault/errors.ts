@@ -1,6 +1,7 @@
 // Typed vault errors. Every message is safe to show: it names the field or
 // the system error code, never a token, a secret or a byte of the file.
 import { ExplainedError } from '../common/explained-error';
+import type { MessageParams } from '../common/model';
 
 export type VaultErrorCode =
   /** saveAccount/setClientSecret got a value that breaks a rule (which one is said). */
@@ -18,8 +19,13 @@ export class VaultError extends ExplainedError {
   override readonly name = 'VaultError';
   declare readonly code: VaultErrorCode;
 
-  constructor(code: VaultErrorCode, message: string) {
-    super(code, message);
+  constructor(
+    code: VaultErrorCode,
+    message: string,
+    /** What the message names (the key store, the system error), for the window's words. */
+    params?: MessageParams,
+  ) {
+    super(code, message, undefined, params);
   }
 }
 
@@ -37,6 +43,7 @@ export function writeFailed(error: unknown): VaultError {
     `The sign-in vault could not be saved to disk (${systemErrorCode(error)}). ` +
       'You stay signed in until the app closes; free some disk space or check the ' +
       'permissions of the app data folder, then sign in again to keep the sign-in.',
+    { systemError: systemErrorCode(error) },
   );
 }
 
@@ -45,5 +52,6 @@ export function encryptFailed(backend: string): VaultError {
     'encrypt_failed',
     `The system key store (${backend}) refused to encrypt the sign-in vault. ` +
       'You stay signed in until the app closes; unlock the key store (keyring) and sign in again to keep the sign-in.',
+    { backend },
   );
 }

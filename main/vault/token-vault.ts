@@ -125,6 +125,7 @@ class LocalTokenVault implements TokenVault {
       throw new VaultError(
         'invalid_input',
         `The account cannot be saved: ${describeIssues(parsed.error)}.`,
+        { variant: 'account' },
       );
     }
     const stored: StoredAccount = deepFreeze(parsed.data);
@@ -161,6 +162,7 @@ class LocalTokenVault implements TokenVault {
       throw new VaultError(
         'invalid_input',
         'The client secret must be between 1 and 16,384 characters long; paste it again from the portal.',
+        { variant: 'clientSecret' },
       );
     }
     this.#clientSecrets.set(providerId, { providerId, providerUrl, secret: parsed.data });
@@ -302,12 +304,14 @@ class LocalTokenVault implements TokenVault {
       this.#recovered = {
         movedTo,
         at,
+        damage: read.damage,
         reason: `${read.reason} It was set aside and the accounts in it are signed out; sign in again.`,
       };
     } catch {
       this.#fileKept = {
         path: this.#store.path,
         sealedBy: null,
+        damage: read.damage,
         reason:
           `${read.reason} It could not be set aside, so it is left untouched and ` +
           'sign-ins are kept in memory only until the app closes.',

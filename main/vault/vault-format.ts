@@ -27,6 +27,7 @@
 // guess is made only once.
 import { z } from 'zod';
 import type { DocumentRead, JsonObject } from '../common/document-store';
+import type { VaultDamage } from '../common/model';
 import { TOKEN_LIMITS } from '../common/token-limits';
 import type { Cipher } from './cipher';
 import { isProtectedBackend } from './storage-policy';
@@ -117,7 +118,7 @@ const envelopeSchema = z.object({
   sealed: z.base64().min(1).nullable(),
 });
 
-export type DamageKind = 'corrupted' | 'invalid' | 'newer-version' | 'undecryptable';
+export type DamageKind = VaultDamage;
 
 export type VaultFileRead =
   | { readonly kind: 'empty' }

@@ -66,6 +66,10 @@ export function settingsDamagedWarning(
   return {
     code: 'vault_settings_unreadable',
     message: `The file that remembers whether to save sign-ins on this computer could not be read (${damaged.reason}).${where}${consequence}`,
+    params: {
+      variant: `${choiceMatters ? 'memory-only' : 'protected'}${damaged.movedTo ? '-moved' : ''}`,
+      ...(damaged.movedTo ? { path: damaged.movedTo } : {}),
+    },
   };
 }
 

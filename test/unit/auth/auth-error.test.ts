@@ -49,11 +49,41 @@ describe('AuthError', () => {
       expect(error.message.length, code).toBeGreaterThan(20);
       expect(error.message, code).toMatch(/[.!]$/);
       expect(error.message, code).not.toMatch(/undefined|\$\{|\[object/);
-      expect(error.toUserFacing()).toEqual({ code, message: error.message });
+      expect(error.toUserFacing()).toEqual({
+        code,
+        message: error.message,
+        params: expect.objectContaining({ portal: 'ACME Cams' }),
+      });
     }
     expect(new AuthError('access_denied', { portal: 'ACME Cams' }).message).toMatch(
       /^You declined the request in ACME Cams.*Allow\.$/,
     );
+  });
+
+  it('hands the window the plain values its own words need, and nothing else', () => {
+    const secret = 'code-6f1b2c3d4e5f';
+    expect(
+      new AuthError('timed_out', { portal: 'ACME Cams', minutes: 5, secrets: [secret] }).params,
+    ).toEqual({ portal: 'ACME Cams', count: 5 });
+    expect(new AuthError('timed_out').params).toEqual({ count: 10 });
+    expect(new AuthError('timeout', { portal: 'ACME Cams', seconds: 1 }).params).toEqual({
+      portal: 'ACME Cams',
+      count: 1,
+    });
+    expect(new AuthError('loopback_unavailable', { port: 28813 }).params).toEqual({ port: 28813 });
+    expect(new AuthError('network', { port: 28813, minutes: 3 }).params).toBeUndefined();
+    const refused = new AuthError('not_configured', {
+      portal: 'ACME Cams',
+      explanation: 'ACME Cams has no client ID yet.',
+      params: { variant: 'client-id-netrex' },
+    });
+    expect(refused.toUserFacing().params).toEqual({
+      portal: 'ACME Cams',
+      variant: 'client-id-netrex',
+    });
+    // The server's words stay in `detail`, never in params.
+    const denied = new AuthError('access_denied', { portal: 'ACME Cams', detail: `no ${secret}` });
+    expect(denied.toUserFacing().params).toEqual({ portal: 'ACME Cams' });
   });
 
   it('tells trouble (keep tokens, retry) from a dead grant', () => {

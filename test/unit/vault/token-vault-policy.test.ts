@@ -273,6 +273,10 @@ describe('TokenVault storage policy', () => {
         message: expect.stringMatching(
           /could not be read \(its layout is not one this app writes\)\. It was moved aside to .*vault-settings\.json\.invalid-.*kept in memory only.*still on disk/,
         ),
+        params: {
+          variant: 'memory-only-moved',
+          path: expect.stringMatching(/vault-settings\.json\.invalid-/),
+        },
       },
     ]);
     // The vault file was neither read nor written over.
