@@ -36,7 +36,7 @@ describe('API token', () => {
     app.typedSecrets.push(wrong);
     await field.fill(wrong);
     await button(page, say('en', 'apiToken.submit')).click();
-    await page.getByText(`${DEMO} did not accept this API token.`, { exact: false }).waitFor();
+    await page.getByText(`${DEMO} didn't accept this API token.`, { exact: false }).waitFor();
     await expect(field.inputValue()).resolves.toBe('');
     await expect(field.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     expect(app.rig.services.accounts()).toEqual([]);

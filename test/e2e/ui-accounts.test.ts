@@ -2,12 +2,14 @@
 // snapshots from an in-test handler table, not the real services).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { AccountError } from '../../main/accounts/account-error';
+import { AuthError } from '../../main/auth/auth-error';
 import type { AccountSnapshot, Result, SignOutReport } from '../../main/ipc/contract';
 import { launchChromium } from '../support/browser';
 import type { RendererPage } from '../support/renderer-harness';
 import { serveRenderer, type RendererServer } from '../support/renderer-server';
 import { CONNECTED, EXPIRED, NETREX, NOW, OFFLINE, account, world } from './ui-fixtures';
-import { openView, say, shown, type ViewOptions } from './ui-view';
+import { openView, say, sayError, shown, type ViewOptions } from './ui-view';
 
 let browser: Browser;
 let server: RendererServer;
@@ -38,6 +40,9 @@ const calls = (name: string) =>
     .map((m) => m.payload);
 
 const card = (page: Page, label: string) => page.getByRole('article', { name: label });
+
+/** Revoking at sign-out failed: the portal could not be reached. */
+const REVOKE_ERROR = new AuthError('network', { portal: 'ACME Security' }).toUserFacing();
 
 /** A promise the test resolves when it wants the bridge call to finish. */
 function gate<T>() {
@@ -114,6 +119,21 @@ describe('connections', () => {
     await shown(main.getByText('The portal answered 500.'));
   });
 
+  it("says why an account is offline in the window's language, from the error's code", async () => {
+    for (const lang of ['en', 'cs'] as const) {
+      const page = await open({ world: world({ accounts: [OFFLINE, EXPIRED] }), lang });
+      const night = card(page, 'Night shift');
+      await shown(night.getByText(sayError(lang, OFFLINE.lastError!)));
+      await shown(card(page, 'API: reception').getByText(sayError(lang, EXPIRED.lastError!)));
+      if (lang === 'cs') {
+        await shown(night.getByText(/^Netrex Connect se nemůže spojit s portálem ACME Security\./));
+        expect(await page.getByText(OFFLINE.lastError!.message).count()).toBe(0);
+      }
+      expect(view?.pageErrors).toEqual([]);
+      await view?.close();
+    }
+  });
+
   it('counts the offline retry down', async () => {
     const page = await open({ world: world({ accounts: [OFFLINE] }), clock: 'manual' });
     const night = card(page, 'Night shift');
@@ -144,7 +164,7 @@ describe('connections', () => {
               : {
                   accountId: id,
                   revoked: false,
-                  revokeError: { code: 'network', message: 'ACME Security did not answer.' },
+                  revokeError: REVOKE_ERROR,
                 },
         }),
       },
@@ -162,7 +182,9 @@ describe('connections', () => {
     await card(page, 'Night shift')
       .getByRole('button', { name: say('en', 'account.signOut') })
       .click();
-    const warning = page.getByRole('alert').getByText(/ACME Security did not answer\./);
+    const warning = page
+      .getByRole('alert')
+      .getByText(sayError('en', REVOKE_ERROR), { exact: false });
     await shown(warning);
     expect(await warning.textContent()).toContain('Signed out of Night shift (ACME Security)');
     expect(calls('signOut')).toEqual([['a1'], ['a2']]);
@@ -172,7 +194,7 @@ describe('connections', () => {
       .getByRole('alert')
       .getByRole('button', { name: say('en', 'notices.dismiss') })
       .click();
-    expect(await page.getByText(/ACME Security did not answer\./).count()).toBe(0);
+    expect(await page.getByText(sayError('en', REVOKE_ERROR), { exact: false }).count()).toBe(0);
   });
 
   it('"Add account" goes back to the portal choice', async () => {
@@ -228,18 +250,13 @@ describe('API token', () => {
     const page = await openTokenScreen({
       signInWithApiToken: async () => ({
         ok: false,
-        error: {
-          code: 'invalid_token',
-          message: 'Netrex did not accept this token. Make a new one and paste it again.',
-        },
+        error: new AccountError('api_token_rejected', { portal: 'Netrex' }).toUserFacing(),
       }),
     });
     const field = page.getByLabel(say('en', 'apiToken.token'));
     await field.fill(TOKEN);
     await field.press('Enter');
-    const error = await shown(
-      page.getByText('Netrex did not accept this token.', { exact: false }),
-    );
+    const error = await shown(page.getByText(/^Netrex didn't accept this API token\./));
     expect(await field.getAttribute('aria-describedby')).toContain(await error.getAttribute('id'));
     expect(await field.inputValue()).toBe('');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe(

@@ -1,7 +1,9 @@
 // Fixed snapshots and an in-test handler table for the view-level tests: they
 // check what the views render from given data and what they ask the bridge.
 // These are NOT the end-to-end tests (those run the real services).
+import { AccountError } from '../../main/accounts/account-error';
 import type { BridgeHandlers } from '../../main/app-services';
+import { AuthError } from '../../main/auth/auth-error';
 import type {
   AccountSnapshot,
   AppInfo,
@@ -58,6 +60,7 @@ export const CAMSTREAMER = provider({
   notReadyReason: {
     code: 'not_configured',
     message: 'CamStreamer Cloud has no client ID yet. Enter the one from the portal in Settings.',
+    params: { portal: 'CamStreamer Cloud', variant: 'client-id-netrex' },
   },
 });
 export const MANAGED = provider({
@@ -106,10 +109,7 @@ export const OFFLINE = account({
   cameras: { count: 12, names: [] },
   nextRetryAt: NOW + 25_000,
   lastCheckAt: NOW - 35_000,
-  lastError: {
-    code: 'network',
-    message: "ACME Security can't be reached. The app will try again by itself.",
-  },
+  lastError: new AuthError('network', { portal: 'ACME Security' }).toUserFacing(),
 });
 export const EXPIRED = account({
   id: 'a3',
@@ -119,10 +119,7 @@ export const EXPIRED = account({
   canRefresh: false,
   tokenExpiresAt: NOW - 3 * 86_400_000,
   cameras: { count: 1, names: ['Reception'] },
-  lastError: {
-    code: 'expired',
-    message: 'The API token has expired. Make a new one in the portal.',
-  },
+  lastError: new AccountError('api_token_revoked', { portal: 'Netrex' }).toUserFacing(),
   persisted: false,
 });
 

@@ -22,7 +22,7 @@ import {
   world,
   type FixtureWorld,
 } from './ui-fixtures';
-import { LANGS, THEMES, openView, saveScreen, say, shown, type Lang } from './ui-view';
+import { LANGS, THEMES, openView, saveScreen, say, sayError, shown, type Lang } from './ui-view';
 
 interface ScreenCase {
   readonly name: string;
@@ -108,7 +108,7 @@ const CASES: readonly ScreenCase[] = [
     reach: (view) => view.page.getByRole('button', { name: /CamStreamer Cloud/ }).click(),
     shows: (l) => [
       say(l, 'signIn.notReadyTitle', { portal: 'CamStreamer Cloud' }),
-      CAMSTREAMER.notReadyReason!.message,
+      sayError(l, CAMSTREAMER.notReadyReason!),
       say(l, 'signIn.openSettings', { portal: 'CamStreamer Cloud' }),
     ],
   },

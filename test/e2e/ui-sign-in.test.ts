@@ -2,12 +2,13 @@
 // bridge answers and pushes (fixed snapshots from an in-test handler table).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { AuthError } from '../../main/auth/auth-error';
 import type { SignInView } from '../../main/ipc/contract';
 import { launchChromium } from '../support/browser';
 import type { RendererPage } from '../support/renderer-harness';
 import { serveRenderer, type RendererServer } from '../support/renderer-server';
 import { CAMSTREAMER, CONNECTED, NETREX, NOW, waitingView, world } from './ui-fixtures';
-import { focused, openView, say, shown, type ViewOptions } from './ui-view';
+import { focused, openView, say, sayError, shown, type ViewOptions } from './ui-view';
 
 let browser: Browser;
 let server: RendererServer;
@@ -45,8 +46,15 @@ async function startWaiting(page: Page): Promise<void> {
   await shown(page.getByRole('heading', { name: say('en', 'waiting.title') }));
 }
 
+/** The main process's refusal of a pasted address that belongs to another sign-in. */
+const REFUSED_ADDRESS = new AuthError('state_mismatch').toUserFacing();
+
 const failed = (code: string, message: string, detail?: string): SignInView =>
-  waitingView('netrex', { phase: 'failed', remainingMs: 0, error: { code, message, detail } });
+  waitingView('netrex', {
+    phase: 'failed',
+    remainingMs: 0,
+    error: { code, message, detail, params: { portal: 'Netrex' } },
+  });
 
 describe('choosing a portal', () => {
   it('offers the configured portals and leads to the chosen one', async () => {
@@ -179,10 +187,7 @@ describe('signing in', () => {
           refuse
             ? {
                 ok: false,
-                error: {
-                  code: 'state_mismatch',
-                  message: 'This address belongs to another sign-in.',
-                },
+                error: REFUSED_ADDRESS,
               }
             : { ok: true, value: waitingView('netrex', { phase: 'exchanging' }) },
       },
@@ -193,7 +198,7 @@ describe('signing in', () => {
     await shown(page.getByText(NETREX.redirectUri, { exact: false }));
     await field.fill(pasted);
     await button(page, say('en', 'paste.submit')).click();
-    await shown(page.getByText('This address belongs to another sign-in.'));
+    await shown(page.getByText(sayError('en', REFUSED_ADDRESS)));
     expect(await field.inputValue()).toBe('');
     refuse = false;
     await field.fill(pasted);
@@ -243,15 +248,19 @@ describe('refusals in plain words, with a next step', () => {
         await button(page, say(lang, 'signIn.button', { portal: 'Netrex' })).click();
         await shown(page.getByRole('timer'));
         const detail = '<b>Denied</b> by policy & rule #4';
-        await view!.emit('sign-in-changed', failed(code, `Message for ${code}.`, detail));
+        const refusal = failed(code, `Message for ${code}.`, detail);
+        await view!.emit('sign-in-changed', refusal);
         const alert = page
           .getByRole('alert')
           .filter({ hasText: say(lang, `refusal.${kind}.title`) });
         await shown(alert);
-        // The main process's sentence only where the window's words do not say it all already.
+        // The code's own sentence only where the title and next step do not say it all already;
+        // the main process's English sentence never.
         const repeats = kind === 'declined' || kind === 'timedOut' || kind === 'superseded';
-        if (repeats) expect(await alert.getByText(`Message for ${code}.`).count()).toBe(0);
-        else await shown(alert.getByText(`Message for ${code}.`));
+        const sentence = sayError(lang, refusal.error!);
+        if (repeats) expect(await alert.getByText(sentence).count()).toBe(0);
+        else await shown(alert.getByText(sentence));
+        expect(await alert.getByText(`Message for ${code}.`).count()).toBe(0);
         await shown(alert.getByText(say(lang, `refusal.${kind}.next`, { portal: 'Netrex' })));
         // The portal's words are shown as text, never as markup.
         await shown(alert.getByText(detail));
@@ -264,13 +273,11 @@ describe('refusals in plain words, with a next step', () => {
   it('wrong rights lead to the portal settings, with the reason', async () => {
     const page = await open({ world: world({ providers: [NETREX] }) });
     await startWaiting(page);
-    await view!.emit(
-      'sign-in-changed',
-      failed('invalid_scope', 'Netrex refused the rights recordings_delete.'),
-    );
+    const refusal = failed('invalid_scope', 'Netrex refused the rights recordings_delete.');
+    await view!.emit('sign-in-changed', refusal);
     await button(page, say('en', 'signIn.openSettings', { portal: 'Netrex' })).click();
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'settings.title') }));
-    await shown(page.getByText('Netrex refused the rights recordings_delete.'));
+    await shown(page.getByText(sayError('en', refusal.error!)));
   });
 });
 
@@ -278,13 +285,13 @@ describe('a portal that is not ready', () => {
   it('says why and sends the operator to its settings', async () => {
     const page = await open({ world: world() });
     await button(page, /^CamStreamer Cloud/).click();
-    await shown(page.getByText(CAMSTREAMER.notReadyReason!.message));
+    await shown(page.getByText(sayError('en', CAMSTREAMER.notReadyReason!)));
     expect(
       await button(page, say('en', 'signIn.button', { portal: 'CamStreamer Cloud' })).count(),
     ).toBe(0);
     await button(page, say('en', 'signIn.openSettings', { portal: 'CamStreamer Cloud' })).click();
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'settings.title') }));
-    await shown(page.getByText(CAMSTREAMER.notReadyReason!.message));
+    await shown(page.getByText(sayError('en', CAMSTREAMER.notReadyReason!)));
     expect(
       await page.getByRole('button', { name: 'CamStreamer Cloud' }).getAttribute('aria-current'),
     ).toBe('true');

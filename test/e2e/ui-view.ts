@@ -3,10 +3,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createInstance, type TFunction } from 'i18next';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { BridgeHandlers } from '../../main/app-services';
+import type { UserFacingError } from '../../main/ipc/contract';
 import { cs } from '../../renderer/src/i18n/cs';
 import { en } from '../../renderer/src/i18n/en';
+import { errorText } from '../../renderer/src/views/error-text';
 import { openRenderer, type RendererPage } from '../support/renderer-harness';
 import type { RendererServer } from '../support/renderer-server';
 import { NOW, fixedHandlers, type FixtureWorld } from './ui-fixtures';
@@ -64,6 +67,24 @@ export function say(lang: Lang, key: string, values: Record<string, string | num
   for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
   if (typeof node !== 'string') throw new Error(`No text ${key} in ${lang}`);
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
+}
+
+const translators = new Map<Lang, TFunction>();
+
+/** The window's words in `lang` for an error of the main process (its errorText). */
+export function sayError(lang: Lang, error: UserFacingError): string {
+  let t = translators.get(lang);
+  if (!t) {
+    const i18n = createInstance();
+    void i18n.init({
+      lng: lang,
+      resources: { en: { translation: en }, cs: { translation: cs } },
+      interpolation: { escapeValue: false },
+      initAsync: false,
+    });
+    translators.set(lang, (t = i18n.t));
+  }
+  return errorText(t, error);
 }
 
 /** Waits (without sleeping) until the locator is visible. */

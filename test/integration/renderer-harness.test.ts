@@ -223,7 +223,11 @@ describe('openRenderer', () => {
 
   it('tells the services’ event source the page is ready: notices held before it loaded appear', async () => {
     const hub = createBridgeEventHub(() => Date.now());
-    hub.notice('warning', { code: 'managed_config_invalid', message: 'Held since start-up.' });
+    hub.notice('warning', {
+      code: 'managed_config_invalid',
+      message: 'Held since start-up.',
+      params: { file: '/etc/netrex-connect/managed.json' },
+    });
     const view = await openRenderer(browser, {
       server,
       handlers: fixedHandlers(world()),
@@ -232,7 +236,9 @@ describe('openRenderer', () => {
     try {
       await view.page
         .getByRole('alert')
-        .getByText('Held since start-up.')
+        .getByText("The managed configuration /etc/netrex-connect/managed.json isn't valid.", {
+          exact: false,
+        })
         .waitFor({ timeout: 5_000 });
     } finally {
       await view.close();

@@ -1,5 +1,7 @@
 // Čeština. Stejné klíče jako en.ts; počitatelné texty mají všechny české
 // tvary množného čísla (one: 1, few: 2–4, many: desetinná čísla, other: 0 a 5+).
+import { appMessagesCs } from './app-messages-cs';
+
 export const cs = {
   app: {
     name: 'Netrex Connect',
@@ -15,7 +17,9 @@ export const cs = {
   },
   errors: {
     bridgeUnavailable: 'Aplikace neodpověděla. Zavřete okno a otevřete ho znovu.',
+    unnamedPortal: 'bez názvu',
   },
+  fromApp: appMessagesCs,
   notices: {
     connected: 'Připojeno k portálu {{portal}}.',
     connectedAs: 'Připojeno k portálu {{portal}}: {{label}}.',
@@ -256,10 +260,8 @@ export const cs = {
     policyWeak: 'Přihlášení se ukládají v tomto počítači se slabou ochranou.',
     optIn: 'Přesto ukládat přihlášení se slabou ochranou',
     optInHint: 'Jen na počítači, který používáte sami. Vypnout to můžete kdykoli.',
-    recovered:
-      'Uložená přihlášení se při spuštění aplikace nepodařilo přečíst ({{reason}}). Původní soubor byl přesunut do {{path}}. Přihlaste se prosím ke svým účtům znovu.',
-    fileKept:
-      'Soubor s uloženými přihlášeními {{path}} zůstává beze změny a přihlášení se zatím uchovávají jen v paměti. {{reason}}',
+    recovered: '{{reason}} Původní soubor byl přesunut do {{path}}.',
+    fileKept: '{{reason}} Jde o soubor {{path}}.',
   },
   appSettings: {
     title: 'Aplikace',

@@ -1,5 +1,7 @@
 // English: the reference resource. Czech (cs.ts) has the same keys, plus the
 // plural forms Czech needs; a unit test keeps the two in step.
+import { appMessagesEn } from './app-messages-en';
+
 export const en = {
   app: {
     name: 'Netrex Connect',
@@ -15,7 +17,10 @@ export const en = {
   },
   errors: {
     bridgeUnavailable: "The app didn't answer. Close the window and open it again.",
+    /** For a message about a portal whose name the main process did not know. */
+    unnamedPortal: 'the portal',
   },
+  fromApp: appMessagesEn,
   notices: {
     connected: 'Connected to {{portal}}.',
     connectedAs: 'Connected to {{portal}}: {{label}}.',
@@ -252,10 +257,8 @@ export const en = {
     policyWeak: 'Sign-ins are saved on this computer with weak protection.',
     optIn: 'Save sign-ins anyway, with weak protection',
     optInHint: 'Only on a computer that you alone use. You can switch this off at any time.',
-    recovered:
-      "The saved sign-ins couldn't be read when the app started ({{reason}}). The old file was moved aside to {{path}}. Please sign in to your accounts again.",
-    fileKept:
-      'The saved sign-ins file {{path}} is left as it is, and sign-ins are kept in memory only for now. {{reason}}',
+    recovered: '{{reason}} The old file was moved to {{path}}.',
+    fileKept: '{{reason}} The file is {{path}}.',
   },
   appSettings: {
     title: 'App',

@@ -228,11 +228,7 @@ export class AppStore {
     const portal = account?.providerName ?? '';
     const revokeError = result.value.revokeError;
     if (revokeError) {
-      this.#addLocalNotice('warning', 'revokeFailed', {
-        label,
-        portal,
-        reason: revokeError.message,
-      });
+      this.#addLocalNotice('warning', 'revokeFailed', { label, portal, reason: '' }, revokeError);
     } else {
       this.#addLocalNotice('info', 'signedOut', { label, portal, reason: '' });
     }
@@ -410,8 +406,10 @@ export class AppStore {
     level: AppNotice['level'],
     key: NonNullable<AppNotice['local']>['key'],
     values: NonNullable<AppNotice['local']>['values'],
+    error?: UserFacingError,
   ): void {
-    this.#addNotice({ level, code: key, message: '', local: { key, values } });
+    const local = error ? { key, values, error } : { key, values };
+    this.#addNotice({ level, code: key, message: error?.message ?? '', local });
   }
 }
 

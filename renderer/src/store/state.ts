@@ -37,6 +37,8 @@ export interface AppNotice extends Notice {
       readonly label: string;
       readonly reason: string;
     };
+    /** The failure the notice reports (its `reason`, in the window's words). */
+    readonly error?: UserFacingError;
   };
 }
 

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useAppStore } from '../store/store-context';
 import type { AppNotice } from '../store/state';
+import { appMessage, errorText } from './error-text';
 
 export function Notices() {
   const { notices } = useAppState();
@@ -30,13 +31,10 @@ function NoticeItem({ notice }: { notice: AppNotice }) {
   const { t } = useTranslation();
   const store = useAppStore();
   const textId = useId();
-  const text = notice.local
-    ? t(`notices.${notice.local.key}`, { ...notice.local.values })
-    : notice.message;
   return (
     <div className={`notice notice-${notice.level}`}>
       <p id={textId} className="notice-text">
-        {text}
+        <NoticeText notice={notice} />
       </p>
       <button
         type="button"
@@ -47,5 +45,27 @@ function NoticeItem({ notice }: { notice: AppNotice }) {
         {t('notices.dismiss')}
       </button>
     </div>
+  );
+}
+
+/**
+ * The window's own words: for its own notices, and for every code the main
+ * process sends, with the portal's words quoted as plain text. The main
+ * process's English sentence (which quotes them already) only for a code the
+ * window does not know.
+ */
+function NoticeText({ notice }: { notice: AppNotice }) {
+  const { t } = useTranslation();
+  if (notice.local) {
+    const { key, values, error } = notice.local;
+    return t(`notices.${key}`, { ...values, ...(error ? { reason: errorText(t, error) } : {}) });
+  }
+  const text = appMessage(t, notice.code, notice.params);
+  if (text === undefined) return notice.message;
+  if (!notice.detail) return text;
+  return (
+    <>
+      {text} {t('refusal.portalSaid')} <q>{notice.detail}</q>
+    </>
   );
 }

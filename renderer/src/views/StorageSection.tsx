@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { StorageStatus } from '../../../main/ipc/contract';
 import { actionKey } from '../store/state';
 import { useAppState, useAppStore } from '../store/store-context';
-import { errorText } from './error-text';
+import { appMessage, errorText } from './error-text';
 
 const BACKEND_NAMES: Readonly<Record<string, string>> = {
   gnome_libsecret: 'GNOME Keyring (libsecret)',
@@ -40,7 +40,9 @@ export function StorageSection() {
             <p className="callout callout-warning">
               {t('storage.recovered', {
                 path: storage.recovered.movedTo,
-                reason: storage.recovered.reason,
+                reason:
+                  appMessage(t, 'vault_recovered', { variant: storage.recovered.damage }) ??
+                  storage.recovered.reason,
               })}
             </p>
           ) : null}
@@ -48,7 +50,14 @@ export function StorageSection() {
             <p className="callout callout-warning">
               {t('storage.fileKept', {
                 path: storage.fileKept.path,
-                reason: storage.fileKept.reason,
+                reason:
+                  appMessage(t, 'vault_file_kept', {
+                    variant: storage.fileKept.sealedBy
+                      ? 'sealed-elsewhere'
+                      : storage.fileKept.damage,
+                    sealedBy: storage.fileKept.sealedBy ?? undefined,
+                    backend: storage.backend,
+                  }) ?? storage.fileKept.reason,
               })}
             </p>
           ) : null}

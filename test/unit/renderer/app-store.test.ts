@@ -183,9 +183,11 @@ describe('AppStore', () => {
     await store.signOut(CONNECTED.id);
     const notice = store.getState().notices.at(-1);
     expect(notice?.level).toBe('warning');
+    // The failure itself, for the view to say in the window's language.
     expect(notice?.local).toMatchObject({
       key: 'revokeFailed',
-      values: { reason: 'The portal did not answer.' },
+      values: { label: CONNECTED.label, portal: CONNECTED.providerName },
+      error: { code: 'network', message: 'The portal did not answer.' },
     });
     expect(store.getState().accounts).toEqual([]);
     expect(store.getState().screen).toEqual({ name: 'choose-portal' });
