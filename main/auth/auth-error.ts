@@ -86,9 +86,9 @@ const MESSAGES: Record<AuthErrorCode, MessageOf> = {
   invalid_scope: ({ Portal }) =>
     `${Portal} refused the requested rights. Choose fewer rights in the portal settings, or ask your administrator which rights the application may request.`,
   server_error: ({ Portal }) =>
-    `${Portal} had an internal problem during sign-in. Try again in a few minutes.`,
+    `${Portal} reported an internal problem. If it lasts, contact the portal's administrator.`,
   temporarily_unavailable: ({ Portal }) =>
-    `${Portal} is temporarily unavailable. Try again in a few minutes.`,
+    `${Portal} is temporarily unavailable. It usually comes back within a few minutes.`,
   unauthorized_client: ({ Portal }) =>
     `${Portal} does not allow this application to sign in this way. Ask your administrator to check the OAuth application in the portal.`,
   unsupported_response_type: ({ Portal }) =>
@@ -117,11 +117,11 @@ const MESSAGES: Record<AuthErrorCode, MessageOf> = {
   missing_code: ({ Portal }) =>
     `${Portal} sent the browser back without a sign-in code. Start the sign-in again.`,
   portal_error: ({ Portal }) =>
-    `${Portal} answered with an error or an unexpected page instead of a sign-in answer. Try again later; if it persists, check the portal address.`,
+    `${Portal} answered with an error or an unexpected page instead of a sign-in answer. If this keeps happening, check the portal address.`,
   network: ({ portal }) =>
-    `Netrex Connect could not reach ${portal}. Check your internet connection and proxy, then try again.`,
+    `Netrex Connect could not reach ${portal}. Check your internet connection and proxy.`,
   timeout: ({ Portal, seconds }) =>
-    `${Portal} did not answer within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}. Try again; if it keeps happening, check your connection.`,
+    `${Portal} did not answer within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}. If this keeps happening, check your connection.`,
   invalid_token_response: ({ Portal }) =>
     `${Portal} answered with a sign-in result Netrex Connect cannot use (no access token, or a token of an unsupported type). Tell your administrator.`,
   discovery_failed: ({ portal }) =>

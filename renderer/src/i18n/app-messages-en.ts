@@ -45,7 +45,7 @@ export const appMessagesEn = {
   missing_code: '{{Portal}} sent the browser back without a sign-in code. Start the sign-in again.',
   portal_error:
     '{{Portal}} answered with an error or an unexpected page instead of a sign-in answer. If this keeps happening, check the portal address.',
-  network: "Netrex Connect can't reach {{portal}}. Check your internet connection and proxy.",
+  network: "Netrex Connect couldn't reach {{portal}}. Check your internet connection and proxy.",
   timeout_one:
     "{{Portal}} didn't answer within {{count}} second. If this keeps happening, check your connection.",
   timeout_other:
