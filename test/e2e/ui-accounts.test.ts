@@ -134,6 +134,19 @@ describe('connections', () => {
     }
   });
 
+  it("names an account once when its label is only its portal's name (the Netrex protocol)", async () => {
+    const plain = account({ id: 'a9', label: 'Netrex' });
+    const page = await open({ world: world({ accounts: [plain, CONNECTED] }) });
+    const portalOnly = card(page, 'Netrex');
+    await shown(portalOnly.getByRole('heading', { name: 'Netrex' }));
+    expect((await portalOnly.textContent())!.split('Netrex')).toHaveLength(2); // said once
+    expect(await portalOnly.getByText('system2.netrex.cz', { exact: true }).count()).toBe(1);
+    // A label that says more (an e-mail) comes under the portal's name and address.
+    const named = card(page, 'dispatch@example.cz');
+    await shown(named.getByText('Netrex · system2.netrex.cz', { exact: true }));
+    await shown(named.getByRole('heading', { name: 'dispatch@example.cz' }));
+  });
+
   it('counts the offline retry down', async () => {
     const page = await open({ world: world({ accounts: [OFFLINE] }), clock: 'manual' });
     const night = card(page, 'Night shift');

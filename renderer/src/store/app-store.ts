@@ -18,6 +18,7 @@ import type {
   SignInView,
   UserFacingError,
 } from '../../../main/ipc/contract';
+import { labelSaysMore } from '../format/account-name';
 import { entryScreen, homeScreen, type Screen } from './screens';
 import { INITIAL_STATE, actionKey, type AppNotice, type AppState } from './state';
 
@@ -333,7 +334,7 @@ export class AppStore {
 
   /** "Connected to <portal>", naming the account when its label says more than the portal's name. */
   #addConnectedNotice(portal: string, label: string): void {
-    const named = label !== '' && label !== portal;
+    const named = labelSaysMore(label, portal);
     this.#addLocalNotice('info', named ? 'connectedAs' : 'connected', {
       portal,
       label: named ? label : '',

@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSnapshot } from '../../../main/ipc/contract';
+import { labelSaysMore } from '../format/account-name';
 import { formatRelative, hostOf } from '../format/time';
 import { useNow } from '../store/clock';
 import { actionKey } from '../store/state';
@@ -23,16 +24,22 @@ export function AccountCard({ account }: { account: AccountSnapshot }) {
   const callError =
     state.errors[actionKey.check(account.id)] ?? state.errors[actionKey.signOut(account.id)];
   const when = (at: number) => formatRelative(at - now, i18n.language);
+  // The label under the portal's name only when it says more than that name.
+  const named = labelSaysMore(account.label, account.providerName);
 
   return (
     <article className={`account account-${account.state}`} aria-labelledby={titleId}>
       <header className="account-head">
         <div>
           <p className="account-portal">
-            {account.providerName} <span className="muted">· {hostOf(account.providerUrl)}</span>
+            {named ? `${account.providerName} ` : null}
+            <span className="muted">
+              {named ? '· ' : null}
+              {hostOf(account.providerUrl)}
+            </span>
           </p>
           <h2 id={titleId} className="account-label">
-            {account.label}
+            {named ? account.label : account.providerName}
           </h2>
         </div>
         <StateBadge account={account} />
