@@ -2,11 +2,9 @@
 // whole app (openApp) and, when it ends, the shared checks run: no secret in
 // any bridge message, the final DOM or a field (leak-search.ts), and no page
 // error. Then the app, its stand-ins and its data folder are closed.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { openApp, type AppUnderTest, type OpenAppOptions } from '../support/app-harness';
-import { launchChromium } from '../support/browser';
-import { serveRenderer, type RendererServer } from '../support/renderer-server';
+import { browserForFile } from './ui-suite';
 
 export interface AppSuite {
   /** Opens the app for this test; it is checked and closed after the test. */
@@ -14,14 +12,9 @@ export interface AppSuite {
 }
 
 export function appSuite(): AppSuite {
-  let browser: Browser | undefined;
-  let server: RendererServer | undefined;
+  const shared = browserForFile();
   const open: AppUnderTest[] = [];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await serveRenderer();
-  });
   afterEach(async () => {
     const apps = open.splice(0);
     try {
@@ -35,15 +28,9 @@ export function appSuite(): AppSuite {
       for (const app of apps) await app.close();
     }
   });
-  afterAll(async () => {
-    await server?.close();
-    await browser?.close();
-  });
-
   return {
     async open(options = {}) {
-      if (!browser || !server) throw new Error('appSuite: open() runs inside a test');
-      const app = await openApp(browser, { server, ...options });
+      const app = await openApp(shared.browser, { server: shared.server, ...options });
       open.push(app);
       return app;
     },

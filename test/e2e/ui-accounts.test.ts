@@ -1,43 +1,16 @@
 // View-level: the connections screen and the API-token sign-in (fixed
 // snapshots from an in-test handler table, not the real services).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { AccountError } from '../../main/accounts/account-error';
 import { AuthError } from '../../main/auth/auth-error';
 import type { AccountSnapshot, Result, SignOutReport } from '../../main/ipc/contract';
-import { launchChromium } from '../support/browser';
-import type { RendererPage } from '../support/renderer-harness';
-import { serveRenderer, type RendererServer } from '../support/renderer-server';
 import { CONNECTED, EXPIRED, NETREX, NOW, OFFLINE, account, world } from './ui-fixtures';
-import { openView, say, sayError, shown, type ViewOptions } from './ui-view';
+import { viewSuite } from './ui-suite';
+import { say, sayError, shown, type ViewOptions } from './ui-view';
 
-let browser: Browser;
-let server: RendererServer;
-let view: RendererPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveRenderer();
-});
-afterEach(async () => {
-  expect(view?.pageErrors ?? []).toEqual([]);
-  await view?.close();
-  view = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(options: Omit<ViewOptions, 'server'>): Promise<Page> {
-  view = await openView(browser, { server, ...options });
-  return view.page;
-}
-
-const calls = (name: string) =>
-  (view?.messages ?? [])
-    .filter((m) => m.direction === 'call' && m.name === name)
-    .map((m) => m.payload);
+const suite = viewSuite();
+const { open, calls } = suite;
 
 const card = (page: Page, label: string) => page.getByRole('article', { name: label });
 
@@ -106,9 +79,9 @@ describe('connections', () => {
   it('follows state changes pushed by the app, without a click', async () => {
     const page = await open({ world: world({ accounts: [CONNECTED] }) });
     const main = card(page, 'dispatch@example.cz');
-    await view!.emit('accounts-changed', [{ ...CONNECTED, state: 'refreshing' }]);
+    await suite.view.emit('accounts-changed', [{ ...CONNECTED, state: 'refreshing' }]);
     await shown(main.getByText(say('en', 'state.refreshing')));
-    await view!.emit('accounts-changed', [
+    await suite.view.emit('accounts-changed', [
       {
         ...CONNECTED,
         state: 'error',
@@ -129,8 +102,6 @@ describe('connections', () => {
         await shown(night.getByText(/^Netrex Connect se nemůže spojit s portálem ACME Security\./));
         expect(await page.getByText(OFFLINE.lastError!.message).count()).toBe(0);
       }
-      expect(view?.pageErrors).toEqual([]);
-      await view?.close();
     }
   });
 
@@ -254,7 +225,7 @@ describe('API token', () => {
       [{ providerId: 'camstreamer', token: TOKEN, label: 'Front desk' }],
     ]);
     // Only the call itself carried it; no answer or event did, and the page never shows it.
-    const carriers = view!.messages.filter((m) => JSON.stringify(m).includes(TOKEN));
+    const carriers = suite.view.messages.filter((m) => JSON.stringify(m).includes(TOKEN));
     expect(carriers.map((m) => `${m.direction}:${m.name}`)).toEqual(['call:signInWithApiToken']);
     expect(await page.content()).not.toContain(TOKEN);
   });

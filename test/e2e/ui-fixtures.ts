@@ -4,6 +4,7 @@
 import { AccountError } from '../../main/accounts/account-error';
 import type { BridgeHandlers } from '../../main/app-services';
 import { AuthError } from '../../main/auth/auth-error';
+import { NETREX_RIGHTS } from '../../main/providers/provider-config';
 import type {
   AccountSnapshot,
   AppInfo,
@@ -17,19 +18,6 @@ import type {
 /** The instant every view test runs at (the page's clock is fixed to it). */
 export const NOW = Date.UTC(2025, 5, 2, 9, 30, 0);
 export const SIGN_IN_WINDOW_MS = 5 * 60_000;
-
-export const NETREX_RIGHTS = [
-  'read',
-  'write',
-  'liveview',
-  'audiotransmit',
-  'liveview_ptz',
-  'liveview_light',
-  'liveview_audioclip',
-  'recordings',
-  'recordings_delete',
-  'events',
-] as const;
 
 function provider(
   patch: Partial<ProviderView> & Pick<ProviderView, 'id' | 'name' | 'url'>,
@@ -141,6 +129,7 @@ export const WEAK_STORAGE: StorageStatus = {
   recovered: {
     movedTo: '/home/operator/.config/Netrex Connect/vault.json.unreadable-1748856600000',
     at: NOW - 60_000,
+    damage: 'corrupted',
     reason: 'the file is not valid JSON',
   },
   fileKept: null,

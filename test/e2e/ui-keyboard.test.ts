@@ -1,10 +1,7 @@
 // View-level: every control is reachable with Tab, shows where focus is, and
 // works from the keyboard alone (fixed snapshots from an in-test handler table).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import type { RendererPage } from '../support/renderer-harness';
-import { serveRenderer, type RendererServer } from '../support/renderer-server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   CONNECTED,
   EXPIRED,
@@ -15,35 +12,12 @@ import {
   world,
   type FixtureWorld,
 } from './ui-fixtures';
-import { focused, openView, say, shown } from './ui-view';
+import { viewSuite } from './ui-suite';
+import { focused, say, shown } from './ui-view';
 
-let browser: Browser;
-let server: RendererServer;
-let view: RendererPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveRenderer();
-});
-afterEach(async () => {
-  expect(view?.pageErrors ?? []).toEqual([]);
-  await view?.close();
-  view = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(w: FixtureWorld): Promise<Page> {
-  view = await openView(browser, { server, world: w });
-  return view.page;
-}
-
-const calls = (name: string) =>
-  (view?.messages ?? [])
-    .filter((m) => m.direction === 'call' && m.name === name)
-    .map((m) => m.payload);
+const suite = viewSuite();
+const { calls } = suite;
+const open = (w: FixtureWorld): Promise<Page> => suite.open({ world: w });
 
 interface TabWalk {
   /** Controls a keyboard user should reach (visible, enabled; one per radio group). */
@@ -258,7 +232,7 @@ describe('operated from the keyboard alone', () => {
 
   it('dismisses a notice from the keyboard', async () => {
     const page = await open(world({ accounts: [CONNECTED] }));
-    await view!.emit('notice', {
+    await suite.view.emit('notice', {
       id: 'n1',
       level: 'error',
       code: 'x',

@@ -1,34 +1,16 @@
 // View-level: portal settings, saved sign-ins and the app settings (fixed
 // snapshots from an in-test handler table, not the real services).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import type { RendererPage } from '../support/renderer-harness';
-import { serveRenderer, type RendererServer } from '../support/renderer-server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { CAMSTREAMER, MANAGED, NETREX, WEAK_STORAGE, world } from './ui-fixtures';
-import { openView, say, shown, type ViewOptions } from './ui-view';
+import { viewSuite } from './ui-suite';
+import { say, shown, type ViewOptions } from './ui-view';
 
-let browser: Browser;
-let server: RendererServer;
-let view: RendererPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveRenderer();
-});
-afterEach(async () => {
-  expect(view?.pageErrors ?? []).toEqual([]);
-  await view?.close();
-  view = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = viewSuite();
+const { calls } = suite;
 
 async function openSettings(options: Omit<ViewOptions, 'server'>, portal?: string): Promise<Page> {
-  view = await openView(browser, { server, ...options });
-  const page = view.page;
+  const page = await suite.open(options);
   await page
     .getByRole('navigation')
     .getByRole('button', { name: say(options.lang ?? 'en', 'nav.settings') })
@@ -39,11 +21,6 @@ async function openSettings(options: Omit<ViewOptions, 'server'>, portal?: strin
   if (portal) await page.getByRole('button', { name: portal, exact: true }).click();
   return page;
 }
-
-const calls = (name: string) =>
-  (view?.messages ?? [])
-    .filter((m) => m.direction === 'call' && m.name === name)
-    .map((m) => m.payload);
 
 const en = (key: string, values?: Record<string, string>) => say('en', key, values);
 
@@ -76,7 +53,7 @@ describe('portal settings', () => {
       ['netrex', null],
     ]);
     expect(await page.content()).not.toContain(SECRET);
-    const answers = view!.messages.filter((m) => m.direction !== 'call');
+    const answers = suite.view.messages.filter((m) => m.direction !== 'call');
     expect(JSON.stringify(answers)).not.toContain(SECRET);
   });
 
@@ -116,12 +93,10 @@ describe('portal settings', () => {
   });
 
   it('copies the exact redirect address', async () => {
-    view = await openView(browser, {
-      server,
+    const page = await suite.open({
       world: world({ providers: [NETREX] }),
       permissions: ['clipboard-read', 'clipboard-write'],
     });
-    const page = view.page;
     await page
       .getByRole('navigation')
       .getByRole('button', { name: en('nav.settings') })
@@ -202,8 +177,8 @@ describe('app settings', () => {
   it('starts in the remembered language even when the system speaks another', async () => {
     const w = world();
     w.settings = { ...w.settings, language: 'cs' };
-    view = await openView(browser, { server, world: w, lang: 'en' });
-    await shown(view.page.getByRole('heading', { level: 1, name: say('cs', 'choose.title') }));
+    const page = await suite.open({ world: w, lang: 'en' });
+    await shown(page.getByRole('heading', { level: 1, name: say('cs', 'choose.title') }));
   });
 
   it('turns "start at login" on and off', async () => {

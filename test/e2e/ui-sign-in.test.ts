@@ -1,42 +1,15 @@
 // View-level: the portal choice and the sign-in screen react to what the
 // bridge answers and pushes (fixed snapshots from an in-test handler table).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { AuthError } from '../../main/auth/auth-error';
 import type { SignInView } from '../../main/ipc/contract';
-import { launchChromium } from '../support/browser';
-import type { RendererPage } from '../support/renderer-harness';
-import { serveRenderer, type RendererServer } from '../support/renderer-server';
 import { CAMSTREAMER, CONNECTED, NETREX, NOW, waitingView, world } from './ui-fixtures';
-import { focused, openView, say, sayError, shown, type ViewOptions } from './ui-view';
+import { viewSuite } from './ui-suite';
+import { focused, say, sayError, shown } from './ui-view';
 
-let browser: Browser;
-let server: RendererServer;
-let view: RendererPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveRenderer();
-});
-afterEach(async () => {
-  expect(view?.pageErrors ?? []).toEqual([]);
-  await view?.close();
-  view = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(options: Omit<ViewOptions, 'server'>): Promise<Page> {
-  view = await openView(browser, { server, ...options });
-  return view.page;
-}
-
-const calls = (name: string) =>
-  (view?.messages ?? [])
-    .filter((m) => m.direction === 'call' && m.name === name)
-    .map((m) => m.payload);
+const suite = viewSuite();
+const { open, calls } = suite;
 
 const button = (page: Page, name: string | RegExp) =>
   page.getByRole('button', { name, exact: typeof name === 'string' });
@@ -212,8 +185,8 @@ describe('signing in', () => {
     const w = world({ providers: [NETREX] });
     const page = await open({ world: w });
     await startWaiting(page);
-    await view!.emit('accounts-changed', [CONNECTED]);
-    await view!.emit(
+    await suite.view.emit('accounts-changed', [CONNECTED]);
+    await suite.view.emit(
       'sign-in-changed',
       waitingView('netrex', { phase: 'connected', accountId: 'a1' }),
     );
@@ -249,7 +222,7 @@ describe('refusals in plain words, with a next step', () => {
         await shown(page.getByRole('timer'));
         const detail = '<b>Denied</b> by policy & rule #4';
         const refusal = failed(code, `Message for ${code}.`, detail);
-        await view!.emit('sign-in-changed', refusal);
+        await suite.view.emit('sign-in-changed', refusal);
         const alert = page
           .getByRole('alert')
           .filter({ hasText: say(lang, `refusal.${kind}.title`) });
@@ -274,7 +247,7 @@ describe('refusals in plain words, with a next step', () => {
     const page = await open({ world: world({ providers: [NETREX] }) });
     await startWaiting(page);
     const refusal = failed('invalid_scope', 'Netrex refused the rights recordings_delete.');
-    await view!.emit('sign-in-changed', refusal);
+    await suite.view.emit('sign-in-changed', refusal);
     await button(page, say('en', 'signIn.openSettings', { portal: 'Netrex' })).click();
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'settings.title') }));
     await shown(page.getByText(sayError('en', refusal.error!)));
