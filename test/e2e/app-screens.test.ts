@@ -17,7 +17,7 @@ import {
   nav,
   startSignIn,
 } from './app-steps';
-import { LANGS, THEMES, saveScreen, say, type Lang } from './ui-view';
+import { LANGS, inBothThemes, say, type Lang } from './ui-view';
 
 const suite = appSuite();
 /** A window the size of a small laptop's, so the screenshots read well in the README too. */
@@ -38,13 +38,10 @@ async function axeOnPausedClock(
 }
 
 /** Both themes of the screen as it is now: checked by axe-core, then saved. */
-async function capture(app: AppUnderTest, name: string, lang: Lang): Promise<void> {
-  for (const theme of THEMES) {
-    await app.page.emulateMedia({ colorScheme: theme });
+function capture(app: AppUnderTest, name: string, lang: Lang): Promise<void> {
+  return inBothThemes(app.page, `app/${name}`, lang, async (theme) => {
     expect(await axeOnPausedClock(app), `${name} ${lang} ${theme}`).toEqual([]);
-    await saveScreen(app.page, `app/${name}`, lang, theme);
-  }
-  await app.page.emulateMedia({ colorScheme: 'light' });
+  });
 }
 
 describe.each(LANGS)('every screen, %s', (lang) => {

@@ -112,6 +112,24 @@ export async function focused(
   await focus.waitFor({ state: 'attached', timeout });
 }
 
+/**
+ * The screen as it is now, in both themes: `check` in each (axe-core and the
+ * like), then its screenshot; the page is left in the light theme.
+ */
+export async function inBothThemes(
+  page: Page,
+  name: string,
+  lang: Lang,
+  check: (theme: Theme) => Promise<void>,
+): Promise<void> {
+  for (const theme of THEMES) {
+    await page.emulateMedia({ colorScheme: theme });
+    await check(theme);
+    await saveScreen(page, name, lang, theme);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 export async function saveScreen(
   page: Page,
   name: string,
