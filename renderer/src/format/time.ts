@@ -5,9 +5,23 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+// Building an Intl formatter costs far more than using one (in Chromium some
+// 20-70 µs against under 1 µs), and 100 cards format two times each on every
+// tick: one formatter per language.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function relativeFormat(language: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(language);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+    relativeFormats.set(language, format);
+  }
+  return format;
+}
+
 /** `in 5 minutes` / `před 2 hodinami`: the largest unit that fits, rounded. */
 export function formatRelative(deltaMs: number, language: string): string {
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const format = relativeFormat(language);
   const size = Math.abs(deltaMs);
   if (size < MINUTE) return format.format(Math.round(deltaMs / SECOND), 'second');
   if (size < HOUR) return format.format(Math.round(deltaMs / MINUTE), 'minute');

@@ -46,6 +46,9 @@ describe('time formats', () => {
     expect(formatRelative(-2 * 60_000, 'en')).toBe('2 minutes ago');
     expect(formatRelative(-3 * 86_400_000, 'cs')).toBe('před 3 dny');
     expect(formatRelative(5 * 60_000, 'cs')).toBe('za 5 minut');
+    // One formatter is kept per language: switching back must not reuse the other's.
+    expect(formatRelative(5 * 60_000, 'en')).toBe('in 5 minutes');
+    expect(formatRelative(-1_000, 'cs')).toBe('před 1 sekundou');
   });
 
   it('counts whole seconds to a retry', () => {
