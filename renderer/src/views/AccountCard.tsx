@@ -1,29 +1,45 @@
 // One account: portal, label, state, cameras, access expiry, rights, checks.
-import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { AccountSnapshot } from '../../../main/ipc/contract';
+// The list gives it the translations and its calls' state (see
+// ConnectionsScreen); it re-renders when those or its account change, and on
+// the shared clock's tick.
+import { memo, useId, useState } from 'react';
+import type { TFunction } from 'i18next';
+import type { AccountSnapshot, UserFacingError } from '../../../main/ipc/contract';
 import { labelSaysMore } from '../format/account-name';
 import { formatRelative, hostOf } from '../format/time';
 import { useNow } from '../store/clock';
-import { actionKey } from '../store/state';
-import { useAppState, useAppStore } from '../store/store-context';
+import { useAppStore } from '../store/store-context';
 import { errorText } from './error-text';
 import { RightsList } from './RightsList';
 import { StateBadge } from './StateBadge';
 
 const TROUBLED: ReadonlySet<AccountSnapshot['state']> = new Set(['offline', 'expired', 'error']);
 
-export function AccountCard({ account }: { account: AccountSnapshot }) {
-  const { t, i18n } = useTranslation();
-  const state = useAppState();
+export interface AccountCardProps {
+  readonly account: AccountSnapshot;
+  readonly t: TFunction;
+  /** The window's language, for relative times. */
+  readonly language: string;
+  /** A status check of this account is on its way. */
+  readonly checking: boolean;
+  /** Its sign-out is on its way. */
+  readonly signingOut: boolean;
+  /** The last failure of its check or sign-out. */
+  readonly callError: UserFacingError | undefined;
+}
+
+export const AccountCard = memo(function AccountCard({
+  account,
+  t,
+  language,
+  checking,
+  signingOut,
+  callError,
+}: AccountCardProps) {
   const store = useAppStore();
   const now = useNow();
   const titleId = useId();
-  const checking = state.busy.includes(actionKey.check(account.id));
-  const signingOut = state.busy.includes(actionKey.signOut(account.id));
-  const callError =
-    state.errors[actionKey.check(account.id)] ?? state.errors[actionKey.signOut(account.id)];
-  const when = (at: number) => formatRelative(at - now, i18n.language);
+  const when = (at: number) => formatRelative(at - now, language);
   // The label under the portal's name only when it says more than that name.
   const named = labelSaysMore(account.label, account.providerName);
 
@@ -42,7 +58,7 @@ export function AccountCard({ account }: { account: AccountSnapshot }) {
             {named ? account.label : account.providerName}
           </h2>
         </div>
-        <StateBadge account={account} />
+        <StateBadge account={account} t={t} />
       </header>
 
       {TROUBLED.has(account.state) && account.lastError ? (
@@ -56,7 +72,7 @@ export function AccountCard({ account }: { account: AccountSnapshot }) {
       <dl className="facts">
         <dt>{t('account.cameras')}</dt>
         <dd>
-          <Cameras account={account} />
+          <Cameras account={account} t={t} />
         </dd>
         <dt>{t('account.access')}</dt>
         <dd>
@@ -71,7 +87,7 @@ export function AccountCard({ account }: { account: AccountSnapshot }) {
         </dd>
         <dt>{t('account.rights')}</dt>
         <dd>
-          <RightsList rights={account.rights} />
+          <RightsList rights={account.rights} t={t} />
         </dd>
         <dt>{t('account.lastCheck')}</dt>
         <dd>
@@ -128,10 +144,9 @@ export function AccountCard({ account }: { account: AccountSnapshot }) {
       ) : null}
     </article>
   );
-}
+});
 
-function Cameras({ account }: { account: AccountSnapshot }) {
-  const { t } = useTranslation();
+function Cameras({ account, t }: { account: AccountSnapshot; t: TFunction }) {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const cameras = account.cameras;

@@ -1,4 +1,5 @@
 // Rights in words an operator knows, with the portal's own name for admins.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 /** The ten documented Netrex rights; other (OAuth 2.0) scopes are shown as they are. */
@@ -21,20 +22,23 @@ function isKnownRight(right: string): right is KnownRight {
   return (KNOWN_RIGHTS as readonly string[]).includes(right);
 }
 
-export function useRightName(): (right: string) => string {
-  const { t } = useTranslation();
-  return (right) => (isKnownRight(right) ? t(`rights.${right}`) : right);
+/** A right in the window's words; a scope we do not know, as it is. */
+export function rightName(t: TFunction, right: string): string {
+  return isKnownRight(right) ? t(`rights.${right}`) : right;
 }
 
-export function RightsList({ rights }: { rights: readonly string[] }) {
+export function useRightName(): (right: string) => string {
   const { t } = useTranslation();
-  const rightName = useRightName();
+  return (right) => rightName(t, right);
+}
+
+export function RightsList({ rights, t }: { rights: readonly string[]; t: TFunction }) {
   if (rights.length === 0) return <>{t('account.noRights')}</>;
   return (
     <ul className="chips">
       {rights.map((right) => (
         <li key={right} className="chip">
-          {rightName(right)}
+          {rightName(t, right)}
         </li>
       ))}
     </ul>
