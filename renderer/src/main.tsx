@@ -1,11 +1,12 @@
 // The renderer's composition root: one store over the bridge, i18n following
 // the store's language setting, and the React tree.
+// First: the store starts loading before the rest is evaluated (window-store.ts).
+import { store } from './store/window-store';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from './i18n/i18n';
 import { resolveLanguage } from './i18n/language';
-import { AppStore } from './store/app-store';
 import { StoreProvider } from './store/store-context';
 import { App } from './views/App';
 import './styles/base.css';
@@ -15,7 +16,6 @@ import './styles/components.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
 
-const store = new AppStore(window.netrex);
 const osLanguages = () => store.getState().appInfo?.languages ?? navigator.languages;
 const i18n = createI18n(resolveLanguage('system', navigator.languages));
 
@@ -38,5 +38,3 @@ createRoot(container).render(
     </I18nextProvider>
   </StrictMode>,
 );
-
-void store.start();
