@@ -35,16 +35,22 @@ interface Marks {
   readonly frameAt: number;
 }
 
-/** Runs in the page before its scripts: records when `count` cards are there. */
+/**
+ * Runs in the page before its scripts: records when `count` cards are there,
+ * and resolves `window[key]` (a promise) with the marks once the frame after
+ * them has run.
+ */
 function observeCards(spec: { selector: string; count: number; key: string }): void {
   const marks: { cardsAt?: number; frameAt?: number } = {};
-  Object.defineProperty(window, spec.key, { value: marks });
+  let done: (value: typeof marks) => void = () => undefined;
+  Object.defineProperty(window, spec.key, { value: new Promise((resolve) => (done = resolve)) });
   const observer = new MutationObserver(() => {
     if (document.querySelectorAll(spec.selector).length < spec.count) return;
     marks.cardsAt = performance.now();
     observer.disconnect();
     requestAnimationFrame(() => {
       marks.frameAt = performance.now();
+      done(marks);
     });
   });
   observer.observe(document, { childList: true, subtree: true });
@@ -106,17 +112,31 @@ async function renderOnce(
     },
   });
   try {
-    const handle = await rendered.page.waitForFunction(
-      `(() => { const m = window[${JSON.stringify(MARKS_KEY)}]; return m && m.frameAt !== undefined && m; })()`,
-      undefined,
-      { timeout: 30_000 },
+    // Awaits the page's own promise: no polling. (waitForFunction polls by
+    // eval-ing its predicate in the page, which the app's CSP refuses; it only
+    // worked when the cards were already there at its first, unpolled check.)
+    const marks = await withTimeout(
+      rendered.page.evaluate(`window[${JSON.stringify(MARKS_KEY)}]`) as Promise<Marks>,
+      30_000,
+      `${count} cards did not appear`,
     );
-    const marks = (await handle.jsonValue()) as Marks;
     if (rendered.pageErrors.length > 0) {
       throw new Error(`The page reported errors: ${rendered.pageErrors.join('; ')}`);
     }
     return marks;
   } finally {
     await rendered.close();
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms / 1000} s.`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
