@@ -5,6 +5,7 @@
 import type {
   AccountSnapshot,
   AppInfo,
+  AppSettings,
   ProviderView,
   BridgeArgs,
   BridgeEventName,
@@ -77,6 +78,13 @@ export interface AppServices extends Disposable {
   accounts(): readonly AccountSnapshot[];
   /** For the tray menu: the portals, as the settings show them. */
   providers(): readonly ProviderView[];
+  /**
+   * For the tray, notifications and dialogs: the language the operator chose
+   * in the window (`system` follows the OS's languages, as the window does).
+   */
+  languageSetting(): AppSettings['language'];
+  /** Runs `listener` when the operator changes the language (the tray rebuilds in it). */
+  onLanguageSettingChanged(listener: (language: AppSettings['language']) => void): Disposable;
   /**
    * The guard for shell.openExternal: exactly the authorization URL of a
    * sign-in in progress (https, or plain http to the loopback stand-in).

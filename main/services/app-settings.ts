@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { AppPorts } from '../app-services';
 import type { DocumentStore } from '../common/document-store';
+import { toDisposable, type Disposable } from '../common/lifecycle';
 import type { AppSettings, UserFacingError } from '../ipc/contract';
 
 const settingsSchema = z.object({
@@ -15,9 +16,25 @@ const settingsSchema = z.object({
 
 export const DEFAULT_APP_SETTINGS: AppSettings = { language: 'system', startAtLogin: false };
 
+/** The settings document's name (`settings.json` in the app's data folder). */
+export const APP_SETTINGS_DOCUMENT = 'settings';
+
+/**
+ * The language a settings document names, when it names a valid one. For the
+ * start-up error box, which has no services to ask (they failed to start).
+ */
+export function savedLanguage(document: unknown): AppSettings['language'] | undefined {
+  const parsed = settingsSchema.pick({ language: true }).safeParse(document);
+  return parsed.success ? parsed.data.language : undefined;
+}
+
 export interface AppSettingsStore {
   get(): AppSettings;
   update(patch: Partial<AppSettings>): AppSettings;
+  /** The language setting alone (unlike `get`, it asks the OS nothing). */
+  language(): AppSettings['language'];
+  /** Runs `listener` after an update that changed the language. */
+  onLanguageChanged(listener: (language: AppSettings['language']) => void): Disposable;
   /** Problems met while loading (a damaged file, set aside). */
   readonly warnings: readonly UserFacingError[];
 }
@@ -29,6 +46,7 @@ export function openAppSettings(
 ): AppSettingsStore {
   const warnings: UserFacingError[] = [];
   let current = load(store, warnings, now);
+  const languageListeners = new Set<(language: AppSettings['language']) => void>();
 
   const get = (): AppSettings => ({
     ...current,
@@ -40,9 +58,18 @@ export function openAppSettings(
     get,
     update(patch) {
       if (patch.startAtLogin !== undefined && loginItem) loginItem.set(patch.startAtLogin);
+      const before = current.language;
       current = { ...current, ...patch };
       store.write({ version: 1, ...current });
+      if (current.language !== before) {
+        for (const listener of [...languageListeners]) listener(current.language);
+      }
       return get();
+    },
+    language: () => current.language,
+    onLanguageChanged(listener) {
+      languageListeners.add(listener);
+      return toDisposable(() => void languageListeners.delete(listener));
     },
   };
 }

@@ -21,7 +21,7 @@ import {
   type ManagedConfig,
 } from '../providers';
 import type { ClientSecrets, ProviderConfig } from '../providers/provider-config';
-import { openAppSettings } from './app-settings';
+import { APP_SETTINGS_DOCUMENT, openAppSettings } from './app-settings';
 import { createBridgeEventHub, type BridgeEventHub } from './bridge-events';
 import { externalUrlRule } from './external-urls';
 import { createSignInFlow } from './sign-in-flow';
@@ -131,7 +131,11 @@ export async function createServices(
   });
   disposables.add(signIns);
 
-  const settings = openAppSettings(ports.documentStore('settings'), ports.loginItem, now);
+  const settings = openAppSettings(
+    ports.documentStore(APP_SETTINGS_DOCUMENT),
+    ports.loginItem,
+    now,
+  );
   for (const warning of settings.warnings) hub.notice('warning', warning);
 
   const handlers = createBridgeHandlers({
@@ -154,6 +158,8 @@ export async function createServices(
     handleDeepLink: async (url) => void (await signIns.handleRedirect(url)),
     accounts: () => accounts.list(),
     providers: () => registry.list().map((config) => providerView(config, secrets)),
+    languageSetting: () => settings.language(),
+    onLanguageSettingChanged: (listener) => settings.onLanguageChanged(listener),
     isAllowedExternalUrl,
     resume: () => accounts.reevaluate(),
     dispose: () => services.dispose(),
