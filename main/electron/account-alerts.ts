@@ -2,8 +2,10 @@
 // `expired` (the operator must sign in again), and once when it has stayed
 // `offline` for more than five minutes (a short network blip is not worth an
 // interruption). Pure and clock-free: the caller passes `now`, keeps the
-// returned memory, and wakes up at `wakeAt` to ask again.
+// returned memory, and wakes up at `wakeAt` to ask again. The words are the
+// app's language's (edge-words.ts), passed in like the clock.
 import type { AccountSnapshot, AccountState } from '../ipc/contract';
+import type { EdgeWords } from './edge-words';
 
 export const OFFLINE_ALERT_AFTER_MS = 5 * 60 * 1000;
 
@@ -47,6 +49,7 @@ export function decideAccountAlerts(
   memory: AlertMemory,
   accounts: readonly AccountSnapshot[],
   now: number,
+  words: EdgeWords,
 ): AlertDecision {
   const alerts: AccountAlert[] = [];
   const next = new Map<string, Remembered>();
@@ -58,8 +61,8 @@ export function decideAccountAlerts(
       alerts.push({
         accountId: account.id,
         kind: 'expired',
-        title: 'Sign-in expired',
-        body: `${describe(account)}: the portal no longer accepts this sign-in. Open Netrex Connect and sign in again.`,
+        title: words.alerts.expiredTitle,
+        body: words.alerts.expiredBody(describe(account)),
       });
     }
 
@@ -77,8 +80,8 @@ export function decideAccountAlerts(
         alerts.push({
           accountId: account.id,
           kind: 'offline',
-          title: 'Portal unreachable',
-          body: `${describe(account)} has been unreachable for more than ${OFFLINE_ALERT_AFTER_MS / 60_000} minutes. Netrex Connect keeps retrying; check the network or the portal.`,
+          title: words.alerts.offlineTitle,
+          body: words.alerts.offlineBody(describe(account), OFFLINE_ALERT_AFTER_MS / 60_000),
         });
       } else if (!offlineAlerted && account.state === 'offline') {
         // "More than five minutes": the first moment strictly after `due`.

@@ -2,16 +2,22 @@
 // app:// renderer, the hardened window, the bridge, tray, notifications and
 // the system ports. main/index.ts calls `startAppShell` with the real
 // `createServices`; everything Electron-specific the services need arrives
-// through `AppPorts`, built here.
+// through `AppPorts`, built here. What it tells the operator itself is in the
+// app's language (edge-words.ts): the window's setting, else the OS's.
 import { Notification, app, dialog, powerMonitor, session, type BrowserWindow } from 'electron';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppPorts, AppServices } from '../app-services';
+import { MAX_DOCUMENT_BYTES } from '../common/document-store';
 import { DisposableStore, toDisposable } from '../common/lifecycle';
 import type { DemoPortal } from '../demo-portal';
+import type { AppSettings } from '../ipc/contract';
+import { APP_SETTINGS_DOCUMENT, savedLanguage } from '../services/app-settings';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
 import { createDeepLinkInbox } from './deep-link-inbox';
 import { listenForDeepLinks, registerProtocolClient } from './deep-links';
 import { startEmbeddedDemoPortal } from './demo';
+import { edgeWords, linkRefusalText, type EdgeWords } from './edge-words';
 import { electronStoreDocument } from './electron-store-documents';
 import { openExternalGuarded } from './external-links';
 import { registerBridge } from './ipc';
@@ -56,15 +62,32 @@ const log = {
   warn: (message: string) => console.warn(`[netrex] ${message}`),
 };
 
-/** Tells the operator something outside the window: a notification, else a dialog. */
-function tellOperator(message: string): void {
-  log.warn(message);
-  if (app.isReady() && Notification.isSupported()) {
-    new Notification({ title: 'Netrex Connect', body: message }).show();
-  } else {
-    void app
-      .whenReady()
-      .then(() => dialog.showMessageBox({ type: 'warning', title: 'Netrex Connect', message }));
+/**
+ * Tells the operator something outside the window: a notification, else (not
+ * supported, or before `ready`) a dialog. `say` runs once the app is ready, in
+ * the words of that moment.
+ */
+function tellOperator(say: () => string): void {
+  const asNotification = app.isReady() && Notification.isSupported();
+  void app.whenReady().then(() => {
+    const message = say();
+    log.warn(message);
+    if (asNotification) new Notification({ title: 'Netrex Connect', body: message }).show();
+    else void dialog.showMessageBox({ type: 'warning', title: 'Netrex Connect', message });
+  });
+}
+
+/**
+ * The language the operator chose, read straight from the settings file: the
+ * start-up error box has no services to ask. `system` when it cannot be read.
+ */
+function savedLanguageSetting(): AppSettings['language'] {
+  try {
+    const file = join(app.getPath('userData'), `${APP_SETTINGS_DOCUMENT}.json`);
+    if (statSync(file).size > MAX_DOCUMENT_BYTES) return 'system';
+    return savedLanguage(JSON.parse(readFileSync(file, 'utf8'))) ?? 'system';
+  } catch {
+    return 'system';
   }
 }
 
@@ -89,6 +112,8 @@ export function startAppShell(options: AppShellOptions): void {
   let demoPortal: DemoPortal | null = null;
   /** Someone asked for the window (a link, the Dock) before the services were ready. */
   let windowRequested = false;
+  const words = (): EdgeWords =>
+    edgeWords(services?.languageSetting() ?? 'system', app.getPreferredSystemLanguages());
 
   const showWindow = (): void => {
     if (!services) {
@@ -111,13 +136,16 @@ export function startAppShell(options: AppShellOptions): void {
       window = null;
       events.windowGone();
     });
-    loadAppShell(window).catch(() => tellOperator('The Netrex Connect window could not load.'));
+    loadAppShell(window).catch(() => tellOperator(() => words().shell.windowFailed));
   };
 
   const inbox = createDeepLinkInbox((error) =>
     log.warn(`deep link: handler failed (${error instanceof Error ? error.name : typeof error})`),
   );
-  listenForDeepLinks(inbox, { reveal: showWindow, refused: tellOperator });
+  listenForDeepLinks(inbox, {
+    reveal: showWindow,
+    refused: (refusal) => tellOperator(() => linkRefusalText(refusal, words())),
+  });
   if (!registerProtocolClient()) {
     log.warn(
       `could not register as the handler of the sign-in links (this system may not allow it)`,
@@ -155,26 +183,35 @@ export function startAppShell(options: AppShellOptions): void {
       services = await options.createServices(await buildPorts(options.demo), demoPortal);
     } catch (error) {
       log.warn(`start-up failed: ${error instanceof Error ? error.name : typeof error}`);
-      dialog.showErrorBox('Netrex Connect could not start', startupFailureMessage(error));
+      const said = edgeWords(savedLanguageSetting(), app.getPreferredSystemLanguages());
+      dialog.showErrorBox(said.startup.title, startupFailureMessage(error, said));
       app.exit(1);
       return;
     }
     const ready = services;
     disposables.add(registerBridge(ready, () => window?.webContents ?? null, log));
     disposables.add(
-      createAppTray(ready, {
-        open: showWindow,
-        signIn: (providerId) => {
-          showWindow();
-          void ready.handlers.signIn(providerId).then((result) => {
-            // The window shows a refusal too; the tray's user may not be looking at it.
-            if (!result.ok) tellOperator(result.error.message);
-          });
+      createAppTray(
+        ready,
+        {
+          open: showWindow,
+          signIn: (providerId) => {
+            showWindow();
+            void ready.handlers.signIn(providerId).then((result) => {
+              // The tray's user may not be looking at the window.
+              if (!result.ok) {
+                const portal =
+                  ready.providers().find((p) => p.id === providerId)?.name ?? providerId;
+                tellOperator(() => words().shell.signInFailed(portal, result.error.message));
+              }
+            });
+          },
+          quit: () => app.quit(),
         },
-        quit: () => app.quit(),
-      }),
+        words,
+      ),
     );
-    disposables.add(watchAccountAlerts(ready, showWindow));
+    disposables.add(watchAccountAlerts(ready, showWindow, words));
     // Back from sleep: every account plans again and an overdue refresh runs at once,
     // instead of waiting up to a minute for the wall-clock check to notice.
     const onResume = (): void => ready.resume();

@@ -18,16 +18,24 @@ export const APP_LINK_PREFIX = `${APP_SCHEME}:`;
  */
 export const MAX_DEEP_LINK_LENGTH = 8 * 1024;
 
-export type ArgvRoute =
-  /** No argument is a link: an ordinary start, nothing to hand over. */
-  | { readonly kind: 'none' }
-  | { readonly kind: 'link'; readonly url: string }
-  /** Something link-shaped arrived but cannot be used; `message` is for the operator. */
+/**
+ * Something link-shaped arrived but cannot be used. `message` is the English
+ * sentence (logs, tests); the operator is told in the app's language, from
+ * the code and the count (edge-words.ts).
+ */
+export type ArgvRefusal =
   | {
       readonly kind: 'refused';
-      readonly code: 'several_links' | 'link_too_long';
+      readonly code: 'several_links';
+      /** How many links the command line held. */
+      readonly count: number;
       readonly message: string;
-    };
+    }
+  | { readonly kind: 'refused'; readonly code: 'link_too_long'; readonly message: string };
+
+export type ArgvRoute =
+  /** No argument is a link: an ordinary start, nothing to hand over. */
+  { readonly kind: 'none' } | { readonly kind: 'link'; readonly url: string } | ArgvRefusal;
 
 /**
  * Whether `arg` starts with `cz.netrex.connect:`. Schemes are compared without
@@ -54,6 +62,7 @@ export function routeArgv(argv: readonly string[]): ArgvRoute {
     return {
       kind: 'refused',
       code: 'several_links',
+      count: links.length,
       message: `Netrex Connect was started with ${links.length} sign-in links at once and opened none of them. Start the sign-in again from the app.`,
     };
   }

@@ -3,7 +3,7 @@
 // `ready`) happens long before the vault is open; those links wait here, in
 // order, and are delivered once the services attach. Pure: tested in Node,
 // and the browser harness routes its links through the same two steps.
-import type { ArgvRoute } from './argv-routing';
+import type { ArgvRefusal, ArgvRoute } from './argv-routing';
 
 /** Links held at most; a flood of them beyond this is not a sign-in. */
 export const MAX_QUEUED_LINKS = 16;
@@ -64,8 +64,8 @@ export function createDeepLinkInbox(onError: (error: unknown) => void): DeepLink
 export function takeRoute(
   route: ArgvRoute,
   inbox: Pick<DeepLinkInbox, 'push'>,
-  refused: (message: string) => void,
+  refused: (refusal: ArgvRefusal) => void,
 ): void {
   if (route.kind === 'link') inbox.push(route.url);
-  else if (route.kind === 'refused') refused(route.message);
+  else if (route.kind === 'refused') refused(route);
 }

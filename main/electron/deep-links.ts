@@ -6,14 +6,14 @@
 import { app } from 'electron';
 import { resolve } from 'node:path';
 import { APP_SCHEME } from '../auth/redirect-uri';
-import { routeArgv } from './argv-routing';
+import { routeArgv, type ArgvRefusal } from './argv-routing';
 import { takeRoute, type DeepLinkInbox } from './deep-link-inbox';
 
 export interface DeepLinkListeners {
   /** Brings the window forward (a second instance was started). */
   reveal(): void;
   /** Tells the operator why a link was not used. */
-  refused(message: string): void;
+  refused(refusal: ArgvRefusal): void;
 }
 
 /**
@@ -22,7 +22,7 @@ export interface DeepLinkListeners {
  * the link of a cold start from this process's own argv.
  */
 export function listenForDeepLinks(inbox: DeepLinkInbox, listeners: DeepLinkListeners): void {
-  const refused = (message: string): void => listeners.refused(message);
+  const refused = (refusal: ArgvRefusal): void => listeners.refused(refusal);
   app.on('open-url', (event, url) => {
     event.preventDefault();
     const route = routeArgv([url]);

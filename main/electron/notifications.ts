@@ -1,14 +1,17 @@
 // System notifications about accounts: the decision is account-alerts.ts
-// (pure, clock passed in); this shows what it decides with Electron's
-// Notification and wakes up when a pending "offline for five minutes" is due.
+// (pure, clock and words passed in); this shows what it decides with
+// Electron's Notification, in the app's language as it is when it shows it,
+// and wakes up when a pending "offline for five minutes" is due.
 import { Notification } from 'electron';
 import type { AppServices } from '../app-services';
 import { toDisposable, type Disposable } from '../common/lifecycle';
 import { decideAccountAlerts, EMPTY_ALERT_MEMORY, type AlertMemory } from './account-alerts';
+import type { EdgeWords } from './edge-words';
 
 export function watchAccountAlerts(
   services: Pick<AppServices, 'accounts' | 'events'>,
   onClick: () => void,
+  words: () => EdgeWords,
   now: () => number = Date.now,
 ): Disposable {
   let memory: AlertMemory = EMPTY_ALERT_MEMORY;
@@ -19,7 +22,7 @@ export function watchAccountAlerts(
 
   const check = (): void => {
     if (disposed) return;
-    const decision = decideAccountAlerts(memory, services.accounts(), now());
+    const decision = decideAccountAlerts(memory, services.accounts(), now(), words());
     memory = decision.memory;
     if (Notification.isSupported()) {
       for (const alert of decision.alerts) {

@@ -1,8 +1,9 @@
 // What the tray menu shows, as plain data: one line per account with its
 // state, "Sign in again" where an account needs it, "Open", "Sign in" (one
-// entry per portal ready for it) and "Quit". Pure: tray.ts turns it into an
-// Electron Menu.
+// entry per portal ready for it) and "Quit", in the app's language (the words
+// come from edge-words.ts). Pure: tray.ts turns it into an Electron Menu.
 import type { AccountSnapshot, AccountState, ProviderView } from '../ipc/contract';
+import type { EdgeWords } from './edge-words';
 
 export type TrayAction =
   | { readonly kind: 'open' }
@@ -16,16 +17,6 @@ export type TrayMenuItem =
   | { readonly kind: 'action'; readonly label: string; readonly action: TrayAction }
   | { readonly kind: 'submenu'; readonly label: string; readonly items: readonly TrayMenuItem[] };
 
-export const STATE_LABELS: Readonly<Record<AccountState, string>> = {
-  'signed-out': 'signed out',
-  authorizing: 'signing in…',
-  connected: 'connected',
-  refreshing: 'renewing sign-in…',
-  offline: 'portal unreachable',
-  expired: 'sign-in expired',
-  error: 'error',
-};
-
 const NEEDS_SIGN_IN: ReadonlySet<AccountState> = new Set(['expired', 'signed-out']);
 
 /** Tray menus are narrow; long labels are cut with an ellipsis. */
@@ -38,18 +29,19 @@ function fit(text: string): string {
 export function trayMenuModel(
   accounts: readonly AccountSnapshot[],
   providers: readonly ProviderView[],
+  words: EdgeWords,
 ): TrayMenuItem[] {
   const items: TrayMenuItem[] = [];
   if (accounts.length === 0) {
-    items.push({ kind: 'label', label: 'No portal signed in' });
+    items.push({ kind: 'label', label: words.tray.noAccounts });
   }
   for (const account of accounts) {
     const name = account.label === '' ? account.providerName : account.label;
-    items.push({ kind: 'label', label: fit(`${name} — ${STATE_LABELS[account.state]}`) });
+    items.push({ kind: 'label', label: fit(words.tray.account(name, words.state[account.state])) });
     if (NEEDS_SIGN_IN.has(account.state) && account.method === 'oauth') {
       items.push({
         kind: 'action',
-        label: fit(`Sign in again to ${account.providerName}`),
+        label: fit(words.tray.signInAgain(account.providerName)),
         action: { kind: 'sign-in', providerId: account.providerId },
       });
     }
@@ -57,11 +49,11 @@ export function trayMenuModel(
   const ready = providers.filter((provider) => provider.ready);
   items.push(
     { kind: 'separator' },
-    { kind: 'action', label: 'Open Netrex Connect', action: { kind: 'open' } },
+    { kind: 'action', label: words.tray.open, action: { kind: 'open' } },
     ready.length > 0
       ? {
           kind: 'submenu',
-          label: 'Sign in',
+          label: words.tray.signIn,
           items: ready.map((provider) => ({
             kind: 'action' as const,
             label: fit(provider.name),
@@ -69,16 +61,16 @@ export function trayMenuModel(
           })),
         }
       : // Nothing is configured for one-click sign-in yet: the window is where that is done.
-        { kind: 'action', label: 'Sign in…', action: { kind: 'open' } },
+        { kind: 'action', label: words.tray.signInInWindow, action: { kind: 'open' } },
     { kind: 'separator' },
-    { kind: 'action', label: 'Quit', action: { kind: 'quit' } },
+    { kind: 'action', label: words.tray.quit, action: { kind: 'quit' } },
   );
   return items;
 }
 
 /** The tooltip: how many portals are connected, at a glance. */
-export function trayTooltip(accounts: readonly AccountSnapshot[]): string {
+export function trayTooltip(accounts: readonly AccountSnapshot[], words: EdgeWords): string {
   const connected = accounts.filter((a) => a.state === 'connected').length;
-  if (accounts.length === 0) return 'Netrex Connect — no portal signed in';
-  return `Netrex Connect — ${connected} of ${accounts.length} connected`;
+  if (accounts.length === 0) return words.tray.tooltipNoAccounts;
+  return words.tray.tooltip(connected, accounts.length);
 }

@@ -1,9 +1,11 @@
-// The tray icon and its menu, rebuilt whenever the accounts change. What it
-// shows comes from tray-menu.ts and tray-icon.ts (pure); this only maps that
+// The tray icon and its menu, rebuilt whenever the accounts or the app's
+// language change. What it shows comes from tray-menu.ts and tray-icon.ts
+// (pure), in the words `words()` gives (edge-words.ts); this only maps that
 // plain data onto Electron's Tray, Menu and nativeImage.
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import type { AppServices } from '../app-services';
 import { toDisposable, type Disposable } from '../common/lifecycle';
+import type { EdgeWords } from './edge-words';
 import { trayIconBitmap, trayStatus, type TrayStatus } from './tray-icon';
 import { trayMenuModel, trayTooltip, type TrayAction, type TrayMenuItem } from './tray-menu';
 
@@ -44,11 +46,13 @@ function toTemplate(
 }
 
 export function createAppTray(
-  services: Pick<AppServices, 'accounts' | 'events' | 'providers'>,
+  services: Pick<AppServices, 'accounts' | 'events' | 'providers' | 'onLanguageSettingChanged'>,
   actions: TrayActions,
+  /** The words of the app's language as it is now. */
+  words: () => EdgeWords,
 ): Disposable {
   const tray = new Tray(icon('none'));
-  tray.setToolTip('Netrex Connect');
+  tray.setToolTip(words().appName);
   tray.on('click', () => actions.open());
 
   const run = (action: TrayAction): void => {
@@ -63,10 +67,11 @@ export function createAppTray(
     if (tray.isDestroyed()) return;
     const accounts = services.accounts();
     const providers = services.providers();
+    const said = words();
     tray.setImage(icon(trayStatus(accounts)));
-    tray.setToolTip(trayTooltip(accounts));
+    tray.setToolTip(trayTooltip(accounts, said));
     tray.setContextMenu(
-      Menu.buildFromTemplate(toTemplate(trayMenuModel(accounts, providers), run)),
+      Menu.buildFromTemplate(toTemplate(trayMenuModel(accounts, providers, said), run)),
     );
   };
 
@@ -74,9 +79,12 @@ export function createAppTray(
   // A finished sign-in may also have changed which portals are ready.
   const onAccounts = services.events.on('accounts-changed', refresh);
   const onSignIn = services.events.on('sign-in-changed', refresh);
+  // The operator chose another language in the window.
+  const onLanguage = services.onLanguageSettingChanged(refresh);
   return toDisposable(async () => {
     await onAccounts.dispose();
     await onSignIn.dispose();
+    await onLanguage.dispose();
     tray.destroy();
   });
 }

@@ -101,7 +101,9 @@ export async function openApp(
   const inbox = createDeepLinkInbox((error) => linkErrors.push(error));
   await inbox.attach((url) => rig.services.handleDeepLink(url));
   const secondInstance = (...args: string[]): void =>
-    takeRoute(routeArgv([APP_EXECUTABLE, ...args]), inbox, (message) => refusedLinks.push(message));
+    takeRoute(routeArgv([APP_EXECUTABLE, ...args]), inbox, (refusal) =>
+      refusedLinks.push(refusal.message),
+    );
 
   let system: SystemBrowser | undefined;
   let window: RendererPage | undefined;

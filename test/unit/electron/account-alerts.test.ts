@@ -6,6 +6,7 @@ import {
   OFFLINE_ALERT_AFTER_MS,
   type AlertMemory,
 } from '../../../main/electron/account-alerts';
+import { EDGE_WORDS } from '../../../main/electron/edge-words';
 
 function account(id: string, state: AccountState, label = 'Office'): AccountSnapshot {
   return {
@@ -46,7 +47,7 @@ function timeline() {
       return now;
     },
     observe(...accounts: AccountSnapshot[]) {
-      const decision = decideAccountAlerts(memory, accounts, now);
+      const decision = decideAccountAlerts(memory, accounts, now, EDGE_WORDS.en);
       memory = decision.memory;
       return decision;
     },

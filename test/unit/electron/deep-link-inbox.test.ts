@@ -76,9 +76,11 @@ describe('deep-link inbox', () => {
     const told: string[] = [];
     const inbox = { push: (url: string) => void pushed.push(url) };
     const link = 'cz.netrex.connect:/oauth/callback/demo?code=1&state=a';
-    takeRoute(routeArgv(['/opt/netrex-connect', '--flag', link]), inbox, (m) => told.push(m));
-    takeRoute(routeArgv(['/opt/netrex-connect']), inbox, (m) => told.push(m));
-    takeRoute(routeArgv(['/opt/netrex-connect', link, link]), inbox, (m) => told.push(m));
+    takeRoute(routeArgv(['/opt/netrex-connect', '--flag', link]), inbox, (m) =>
+      told.push(m.message),
+    );
+    takeRoute(routeArgv(['/opt/netrex-connect']), inbox, (m) => told.push(m.message));
+    takeRoute(routeArgv(['/opt/netrex-connect', link, link]), inbox, (m) => told.push(m.message));
     expect(pushed).toEqual([link]);
     expect(told).toHaveLength(1);
     expect(told[0]).toMatch(/2 sign-in links at once/);

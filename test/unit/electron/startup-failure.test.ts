@@ -1,6 +1,7 @@
 // The start-up error box says what kind of failure it was and what to do,
 // never the error's own text (a path, a URL, a token).
 import { describe, expect, it } from 'vitest';
+import { EDGE_WORDS } from '../../../main/electron/edge-words';
 import { startupFailureMessage } from '../../../main/electron/startup-failure';
 import { read } from './static-checks';
 
@@ -20,15 +21,25 @@ describe('startup failure message', () => {
     ],
     ['a string thrown with https://portal/?client_secret=SECRET', /internal error \(unknown\)/],
   ])('%s', (error, expected) => {
-    const message = startupFailureMessage(error);
+    const message = startupFailureMessage(error, EDGE_WORDS.en);
     expect(message).toMatch(expected);
     expect(message).not.toMatch(/SECRET|\/home\/op|https:/);
+    expect(startupFailureMessage(error, EDGE_WORDS.cs)).not.toMatch(/SECRET|\/home\/op|https:/);
+  });
+
+  it('speaks Czech, with the same code', () => {
+    expect(startupFailureMessage(leaky('EACCES: permission denied', 'EACCES'), EDGE_WORDS.cs)).toBe(
+      'Netrex Connect nemůže používat svou složku s daty (EACCES). Zkontrolujte, že váš uživatelský účet smí číst složku s daty aplikace a zapisovat do ní, a spusťte aplikaci znovu.',
+    );
+    expect(startupFailureMessage(new RangeError('x'), EDGE_WORDS.cs)).toMatch(
+      /vnitřní chybě \(RangeError\)/,
+    );
   });
 
   it('is what the app shell shows, not the error message', () => {
     const shell = read('main/electron/app-shell.ts');
     expect(shell).toMatch(
-      /showErrorBox\('Netrex Connect could not start', startupFailureMessage\(error\)\)/,
+      /showErrorBox\(said\.startup\.title, startupFailureMessage\(error, said\)\)/,
     );
     expect(shell).not.toMatch(/(?<!\.)\berror\.message/);
   });

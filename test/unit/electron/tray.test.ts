@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSnapshot, AccountState, ProviderView } from '../../../main/ipc/contract';
+import { EDGE_WORDS } from '../../../main/electron/edge-words';
 import { MAX_TRAY_LABEL, trayMenuModel, trayTooltip } from '../../../main/electron/tray-menu';
 import { trayIconBitmap, trayStatus } from '../../../main/electron/tray-icon';
 
@@ -15,12 +16,14 @@ const account = (id: string, state: AccountState, extra: Partial<AccountSnapshot
   }) as AccountSnapshot;
 const provider = (id: string, ready: boolean) =>
   ({ id, name: `Portal ${id}`, ready }) as ProviderView;
+const { en, cs } = EDGE_WORDS;
 
 describe('tray menu', () => {
   it('lists each account with its state, then Open, Sign in per ready portal, and Quit', () => {
     const model = trayMenuModel(
       [account('1', 'connected'), account('2', 'offline')],
       [provider('netrex', true), provider('cloud', false), provider('demo', true)],
+      en,
     );
     expect(model).toEqual([
       { kind: 'label', label: 'Account 1 — connected' },
@@ -48,6 +51,7 @@ describe('tray menu', () => {
     const model = trayMenuModel(
       [account('1', 'expired'), account('2', 'expired', { method: 'api-token' })],
       [],
+      en,
     );
     expect(model.slice(0, 3)).toEqual([
       { kind: 'label', label: 'Account 1 — sign-in expired' },
@@ -61,21 +65,60 @@ describe('tray menu', () => {
   });
 
   it('says when nothing is signed in, and sends "Sign in…" to the window when no portal is ready', () => {
-    const model = trayMenuModel([], [provider('netrex', false)]);
+    const model = trayMenuModel([], [provider('netrex', false)], en);
     expect(model[0]).toEqual({ kind: 'label', label: 'No portal signed in' });
     expect(model).toContainEqual({ kind: 'action', label: 'Sign in…', action: { kind: 'open' } });
   });
 
   it('cuts long labels', () => {
-    const [line] = trayMenuModel([account('1', 'connected', { label: 'x'.repeat(200) })], []);
+    const [line] = trayMenuModel([account('1', 'connected', { label: 'x'.repeat(200) })], [], en);
     expect(line?.kind === 'label' && line.label.length).toBe(MAX_TRAY_LABEL);
     expect(line?.kind === 'label' && line.label.endsWith('…')).toBe(true);
   });
 
   it('sums up in the tooltip', () => {
-    expect(trayTooltip([])).toBe('Netrex Connect — no portal signed in');
-    expect(trayTooltip([account('1', 'connected'), account('2', 'offline')])).toBe(
+    expect(trayTooltip([], en)).toBe('Netrex Connect — no portal signed in');
+    expect(trayTooltip([account('1', 'connected'), account('2', 'offline')], en)).toBe(
       'Netrex Connect — 1 of 2 connected',
+    );
+  });
+
+  it('speaks Czech when given the Czech words', () => {
+    const model = trayMenuModel(
+      [account('1', 'connected'), account('2', 'expired')],
+      [provider('netrex', true)],
+      cs,
+    );
+    expect(model).toEqual([
+      { kind: 'label', label: 'Account 1 – připojeno' },
+      { kind: 'label', label: 'Account 2 – přihlášení vypršelo' },
+      {
+        kind: 'action',
+        label: 'Znovu se přihlásit k portálu Netrex',
+        action: { kind: 'sign-in', providerId: 'netrex' },
+      },
+      { kind: 'separator' },
+      { kind: 'action', label: 'Otevřít Netrex Connect', action: { kind: 'open' } },
+      {
+        kind: 'submenu',
+        label: 'Přihlásit se',
+        items: [
+          {
+            kind: 'action',
+            label: 'Portal netrex',
+            action: { kind: 'sign-in', providerId: 'netrex' },
+          },
+        ],
+      },
+      { kind: 'separator' },
+      { kind: 'action', label: 'Ukončit', action: { kind: 'quit' } },
+    ]);
+    expect(trayMenuModel([], [], cs)[0]).toEqual({
+      kind: 'label',
+      label: 'Není přihlášen žádný portál',
+    });
+    expect(trayTooltip([account('1', 'connected'), account('2', 'offline')], cs)).toBe(
+      'Netrex Connect – připojeno 1 z 2',
     );
   });
 });
