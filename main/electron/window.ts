@@ -1,10 +1,12 @@
 // The app's one window, hardened after Electron's security checklist: context
 // isolation, the sandbox, no Node in the page, web security on (#2–#9), no
 // navigation or new windows away from the app (#13, #14), every permission
-// refused (#5), and no <webview> (#12). The static tests read this file and
-// fail on any weakened option.
+// refused but the clipboard write the page's Copy needs (#5, permission-policy.ts),
+// and no <webview> (#12). The static tests read this file and fail on any
+// weakened option or permission handler.
 import { BrowserWindow, app, type Session, type WebContents } from 'electron';
 import { APP_ENTRY_URL, isAppUrl } from './app-protocol-paths';
+import { grantsPermission } from './permission-policy';
 
 export interface MainWindowOptions {
   /** Absolute path of the bundled preload (out/preload/index.cjs). */
@@ -76,10 +78,34 @@ export function guardWebContents(contents: WebContents, log: (message: string) =
   });
 }
 
-/** Every permission (camera, notifications from the page, geolocation, …) is refused. */
+/** The address of a web contents for the permission policy ('' once destroyed: refused). */
+function contentsUrl(contents: WebContents | null): string | undefined {
+  if (contents === null) return undefined;
+  return contents.isDestroyed() ? '' : contents.getURL();
+}
+
+/**
+ * Every permission (camera, notifications from the page, geolocation,
+ * reading the clipboard, …) is refused, but the clipboard write of the app's
+ * own page (grantsPermission). Devices: none.
+ */
 export function guardSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(
+      grantsPermission({
+        permission,
+        isMainFrame: details.isMainFrame,
+        addresses: [details.requestingUrl, contentsUrl(contents)],
+      }),
+    ),
+  );
+  session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) =>
+    grantsPermission({
+      permission,
+      isMainFrame: details.isMainFrame,
+      addresses: [requestingOrigin, details.requestingUrl, contentsUrl(contents)],
+    }),
+  );
   session.setDevicePermissionHandler(() => false);
 }
 

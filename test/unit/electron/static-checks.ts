@@ -169,6 +169,104 @@ export function findWeakenedWindowOptions(file: string, source: string): Finding
   return out;
 }
 
+// ---------------------------------------------------------------- permissions
+
+/** The one function that may say yes to a permission (main/electron/permission-policy.ts). */
+export const PERMISSION_POLICY = 'grantsPermission';
+/** Handlers whose answer grants a web permission; null resets one to Electron's default (grant). */
+const PERMISSION_HANDLERS = new Set([
+  'setPermissionRequestHandler',
+  'setPermissionCheckHandler',
+  'setDevicePermissionHandler',
+  'setDisplayMediaRequestHandler',
+  'setBluetoothPairingHandler',
+  'setUSBProtectedClassesHandler',
+]);
+
+/** The answers a handler gives: its concise body, or each `return` of its block (not of inner functions). */
+function answersOf(fn: ts.ArrowFunction | ts.FunctionExpression): (ts.Expression | undefined)[] {
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const out: (ts.Expression | undefined)[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node)) out.push(node.expression);
+    node.forEachChild(visit);
+  };
+  fn.body.forEachChild(visit);
+  return out;
+}
+
+const isFalse = (e: ts.Expression | undefined): boolean => e?.kind === ts.SyntaxKind.FalseKeyword;
+const isPolicyCall = (e: ts.Expression | undefined): boolean =>
+  e !== undefined &&
+  ts.isCallExpression(e) &&
+  ts.isIdentifier(e.expression) &&
+  e.expression.text === PERMISSION_POLICY;
+const unwrap = (e: ts.Expression | undefined): ts.Expression | undefined =>
+  e && ts.isParenthesizedExpression(e) ? unwrap(e.expression) : e;
+
+/**
+ * Permissions: every permission handler is a function written in place
+ * (never null, which restores Electron's grant-everything default, nor a
+ * function from elsewhere). The check handler answers `false` or
+ * `grantsPermission(…)`, the request handler calls its callback only with
+ * one of those (and hands the callback to nothing), and every other handler
+ * (devices, display media, …) answers `false`. So the page gets nothing but
+ * what the tested pure policy grants: the clipboard write of the app's own page.
+ */
+export function findPermissionGrants(file: string, source: string): Finding[] {
+  const sf = parse(file, source);
+  const out: Finding[] = [];
+  walk(sf, (node) => {
+    if (!ts.isCallExpression(node)) return;
+    const callee = node.expression;
+    const method = ts.isPropertyAccessExpression(callee)
+      ? callee.name.text
+      : ts.isElementAccessExpression(callee)
+        ? nameText(callee.argumentExpression)
+        : undefined;
+    if (!method || !PERMISSION_HANDLERS.has(method)) return;
+    const handler = unwrap(node.arguments[0]);
+    if (!handler || !(ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) {
+      out.push(finding(sf, node, `${method} takes a function written in place (never null)`));
+      return;
+    }
+    if (method === 'setPermissionRequestHandler') {
+      const callback = handler.parameters[2]?.name;
+      if (!callback || !ts.isIdentifier(callback)) {
+        out.push(finding(sf, node, `${method}: the handler must name its callback`));
+        return;
+      }
+      let calls = 0;
+      walk(handler.body, (inner) => {
+        if (!ts.isIdentifier(inner) || inner.text !== callback.text) return;
+        const call = inner.parent;
+        if (ts.isCallExpression(call) && call.expression === inner) {
+          calls++;
+          const answer = unwrap(call.arguments[0]);
+          if (call.arguments.length !== 1 || !(isFalse(answer) || isPolicyCall(answer))) {
+            out.push(
+              finding(sf, call, `${method}: the callback gets false or ${PERMISSION_POLICY}(…)`),
+            );
+          }
+        } else {
+          out.push(finding(sf, inner, `${method}: the callback is only called, never handed on`));
+        }
+      });
+      if (calls === 0) out.push(finding(sf, node, `${method}: the handler must answer`));
+      return;
+    }
+    const allowed =
+      method === 'setPermissionCheckHandler' ? 'false or grantsPermission(…)' : 'false';
+    for (const answer of answersOf(handler).map(unwrap)) {
+      const ok =
+        isFalse(answer) || (method === 'setPermissionCheckHandler' && isPolicyCall(answer));
+      if (!ok) out.push(finding(sf, answer ?? handler, `${method} answers ${allowed} only`));
+    }
+  });
+  return out;
+}
+
 // ---------------------------------------------------------------- guarded calls
 
 /** Where each dangerous call may appear: one function in one file (loadFile: nowhere). */
