@@ -15,6 +15,8 @@ import { APP_SCHEME } from '../../../main/auth/redirect-uri';
 import type { ProviderConfig } from '../../../main/providers/provider-config';
 import { catchSchemeRedirects, launchChromium } from '../../support/browser';
 import { listenOnLoopback } from '../../support/loopback-server';
+import { ManualClock } from '../../support/manual-clock';
+import { playAuthorization } from '../../support/portal-client';
 import { DEFAULT_CONFIG, startProvider, type ProviderStandIn } from '../../support/provider';
 
 const CLIENT = DEFAULT_CONFIG.clients[0]!;
@@ -204,6 +206,41 @@ describe('sign-in engine against the portal stand-in, in Chromium', () => {
     expect((await cameraList(portal, result.tokens.accessToken)).status).toBe(200);
     await redirects.dispose();
     await page.close();
+  });
+
+  it('a redirect after the deadline is timed_out even when no timer fired (the computer slept): no token request', async () => {
+    const clock = new ManualClock();
+    const sleepy = createSignInEngine({
+      providers: { get: (id) => providers.get(id) },
+      secrets: { get: () => CLIENT.client_secret },
+      fetch,
+      clock,
+      deadlineMs: 60_000,
+    });
+    const views: AuthorizationView[] = [];
+    sleepy.onDidChange((view) => views.push(view));
+    try {
+      const { authorizationUrl } = await sleepy.startAuthorization('demo');
+      // A real code for this authorization: the portal would exchange it.
+      const redirect = await playAuthorization(portal, authorizationUrl);
+      expect(new URL(redirect).searchParams.get('code')).toBeTruthy();
+      portal.resetStats();
+      // Asleep past the deadline: the wall clock moved, the deadline timer never fired.
+      clock.jump(60_001);
+      expect(clock.pendingTimers).toBe(1);
+      expect(views.map((v) => v.phase)).toEqual(['waiting']);
+
+      const error = collect(await sleepy.completeAuthorization(redirect).catch((e: unknown) => e));
+      expect(error).toBeInstanceOf(AuthError);
+      expect(error).toMatchObject({ code: 'timed_out' });
+      expect(views.at(-1)).toMatchObject({ phase: 'failed', error: { code: 'timed_out' } });
+      expect(sleepy.pending('demo')).toBeUndefined();
+      expect(clock.pendingTimers).toBe(0);
+      // Refused before anything was sent: the code was never offered to the portal.
+      expect(portal.stats.token.requests).toBe(0);
+    } finally {
+      await sleepy.dispose();
+    }
   });
 
   it('portal trouble at the token endpoint is retryable and names the portal', async () => {
