@@ -1,7 +1,8 @@
 // One Chromium and one renderer server per test file; each test opens the
 // whole app (openApp) and, when it ends, the shared checks run: no secret in
-// any bridge message, the final DOM or a field (leak-search.ts), and no page
-// error. Then the app, its stand-ins and its data folder are closed.
+// any bridge message, the final DOM, a field, or anything the window showed
+// at any moment (leak-search.ts), and no page error. Then the app, its
+// stand-ins and its data folder are closed.
 import { afterEach, expect } from 'vitest';
 import { openApp, type AppUnderTest, type OpenAppOptions } from '../support/app-harness';
 import { browserForFile } from './ui-suite';
@@ -21,6 +22,7 @@ export function appSuite(): AppSuite {
       for (const app of apps) {
         // Guards against a search that finds nothing because there was nothing to search.
         expect(app.secrets().length).toBeGreaterThan(2);
+        expect((await app.window.domRecord?.texts())?.length).toBeGreaterThan(10);
         expect(await app.leaks()).toEqual([]);
         expect(app.window.pageErrors).toEqual([]);
       }

@@ -27,6 +27,7 @@ describe('findLeaks', () => {
   it('finds nothing in a clean window, and every kind of leak once planted', async () => {
     const handlers = fixedHandlers(world());
     view = await openRenderer(browser, {
+      recordDom: true,
       handlers: {
         ...handlers,
         // An answer that carries a secret (as a buggy handler might).
@@ -50,6 +51,7 @@ describe('findLeaks', () => {
       expect.stringMatching(/^bridge #\d+ event notice holds nxs…\(21 chars\)$/),
       expect.stringMatching(/^the DOM holds/),
     ]);
+    // Named once, as in the final DOM, though the DOM history holds it too.
     // The search output never prints the secret itself.
     expect(leaks.join('\n')).not.toContain(SECRET);
   });
@@ -77,5 +79,85 @@ describe('findLeaks', () => {
     expect(await findLeaks(view, ['in-a-field-only-77'])).toEqual([
       'a field value holds in-…(18 chars)',
     ]);
+  });
+
+  it('finds a secret the page showed only for a moment, gone before the search', async () => {
+    const transient = await openRenderer(browser, {
+      recordDom: true,
+      handlers: fixedHandlers(world()),
+    });
+    try {
+      await transient.page.getByRole('navigation').waitFor();
+      const clean = ['never-shown-anywhere-456'];
+      expect(await findLeaks(transient, clean)).toEqual([]);
+
+      const [inText, inAttribute, inEditedText, inOneTask] = [
+        'nxs_at_transient-text-1',
+        'nxs_at_transient-attr-2',
+        'nxs_rt_edited-away-3',
+        'nxs_at_one-task-4',
+      ];
+      // Shown, then removed (each step a task of its own, as a re-render would).
+      await transient.page.evaluate((secret) => {
+        const toast = document.createElement('p');
+        toast.id = 'toast';
+        toast.textContent = `Signed in with ${secret}`;
+        document.body.append(toast);
+      }, inText);
+      await transient.page.evaluate(
+        ([secret, edited]) => {
+          const toast = document.getElementById('toast')!;
+          toast.setAttribute('title', secret!);
+          toast.firstChild!.nodeValue = `Token ${edited}`;
+        },
+        [inAttribute, inEditedText],
+      );
+      await transient.page.evaluate(() => {
+        const toast = document.getElementById('toast')!;
+        toast.setAttribute('title', 'Signed in');
+        toast.firstChild!.nodeValue = 'Signed in';
+      });
+      await transient.page.evaluate(() => document.getElementById('toast')!.remove());
+      // Added and removed within one task: the observer still hears of it.
+      await transient.page.evaluate((secret) => {
+        const flash = document.createElement('span');
+        flash.dataset.token = secret;
+        flash.textContent = secret;
+        document.body.append(flash);
+        flash.remove();
+      }, inOneTask);
+
+      // The final page holds none of them: the old search saw nothing.
+      const content = await transient.page.content();
+      for (const secret of [inText, inAttribute, inEditedText, inOneTask]) {
+        expect(content).not.toContain(secret);
+      }
+      const leaks = await findLeaks(transient, [inText, inAttribute, inEditedText, inOneTask]);
+      expect(leaks).toEqual([
+        'the DOM history holds nxs…(23 chars)',
+        'the DOM history holds nxs…(23 chars)',
+        'the DOM history holds nxs…(20 chars)',
+        'the DOM history holds nxs…(17 chars)',
+      ]);
+      // A secret typed into a field is the operator's until the call: not in the history.
+      await transient.page.evaluate(() => {
+        const field = document.createElement('input');
+        field.setAttribute('value', 'typed-into-a-field-5');
+        document.body.append(field);
+        field.remove();
+      });
+      expect(await findLeaks(transient, ['typed-into-a-field-5'])).toEqual([]);
+    } finally {
+      await transient.close();
+    }
+  });
+
+  it('refuses to search a window that does not record what it showed', async () => {
+    const blind = await openRenderer(browser, { handlers: fixedHandlers(world()) });
+    try {
+      await expect(findLeaks(blind, ['x'])).rejects.toThrow(/recordDom/);
+    } finally {
+      await blind.close();
+    }
   });
 });

@@ -130,6 +130,8 @@ export async function openApp(
       viewport: options.viewport,
       server: options.server,
       permissions: options.permissions,
+      // The leak search looks at everything the window ever showed, not only its last state.
+      recordDom: true,
       // The window's clock stands at the services' manual clock and moves only with it.
       // (The renderer's one timer is the 1 s tick of its countdowns and relative times.)
       beforeLoad: async (page) => {

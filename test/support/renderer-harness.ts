@@ -16,6 +16,7 @@ import {
   type BridgeEvents,
   type BridgeMethodName,
 } from '../../main/ipc/contract';
+import { recordDomOf, type DomRecord } from './dom-record';
 import { serveRenderer, type RendererServer } from './renderer-server';
 
 /** One message that crossed the bridge, in order. */
@@ -64,6 +65,8 @@ export interface OpenRendererOptions {
   readonly beforeLoad?: (page: Page) => Promise<void>;
   /** Context permissions, e.g. `['clipboard-read', 'clipboard-write']`. */
   readonly permissions?: readonly string[];
+  /** Records every text and attribute value the page ever shows (dom-record.ts), for the leak search. */
+  readonly recordDom?: boolean;
 }
 
 export interface RendererPage extends Disposable {
@@ -74,6 +77,8 @@ export interface RendererPage extends Disposable {
   readonly messages: readonly BridgeMessage[];
   /** Console errors, uncaught page errors and CSP violations. */
   readonly pageErrors: readonly string[];
+  /** Every text and attribute value the page showed; only when opened with `recordDom`. */
+  readonly domRecord: DomRecord | undefined;
   /** All messages as one JSON text, for searching it for secrets. */
   transcript(): string;
   /** Pushes an event into the page, as the main process would. */
@@ -183,6 +188,7 @@ export async function openRenderer(
     content: `(() => { const __name = (f) => f; (${installBridge.toString()})(${JSON.stringify(spec)}); })();`,
   });
 
+  const domRecord = options.recordDom ? await recordDomOf(context) : undefined;
   const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() !== 'error' || EXPECTED_CONSOLE.test(message.text())) return;
@@ -232,6 +238,7 @@ export async function openRenderer(
     url: server.url,
     messages,
     pageErrors,
+    domRecord,
     transcript: () => JSON.stringify(messages),
     emit,
     settled: () => delivery,
