@@ -97,3 +97,28 @@ export function encodedForms(secret: string): string[] {
   );
   return [...new Set([secret, escaped, ascii, escaped.replace(/\//g, '\\/')])];
 }
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * What a reader of a vault file gets without the key: its bytes, and the
+ * bytes of every base64 string in its JSON (`sealed` is one), decoded. For
+ * the secret searches: a "cipher" that only encodes must not pass for one
+ * that encrypts.
+ */
+export function readableLayers(bytes: Buffer): Buffer[] {
+  const layers = [bytes];
+  let document: unknown;
+  try {
+    document = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return layers;
+  }
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.length >= 8 && BASE64.test(value)) layers.push(Buffer.from(value, 'base64'));
+    } else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(document);
+  return layers;
+}

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Cipher } from '../../../main/vault/cipher';
 import type { TokenVault } from '../../../main/vault/types';
 import { AesGcmCipher } from '../../support/aes-cipher';
 import { makeTempDir, type TempDir } from '../../support/temp-dir';
@@ -12,6 +13,7 @@ import {
   makeAccount,
   openVaultIn,
   portal,
+  readableLayers,
   secretsOf,
   VAULT_FILE,
 } from '../../support/vault-fixtures';
@@ -21,12 +23,34 @@ const cipher = () => new AesGcmCipher(key, { backend: 'gnome_libsecret' });
 const AT = Date.parse('2026-11-27T10:11:12.345Z');
 const clock = { now: () => AT };
 
-/** Whether the bytes hold the text in any form JSON could have written it. */
+/** Whether the bytes, or a base64 string in them decoded, hold the text in any form JSON could have written it. */
 const holds = (bytes: Buffer, text: string) =>
-  encodedForms(text).some(
-    (form) =>
-      bytes.includes(Buffer.from(form, 'utf8')) || bytes.includes(Buffer.from(form, 'latin1')),
+  readableLayers(bytes).some((layer) =>
+    encodedForms(text).some(
+      (form) =>
+        layer.includes(Buffer.from(form, 'utf8')) || layer.includes(Buffer.from(form, 'latin1')),
+    ),
   );
+
+/** The sealed blob, decoded; and whether it reads as text at all (ciphertext does not). */
+function sealedOf(bytes: Buffer): { blob: Buffer; text: boolean } {
+  const { sealed } = JSON.parse(bytes.toString('utf8')) as { sealed: string };
+  const blob = Buffer.from(sealed, 'base64');
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(blob);
+    return { blob, text: true };
+  } catch {
+    return { blob, text: false };
+  }
+}
+
+/** The control: a "cipher" that only turns the text into bytes, as a careless port might. */
+const encodingOnly: Cipher = {
+  backend: 'gnome_libsecret',
+  isEncryptionAvailable: () => true,
+  encrypt: async (plain) => new Uint8Array(Buffer.from(plain, 'utf8')),
+  decrypt: async (sealed) => Buffer.from(sealed).toString('utf8'),
+};
 
 describe('the vault file', () => {
   let dir: TempDir;
@@ -59,10 +83,31 @@ describe('the vault file', () => {
     for (const secret of secrets) expect(holds(bytes, secret)).toBe(false);
     // Nor the labels: the account list is sealed too.
     expect(holds(bytes, 'Label a')).toBe(false);
+    // The sealed blob, decoded, is not text (let alone JSON): it is ciphertext.
+    const sealed = sealedOf(bytes);
+    expect(sealed.blob.length).toBeGreaterThan(200);
+    expect(sealed.text).toBe(false);
     // The control: the same search finds every secret in a clear JSON copy.
     const clear = Buffer.from(JSON.stringify({ accounts, apiToken, clientSecret }, null, '\t'));
     for (const secret of secrets) expect(holds(clear, secret)).toBe(true);
     expect((await open()).getClientSecret(portal('netrex'))).toBe(clientSecret);
+  });
+
+  it('the control: a vault "sealed" by base64 alone is caught by the same search', async () => {
+    const vault = await open(encodingOnly);
+    const account = makeAccount('b64');
+    await vault.saveAccount(account);
+    await vault.setClientSecret(portal('netrex'), 'CS-only-encoded-0123');
+
+    const bytes = readFileSync(vaultPath());
+    // Not in the file's bytes as written: only a decoder finds them.
+    for (const secret of secretsOf(account)) {
+      expect(encodedForms(secret).some((form) => bytes.includes(form))).toBe(false);
+    }
+    for (const secret of [...secretsOf(account), 'CS-only-encoded-0123', 'Label b64']) {
+      expect(holds(bytes, secret), secret).toBe(true);
+    }
+    expect(sealedOf(bytes).text).toBe(true);
   });
 
   it.skipIf(process.platform === 'win32')('is readable by its owner only', async () => {
