@@ -55,7 +55,7 @@ const encodingOnly: Cipher = {
 describe('the vault file', () => {
   let dir: TempDir;
   const opened: TokenVault[] = [];
-  const open = async (c = cipher()) => {
+  const open = async (c: Cipher = cipher()) => {
     const vault = await openVaultIn(dir.path, c, { clock });
     opened.push(vault);
     return vault;
