@@ -47,6 +47,11 @@ describe('the secret search', () => {
 
     const dir = makeTempDir('netrex-leak-');
     writeFileSync(`${dir.path}/vault.json`, JSON.stringify({ sealed: tokens.access_token }));
+    // A "sealed" blob that is only base64: the decoded bytes are searched too.
+    const encoded = Buffer.from(JSON.stringify({ refreshToken: tokens.refresh_token })).toString(
+      'base64',
+    );
+    writeFileSync(`${dir.path}/vault.json.corrupted-x`, JSON.stringify({ sealed: encoded }));
     writeFileSync(`${dir.path}/settings.json`, tokens.access_token); // not a vault file: not searched
     search.vaultFiles(dir.path);
     dir.dispose();
@@ -59,6 +64,7 @@ describe('the secret search', () => {
       ['errors', 'nxs_at_'],
       ['renderer', 'secret #1'],
       ['vault', 'nxs_at_'],
+      ['vault', 'nxs_rt_'],
     ]);
   });
 

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProviderStandIn } from '../../support/provider';
-import { encodedForms } from '../../support/vault-fixtures';
+import { encodedForms, readableLayers } from '../../support/vault-fixtures';
 
 export const CHANNELS = ['logs', 'errors', 'renderer', 'vault'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -72,9 +72,10 @@ export class Hygiene {
 
   /**
    * The vault files in an app data directory (the vault, its storage choice,
-   * copies set aside, leftovers of killed writes), as bytes (latin1). Other
-   * files there (a managed configuration holds IT's client secret in clear,
-   * by design) are not the vault's.
+   * copies set aside, leftovers of killed writes), as bytes (latin1), and
+   * every base64 string in them decoded (a "sealed" blob that is only
+   * encoded is found). Other files there (a managed configuration holds IT's
+   * client secret in clear, by design) are not the vault's.
    */
   vaultFiles(dir: string): void {
     for (const name of readdirSync(dir)) {
@@ -82,7 +83,9 @@ export class Hygiene {
       const path = join(dir, name);
       // A 100 MB sparse file from the bad-config tests is not a vault anyone wrote.
       if (!statSync(path).isFile() || statSync(path).size > 1024 * 1024) continue;
-      this.#texts.vault.push(readFileSync(path, 'latin1'));
+      const [bytes, ...decoded] = readableLayers(readFileSync(path));
+      this.#texts.vault.push(bytes!.toString('latin1'));
+      for (const layer of decoded) this.#texts.vault.push(layer.toString('utf8'));
     }
   }
 
