@@ -44,6 +44,10 @@ afterAll(() => {
     join(FIGURES_DIR, `${name}.json`),
     `${JSON.stringify({ file: name, sections: recordedSections(), hygiene: report, unhandled }, null, 2)}\n`,
   );
+  // Guards against a search that finds nothing because there was nothing to search.
+  expect(report.secrets, `secrets searched for in ${name}`).toBeGreaterThan(0);
+  const texts = Object.values(report.searched).reduce((sum, channel) => sum + channel.texts, 0);
+  expect(texts, `texts searched in ${name}`).toBeGreaterThan(0);
   // A hit names the channel and the kind of secret (nxs_rt_, secret #3), never the secret.
   expect(report.hits, `secrets found in ${name}`).toEqual([]);
   expect(unhandled, `crashes in ${name}`).toEqual({ rejections: 0, exceptions: 0 });
