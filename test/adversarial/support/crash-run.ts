@@ -9,6 +9,12 @@
 // - the next child, a fresh app process, loads the same files and refreshes
 //   with the refresh token it found: `lost` means the portal refused it.
 //
+// While it runs, every refresh token the child sends must belong to a set
+// already confirmed on disk (or the set that one replaced): a refresh token
+// sent before its write resolved is rotated away by the portal, and a kill
+// then loses the session (a grace period for the replaced token would hide
+// that). Access tokens may also come from the set being written.
+//
 // Both, because each proves what the other cannot: the in-process open sees
 // the tokens themselves and compares them with what the child announced, at
 // no spawn cost; the fresh process is the real restart the issue asks for,
@@ -54,11 +60,27 @@ export interface CrashRunFigures {
   readonly killsMidWrite: number;
   /** Kills after which the vault held the set being written (the rename had happened). */
   readonly newSetOnDisk: number;
+  /**
+   * Kills that landed while a refresh was in flight: the refresh token on
+   * disk had been sent and no newer set was confirmed on disk since. Only
+   * these can lose a session (without a grace period).
+   */
+  readonly killsInRefreshWindow: number;
+  /** Sessions lost after a kill outside that window (must be 0: nothing else can lose one). */
+  readonly lostOutsideWindow: number;
+  /** Requests that carried a refresh token, each checked against the sets confirmed on disk. */
+  readonly tokenUses: number;
   readonly signIns: number;
   readonly refreshes: number;
   /** Everything that broke a rule, with the run and the seed. */
   readonly failures: readonly string[];
   readonly elapsedMs: number;
+}
+
+/** A token set by its fingerprints: r the refresh token, a the access token (announced, not checked). */
+interface SetPrint {
+  readonly r: string;
+  readonly a: string;
 }
 
 interface ChildRun {
@@ -95,6 +117,16 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
   let midWrite = 0;
   let newSet = 0;
   let signIns = 0;
+  // What the running child has confirmed on disk (L, then each S), the set that replaced,
+  // the set being written, and whether the refresh token on disk has been sent since.
+  let confirmed: SetPrint | undefined;
+  let replaced: SetPrint | undefined;
+  let sealing: SetPrint | undefined;
+  let refreshSent = false;
+  let killedInWindow = false;
+  let inWindow = 0;
+  let lostOutsideWindow = 0;
+  let uses = 0;
 
   try {
     for (let run = 1; run <= options.kills; run++) {
@@ -102,10 +134,36 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
       const delay = Math.floor(random() * (options.maxKillDelayMs + 1));
       const child = await runChild(options.script, [data, key.toString('hex'), portal.url], cache, {
         delay,
-        onWrite: (fp) => (writing = fp),
+        onLoaded: (set) => {
+          confirmed = set;
+          replaced = undefined;
+          sealing = undefined;
+          refreshSent = false;
+        },
+        onWrite: (set) => {
+          writing = set.r;
+          sealing = set;
+        },
         onSaved: (fp) => {
           acked = fp;
           writing = undefined;
+          replaced = confirmed;
+          confirmed = sealing;
+          refreshSent = false;
+        },
+        onUse: (kind, fp) => {
+          // A refresh token must be on disk before it is sent: the portal rotates it on use.
+          // Access tokens are not held to that: the app checks a new connection while its
+          // write is in flight, and a kill then loses only that check.
+          if (kind === 'a') return;
+          uses++;
+          const allowed = [confirmed?.[kind], replaced?.[kind]];
+          if (!allowed.includes(fp)) {
+            failures.push(
+              `${where}: the app sent a ${kind === 'r' ? 'refresh' : 'access'} token (${fp}) of a set not yet on disk (on disk: ${confirmed?.[kind] ?? '-'})`,
+            );
+          }
+          if (kind === 'r' && fp === confirmed?.r) refreshSent = true;
         },
       });
       if (child.signedIn) signIns++;
@@ -120,6 +178,7 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
       if (child.outcome === 'lost') {
         lost++;
         if (killedMidWrite) lostMidWrite++;
+        if (!killedInWindow) lostOutsideWindow++;
       } else if (child.outcome !== 'ok' && child.outcome !== 'none') {
         failures.push(`${where}: first refresh ${child.outcome ?? 'never finished'}`);
       }
@@ -129,6 +188,8 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
       // This kill, as a fresh vault here sees it.
       killedMidWrite = writing !== undefined;
       if (killedMidWrite) midWrite++;
+      killedInWindow = refreshSent;
+      if (killedInWindow) inWindow++;
       const { fp, token, recovered } = await readVault(data, cipher);
       hygiene.vaultFiles(data);
       if (recovered) failures.push(`${where}: the vault was set aside after the kill`);
@@ -148,6 +209,7 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
         if (answer.status !== 200) {
           lost++;
           if (killedMidWrite) lostMidWrite++;
+          if (!killedInWindow) lostOutsideWindow++;
         }
       }
     }
@@ -162,6 +224,9 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
     lostInFlight: lost - lostMidWrite,
     killsMidWrite: midWrite,
     newSetOnDisk: newSet,
+    killsInRefreshWindow: inWindow,
+    lostOutsideWindow,
+    tokenUses: uses,
     signIns,
     refreshes: portal.stats.token.refresh_token,
     failures,
@@ -179,8 +244,12 @@ async function readVault(dir: string, cipher: AesGcmCipher) {
 
 interface ChildHooks {
   readonly delay: number;
-  onWrite(fp: string): void;
+  /** The set a fresh process found on disk. */
+  onLoaded(set: SetPrint): void;
+  onWrite(set: SetPrint): void;
   onSaved(fp: string): void;
+  /** A request is leaving with this token. */
+  onUse(kind: 'r' | 'a', fp: string): void;
 }
 
 /** Starts the cycler, follows its lines, kills it `delay` ms after its first check. */
@@ -202,10 +271,13 @@ function runChild(
     // A child that never proves its session is killed and reported, not waited for.
     const watchdog = setTimeout(() => child.kill('SIGKILL'), 20_000);
     const line = (text: string): void => {
-      const [kind, a, b] = text.split(' ');
-      if (kind === 'L') run.loaded = { fp: a ?? '?', recovered: b === '1' };
-      else if (kind === 'W') hooks.onWrite(a ?? '?');
+      const [kind, a, b, , d] = text.split(' ');
+      if (kind === 'L') {
+        run.loaded = { fp: a ?? '?', recovered: b === '1' };
+        hooks.onLoaded({ r: a ?? '?', a: d ?? '?' });
+      } else if (kind === 'W') hooks.onWrite({ r: a ?? '?', a: b ?? '?' });
       else if (kind === 'S') hooks.onSaved(a ?? '?');
+      else if (kind === 'U' && (a === 'r' || a === 'a')) hooks.onUse(a, b ?? '?');
       else if (kind === 'I') run.signedIn = true;
       else if (kind === 'E') run.error = text.slice(2);
       // Killed at random once in the loop: after the session on disk proved
