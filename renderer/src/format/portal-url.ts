@@ -9,11 +9,11 @@ export type PortalUrlCheck =
   | { readonly ok: true; readonly url: string }
   | { readonly ok: false; readonly problem: PortalUrlProblem };
 
-/** Plain http is only for a portal on this very computer (tests, demos). */
-const LOOPBACK_HOST = '127.0.0.1';
+/** Plain http is only for a portal on this very computer (tests, demos), as main allows. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]']);
 
 /**
- * Accepts `https://host[/path]`, and `http://127.0.0.1[:port][/path]`. A bare
+ * Accepts `https://host[/path]`, and `http://127.0.0.1|[::1][:port][/path]`. A bare
  * host name (`portal.example.com`) is read as https, which is what operators
  * mean. Answers the address without a trailing slash.
  */
@@ -28,7 +28,7 @@ export function checkPortalUrl(input: string): PortalUrlCheck {
     return { ok: false, problem: 'not-a-url' };
   }
   if (url.hostname === '' || /\s/.test(text)) return { ok: false, problem: 'not-a-url' };
-  const loopbackHttp = url.protocol === 'http:' && url.hostname === LOOPBACK_HOST;
+  const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !loopbackHttp) return { ok: false, problem: 'not-https' };
   if (url.username !== '' || url.password !== '') return { ok: false, problem: 'has-credentials' };
   if (url.search !== '' || url.hash !== '' || text.endsWith('?') || text.endsWith('#')) {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { checkServerUrl, normalizeProviderUrl } from '../../../main/providers/portal-url';
+import { PORTAL_URL_CASES } from '../../support/portal-url-cases';
 
 describe('provider URL rules', () => {
-  it.each([
-    'https://system2.netrex.cz',
-    'https://typed.example/reseller',
-    'http://127.0.0.1:4010',
-    'http://[::1]:4010/base',
-  ])('accepts %s', (url) => {
+  // The window checks the same table (test/unit/renderer/portal-url.test.ts).
+  it.each(PORTAL_URL_CASES)('answers as the window does for $input', (c) => {
+    const answer = normalizeProviderUrl(c.input, 'netrex');
+    if ('accepted' in c) expect(answer).toEqual({ ok: true, url: c.accepted });
+    else expect(answer).toMatchObject({ ok: false, problem: c.refused });
+  });
+
+  it.each(['https://system2.netrex.cz', 'https://typed.example/reseller'])('accepts %s', (url) => {
     expect(checkServerUrl(url).ok).toBe(true);
   });
 
