@@ -3,7 +3,7 @@
 // in the portal's pages in the system browser.
 import type { Locator, Page } from 'playwright-core';
 import type { AppUnderTest } from '../support/app-harness';
-import { listenOnLoopback } from '../support/loopback-server';
+import { freePort } from '../support/loopback-server';
 import type { ProviderStandIn } from '../support/provider';
 import { say, type Lang } from './ui-view';
 
@@ -84,12 +84,6 @@ export function lastSeq(app: AppUnderTest): number {
 }
 
 /** A port free right now, for a portal stand-in started once its address is known. */
-export async function freePort(): Promise<number> {
-  const probe = await listenOnLoopback(() => undefined);
-  await probe.close();
-  return probe.port;
-}
-
 export interface SecondPortal {
   readonly name: string;
   readonly url: string;

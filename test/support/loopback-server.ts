@@ -33,3 +33,14 @@ export async function listenOnLoopback(
     dispose: close,
   };
 }
+
+/**
+ * A port that was free a moment ago, for a server the code under test opens
+ * itself (a loopback redirect, a second portal). Another process could take it
+ * in between; on a test machine that has not been seen.
+ */
+export async function freePort(): Promise<number> {
+  const probe = await listenOnLoopback(() => undefined);
+  await probe.close();
+  return probe.port;
+}

@@ -13,14 +13,8 @@ import {
 import { APP_SCHEME } from '../../../main/auth/redirect-uri';
 import type { ProviderConfig } from '../../../main/providers/provider-config';
 import { catchSchemeRedirects, launchChromium } from '../../support/browser';
-import { listenOnLoopback } from '../../support/loopback-server';
+import { freePort } from '../../support/loopback-server';
 import { OIDC_PAGES, startOidcServer, type OidcServer } from '../../support/oidc-server';
-
-async function freePort(): Promise<number> {
-  const probe = await listenOnLoopback(() => undefined);
-  await probe.close();
-  return probe.port;
-}
 
 async function userinfo(server: OidcServer, accessToken: string) {
   const response = await fetch(`${server.issuer}/me`, {

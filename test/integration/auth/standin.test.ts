@@ -14,18 +14,12 @@ import {
 import { APP_SCHEME } from '../../../main/auth/redirect-uri';
 import type { ProviderConfig } from '../../../main/providers/provider-config';
 import { catchSchemeRedirects, launchChromium } from '../../support/browser';
-import { listenOnLoopback } from '../../support/loopback-server';
+import { freePort } from '../../support/loopback-server';
 import { ManualClock } from '../../support/manual-clock';
 import { playAuthorization } from '../../support/portal-client';
 import { DEFAULT_CONFIG, startProvider, type ProviderStandIn } from '../../support/provider';
 
 const CLIENT = DEFAULT_CONFIG.clients[0]!;
-
-async function freePort(): Promise<number> {
-  const probe = await listenOnLoopback(() => undefined);
-  await probe.close();
-  return probe.port;
-}
 
 async function cameraList(portal: ProviderStandIn, accessToken: string) {
   const response = await fetch(`${portal.url}/api/graphql.php`, {

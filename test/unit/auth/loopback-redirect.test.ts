@@ -5,15 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuthError } from '../../../main/auth/auth-error';
 import { createSignInEngine, type SignInEngine } from '../../../main/auth/engine';
 import type { ProviderConfig } from '../../../main/providers/provider-config';
-import { listenOnLoopback, type LoopbackServer } from '../../support/loopback-server';
+import { freePort, listenOnLoopback, type LoopbackServer } from '../../support/loopback-server';
 import { ManualClock } from '../../support/manual-clock';
 import { startScriptedServer, type ScriptedServer } from '../../support/scripted-server';
-
-async function freePort(): Promise<number> {
-  const probe = await listenOnLoopback(() => undefined);
-  await probe.close();
-  return probe.port;
-}
 
 function rawGet(port: number, path: string, host = `127.0.0.1:${port}`, method = 'GET') {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
