@@ -57,9 +57,10 @@ export async function benchStorm({
       const expiresAt = rig.accounts.get(signedIn.id)?.tokenExpiresAt ?? null;
       if (expiresAt === null) throw new Error('The account has no expiry.');
       rig.clock.jump(expiresAt - rig.clock.now());
-      const before = rig.portal.stats.token.refresh_token;
+      // Every request to the token endpoint counts, whatever its grant: the target is one.
+      const before = rig.portal.stats.token.requests;
       const waits = await storm(() => rig.accounts.getAccessToken(signedIn.id));
-      const made = rig.portal.stats.token.refresh_token - before;
+      const made = rig.portal.stats.token.requests - before;
 
       if (!bareFirst) for (let i = 0; i < BARE_PER_RUN; i++) runRtts.push(await bare());
       if (run < warmupRuns) continue;

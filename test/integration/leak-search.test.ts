@@ -57,28 +57,38 @@ describe('findLeaks', () => {
   });
 
   it('allows a typed secret only in the calls meant for it; a field value still counts', async () => {
-    await view.page.evaluate(
-      async ([token]) => {
-        type Call = (...args: unknown[]) => Promise<unknown>;
-        const bridge = (window as unknown as { netrex: Record<string, Call> }).netrex;
-        await bridge.signInWithApiToken!({ providerId: 'netrex', token });
-        await bridge.setClientSecret!('netrex', token);
-        await bridge.completeSignIn!(`cz.netrex.connect:/oauth/callback/netrex?code=${token}`);
-        await bridge.checkNow!(token);
-      },
-      ['typed-secret-0a9f'] as const,
-    );
-    const leaks = await findLeaks(view, ['typed-secret-0a9f']);
-    expect(leaks).toEqual([expect.stringMatching(/^bridge #\d+ call checkNow holds/)]);
-
-    await view.page.evaluate(() => {
-      const field = document.createElement('input');
-      field.value = 'in-a-field-only-77';
-      document.body.append(field);
+    // A window of its own: the first test's planted secrets are no business of this one.
+    const typed = await openRenderer(browser, {
+      recordDom: true,
+      handlers: fixedHandlers(world()),
     });
-    expect(await findLeaks(view, ['in-a-field-only-77'])).toEqual([
-      'a field value holds in-…(18 chars)',
-    ]);
+    try {
+      await typed.page.getByRole('navigation').waitFor();
+      await typed.page.evaluate(
+        async ([token]) => {
+          type Call = (...args: unknown[]) => Promise<unknown>;
+          const bridge = (window as unknown as { netrex: Record<string, Call> }).netrex;
+          await bridge.signInWithApiToken!({ providerId: 'netrex', token });
+          await bridge.setClientSecret!('netrex', token);
+          await bridge.completeSignIn!(`cz.netrex.connect:/oauth/callback/netrex?code=${token}`);
+          await bridge.checkNow!(token);
+        },
+        ['typed-secret-0a9f'] as const,
+      );
+      const leaks = await findLeaks(typed, ['typed-secret-0a9f']);
+      expect(leaks).toEqual([expect.stringMatching(/^bridge #\d+ call checkNow holds/)]);
+
+      await typed.page.evaluate(() => {
+        const field = document.createElement('input');
+        field.value = 'in-a-field-only-77';
+        document.body.append(field);
+      });
+      expect(await findLeaks(typed, ['in-a-field-only-77'])).toEqual([
+        'a field value holds in-…(18 chars)',
+      ]);
+    } finally {
+      await typed.close();
+    }
   });
 
   it('finds a secret the page showed only for a moment, gone before the search', async () => {
