@@ -16,6 +16,20 @@ async function failure(promise: Promise<unknown>): Promise<AuthError> {
   throw new Error('expected an AuthError');
 }
 
+/** Everything an error could carry into a log, a dialog or an IPC message. */
+function everythingSaid(error: AuthError): string {
+  const cause: unknown = (error as { cause?: unknown }).cause;
+  return [
+    error.message,
+    error.reason,
+    error.stack ?? '',
+    String(error),
+    JSON.stringify(error),
+    JSON.stringify(error.toUserFacing()),
+    cause instanceof Error ? `${cause.message} ${cause.stack ?? ''}` : String(cause ?? ''),
+  ].join('\n');
+}
+
 describe('boundedFetch', () => {
   let server: ScriptedServer;
   beforeAll(async () => {
@@ -80,6 +94,43 @@ describe('boundedFetch', () => {
     const error = await failure(http()(`${gone.url}/x`, { method: 'GET' }));
     expect(error).toMatchObject({ code: 'network', retryable: true });
     expect(error.message).toMatch(/could not reach ACME/);
+  });
+
+  // The Netrex token request carries the client secret in its query: a failure
+  // may name the portal, never the request's address, path or query.
+  it('says nothing of the request address when the network, the clock or the body fails', async () => {
+    const query = '?client_secret=q-s3cr3t-71&refresh_token=nxs_rt_q-99';
+    const gone = await listenOnLoopback(() => undefined);
+    await gone.close();
+    server.on('/hang-secret', 'hang');
+    const trickle = await listenOnLoopback((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"access_token":"');
+    });
+    try {
+      const failures = [
+        await failure(http()(`${gone.url}/oauth2/token${query}`, { method: 'POST' })),
+        await failure(http()(`${server.url}/hang-secret${query}`, { method: 'POST' })),
+        await failure(http()(`${trickle.url}/oauth2/token${query}`, { method: 'POST' })),
+      ];
+      expect(failures.map((f) => f.code)).toEqual(['network', 'timeout', 'timeout']);
+      for (const error of failures) {
+        const said = everythingSaid(error);
+        expect(said).toContain('ACME');
+        for (const part of [
+          'q-s3cr3t-71',
+          'nxs_rt_q-99',
+          'client_secret',
+          '/oauth2/token',
+          '/hang-secret',
+          '127.0.0.1',
+        ]) {
+          expect(said).not.toContain(part);
+        }
+      }
+    } finally {
+      await trickle.close();
+    }
   });
 
   it('never follows a redirect', async () => {
