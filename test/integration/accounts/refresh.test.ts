@@ -123,6 +123,38 @@ describe('refresh ahead of expiry', () => {
     expect(rig.portal.stats.token.requests + rig.portal.stats.graphql.requests).toBe(0);
   });
 
+  it('a 401 from the API earns one refresh and one retry; a second 401 is expired, never a loop', async () => {
+    const { rig, account } = await signedIn(600);
+    rig.portal.resetStats();
+    // The refresh works, but the API refuses the renewed token too (e.g. the user's access was withdrawn).
+    rig.portal.faults.inject('graphql', { kind: 'html', status: 401, count: 100 });
+    const after = await rig.accounts.checkNow(account.id);
+    expect(after).toMatchObject({ state: 'expired', lastError: { code: 'access_rejected' } });
+    expect(rig.portal.stats.token.refresh_token).toBe(1);
+    expect(rig.portal.stats.graphql.requests).toBe(2);
+    expect(rig.vault.getAccount(account.id)).toBeUndefined();
+    const disk = await rig.readDisk();
+    expect(disk.getAccount(account.id)).toBeUndefined();
+    await disk.dispose();
+    // Nothing more is tried: time passes, no request.
+    rig.clock.advance(48 * HOUR);
+    expect(rig.portal.stats.token.requests).toBe(1);
+    expect(rig.portal.stats.graphql.requests).toBe(2);
+  });
+
+  it('a 401 that a refresh cures: connected again with the new token, one refresh, two API requests', async () => {
+    const { rig, account, stored } = await signedIn(600);
+    rig.portal.resetStats();
+    rig.portal.faults.inject('graphql', { kind: 'html', status: 401, count: 1 });
+    const after = await rig.accounts.checkNow(account.id);
+    expect(after).toMatchObject({ state: 'connected', cameras: { count: 3 } });
+    expect(rig.portal.stats.token.refresh_token).toBe(1);
+    expect(rig.portal.stats.graphql.requests).toBe(2);
+    expect(rig.vault.getAccount(account.id)!.tokens.accessToken).not.toBe(
+      stored.tokens.accessToken,
+    );
+  });
+
   it('sleep past the expiry: the wall-clock check notices the jump and refreshes at once', async () => {
     const { rig, stored } = await signedIn(3600);
     // Due at 3240 s; the computer sleeps 4000 s (timers do not count it).
