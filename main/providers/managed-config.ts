@@ -85,11 +85,12 @@ const entrySchema = z.strictObject({
 });
 type ManagedEntry = z.infer<typeof entrySchema>;
 
-const fileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  allowCustomPortals: z.boolean().optional(),
-  providers: z.array(z.unknown()).optional(),
-});
+/** The top level, field by field: one broken or unknown field costs only itself. */
+const TOP_LEVEL = {
+  $schema: z.string(),
+  allowCustomPortals: z.boolean(),
+  providers: z.array(z.unknown()),
+} as const;
 
 export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): ManagedConfig {
   const errors: ManagedConfigError[] = [];
@@ -98,11 +99,13 @@ export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): M
     errors.push(error);
     return error;
   };
+  // A file IT deployed but that cannot be read keeps portals added by hand
+  // out: its lockdown may be what could not be read (fail closed).
   const empty = (present: boolean): ManagedConfig => ({
     file: present ? file : null,
     providers: [],
     clientSecrets: new Map(),
-    allowCustomPortals: true,
+    allowCustomPortals: !present,
     errors,
   });
 
@@ -130,15 +133,15 @@ export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): M
     fail('(file)', 'the file is not valid JSON');
     return empty(true);
   }
-  const top = fileSchema.safeParse(json);
-  if (!top.success) {
-    for (const issue of top.error.issues) fail(fieldPath(issue.path) || '(file)', issue.message);
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    fail('(file)', 'the file must hold one JSON object');
     return empty(true);
   }
+  const top = readTopLevel(json as Record<string, unknown>, fail);
 
   const providers: ProviderConfig[] = [];
   const clientSecrets = new Map<string, string>();
-  (top.data.providers ?? []).forEach((raw, index) => {
+  (top.providers ?? []).forEach((raw, index) => {
     const at = (sub: readonly PropertyKey[]) => fieldPath(['providers', index, ...sub]);
     const entry = entrySchema.safeParse(raw);
     if (!entry.success) {
@@ -159,8 +162,43 @@ export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): M
     file,
     providers,
     clientSecrets,
-    allowCustomPortals: top.data.allowCustomPortals ?? true,
+    allowCustomPortals: top.allowCustomPortals,
     errors,
+  };
+}
+
+/**
+ * Each known top-level field on its own; an unknown one (a comment, a typo)
+ * is reported and ignored, never a reason to drop the rest. A broken
+ * `allowCustomPortals` counts as false: IT meant to set it.
+ */
+function readTopLevel(
+  json: Record<string, unknown>,
+  fail: (field: string, message: string) => void,
+): { providers?: readonly unknown[]; allowCustomPortals: boolean } {
+  for (const key of Object.keys(json)) {
+    if (!Object.hasOwn(TOP_LEVEL, key)) {
+      // A name, not a value; still, only a plain short one is repeated.
+      const name = /^[\w$-]{1,40}$/.test(key) ? fieldPath([key]) : '(a field with an odd name)';
+      fail(
+        name,
+        `is not a setting Netrex Connect knows (${Object.keys(TOP_LEVEL).join(', ')}); it is ignored`,
+      );
+    }
+  }
+  const field = <K extends keyof typeof TOP_LEVEL>(key: K) => {
+    if (json[key] === undefined) return undefined;
+    const parsed = TOP_LEVEL[key].safeParse(json[key]);
+    if (parsed.success) return parsed.data as z.infer<(typeof TOP_LEVEL)[K]>;
+    fail(fieldPath([key]), parsed.error.issues[0]?.message ?? 'is not valid');
+    return null;
+  };
+  field('$schema');
+  const providers = field('providers');
+  const allowCustomPortals = field('allowCustomPortals');
+  return {
+    ...(providers ? { providers } : {}),
+    allowCustomPortals: allowCustomPortals === null ? false : (allowCustomPortals ?? true),
   };
 }
 

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -157,7 +157,43 @@ describe('loadManagedConfig', () => {
   it('reports a wrong top-level shape by field', () => {
     write({ providers: {}, extra: 1 });
     const config = loadManagedConfig(file);
-    expect(config.errors.map((e) => e.field).sort()).toEqual(['(file)', 'providers'].sort());
+    expect(config.errors.map((e) => e.field)).toEqual(['extra', 'providers']);
+    expect(config.errors[0]!.message).toMatch(/not a setting .* ignored/);
+  });
+
+  it('a stray top-level field costs only itself: the lockdown and the portals stay', () => {
+    write({
+      comment: 'deployed by IT, ticket 4711',
+      allowCustomPortals: false,
+      providers: [{ id: 'good', name: 'Good', url: 'https://good.example', clientId: 'x' }],
+    });
+    const config = loadManagedConfig(file);
+    expect(config.allowCustomPortals).toBe(false);
+    expect(config.providers.map((p) => p.id)).toEqual(['good']);
+    expect(config.errors).toEqual([
+      { file, field: 'comment', message: expect.stringMatching(/ignored/) },
+    ]);
+  });
+
+  it('an odd field name is not repeated back', () => {
+    write({ ['x'.repeat(500)]: 1, 'has space': 2 });
+    const config = loadManagedConfig(file);
+    expect(config.errors.map((e) => e.field)).toEqual([
+      '(a field with an odd name)',
+      '(a field with an odd name)',
+    ]);
+  });
+
+  // IT deployed a file: what could not be read may have been its lockdown.
+  it.each([
+    ['not JSON', '{ "allowCustomPortals": false, '],
+    ['not an object', '[{ "allowCustomPortals": false }]'],
+    ['allowCustomPortals of the wrong type', '{ "allowCustomPortals": "no" }'],
+  ])('a file that cannot be used keeps portals added by hand out (%s)', (_, text) => {
+    write(text);
+    const config = loadManagedConfig(file);
+    expect(config.errors.length).toBeGreaterThan(0);
+    expect(config.allowCustomPortals).toBe(false);
   });
 
   it('never quotes a value from the file, not even a secret in the wrong place', () => {
@@ -183,10 +219,51 @@ describe('loadManagedConfig', () => {
         throw denied;
       },
     };
-    expect(loadManagedConfig(file, fs).errors[0]).toMatchObject({
+    const config = loadManagedConfig(file, fs);
+    expect(config.errors[0]).toMatchObject({
       file,
       field: '(file)',
       message: expect.stringMatching(/permission denied/),
     });
+    expect(config.allowCustomPortals).toBe(false);
+  });
+});
+
+describe('docs/managed-config.md', () => {
+  // The example IT copies must be a file the app takes whole.
+  it('its example loads without an error, as documented', () => {
+    const doc = readFileSync(new URL('../../../docs/managed-config.md', import.meta.url), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const config = loadManagedConfig('/etc/netrex-connect/managed.json', {
+      readFileSync: () => example!,
+      statSync: () => ({ size: example!.length }),
+    });
+    expect(config.errors).toEqual([]);
+    expect(config.allowCustomPortals).toBe(false);
+    expect(config.providers.map((p) => [p.id, p.dialect, p.locked])).toEqual([
+      ['netrex', 'netrex', true],
+      ['reseller-video', 'netrex', true],
+      ['company-sso', 'oauth2', false],
+    ]);
+    expect(config.providers[2]!.rights).toEqual(['openid', 'offline_access']);
+    expect([...config.clientSecrets.keys()]).toEqual(['netrex', 'reseller-video']);
+    // Every field the schema knows is documented.
+    for (const field of [
+      'allowCustomPortals',
+      'providers',
+      'id',
+      'name',
+      'dialect',
+      'url',
+      'clientId',
+      'clientSecret',
+      'rights',
+      'redirectKind',
+      'loopbackPort',
+      'locked',
+    ]) {
+      expect(doc).toContain(`\`${field}\``);
+    }
   });
 });
