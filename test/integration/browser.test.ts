@@ -11,6 +11,13 @@ describe('findChromium', () => {
       /CHROMIUM_PATH points to \/nonexistent\/chromium/,
     );
   });
+
+  it("takes Debian's Chromium without CHROMIUM_PATH, and says how to install one when there is none", () => {
+    expect(findChromium({}, process.execPath)).toBe(process.execPath);
+    expect(() => findChromium({}, '/nonexistent/usr/bin/chromium')).toThrow(
+      /No Chromium found .*apt-get install -y chromium.*CHROMIUM_PATH/,
+    );
+  });
 });
 
 describe('the test browser', () => {

@@ -17,8 +17,14 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
-/** CHROMIUM_PATH, else /usr/bin/chromium, else a clear error on how to get one. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+/** Where Debian's chromium package puts the browser. */
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/** CHROMIUM_PATH, else Debian's Chromium, else a clear error on how to get one. */
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  debianChromium: string = DEBIAN_CHROMIUM,
+): string {
   const fromEnv = env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) {
@@ -26,7 +32,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
     }
     return fromEnv;
   }
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  if (existsSync(debianChromium)) return debianChromium;
   throw new Error(
     'No Chromium found for the browser tests. Install Debian\'s: "sudo apt-get install -y chromium", ' +
       'or set CHROMIUM_PATH to a Chromium or Chrome executable.',
