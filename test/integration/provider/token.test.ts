@@ -96,7 +96,28 @@ describe('client authentication refusals (invalid_client, 401)', () => {
     expect((await exchange(code, pkce.verifier)).status).toBe(200);
   });
 
-  it('refuses HTTP Basic together with client_secret, a mismatched client_id, and other schemes', async () => {
+  it('refuses HTTP Basic unless basicClientAuth is on (the documentation shows parameters only)', async () => {
+    const { code, pkce } = await obtainCode(portal);
+    const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
+    const grant = { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI };
+    const refused = await tokenRequest(
+      portal,
+      { ...grant, code_verifier: pkce.verifier },
+      { headers: { authorization: basic } },
+    );
+    expectError(refused, 'invalid_client', 401);
+    expect(refused.body.error_description).toMatch(/client_id and client_secret parameters/);
+    portal.settings.basicClientAuth = true;
+    const taken = await tokenRequest(
+      portal,
+      { ...grant, code_verifier: pkce.verifier },
+      { headers: { authorization: basic } },
+    );
+    expect(taken.status).toBe(200);
+  });
+
+  it('with basicClientAuth, refuses Basic together with client_secret, a mismatched client_id, and other schemes', async () => {
+    portal.settings.basicClientAuth = true;
     const { code, pkce } = await obtainCode(portal);
     const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
     const both = await tokenRequest(
@@ -298,6 +319,7 @@ describe('the token answer', () => {
   });
 
   it('works with oauth4webapi (HTTP Basic client authentication, form body)', async () => {
+    portal.settings.basicClientAuth = true;
     const { code, pkce } = await obtainCode(portal);
     const as: oauth.AuthorizationServer = {
       issuer: portal.url,

@@ -91,6 +91,13 @@ const settingsShape = {
    * default is exact matching.
    */
   loopbackAnyPort: z.boolean().default(false),
+  /**
+   * Whether the token endpoint takes the client's credentials in HTTP Basic
+   * (RFC 6749 §2.3.1). The documentation shows only `client_id` and
+   * `client_secret` as parameters, so it is off: an app that relied on Basic
+   * would pass here and might fail at a real portal.
+   */
+  basicClientAuth: z.boolean().default(false),
 };
 
 export const settingsSchema = z.strictObject(settingsShape);
@@ -242,5 +249,6 @@ export function settingsOf(config: EffectiveConfig): ProviderSettings {
     codeLifetimeSec: config.codeLifetimeSec,
     revokeUnknownToken: config.revokeUnknownToken,
     loopbackAnyPort: config.loopbackAnyPort,
+    basicClientAuth: config.basicClientAuth,
   };
 }

@@ -1,7 +1,8 @@
 // POST /oauth2/token: the authorization_code and refresh_token grants
 // (RFC 6749 §4.1.3, §6). Parameters come in the query string (the documented
 // form) or a form body; the client authenticates with client_id and
-// client_secret parameters or with HTTP Basic (RFC 6749 §2.3.1), never both.
+// client_secret parameters, or with HTTP Basic (RFC 6749 §2.3.1) when the
+// basicClientAuth switch allows it, never both.
 import { isRight, type ProviderSettings, type Right } from '../config';
 import { jsonReply, readParams, type Handler, type Reply, type StandInRequest } from '../http';
 import type { IssuedTokens, ProviderState } from '../state';
@@ -38,7 +39,7 @@ export function tokenEndpoint(state: ProviderState): Handler {
     if (!read.ok) return tokenError('invalid_request', read.reason);
     const params = read.params;
 
-    const credentials = clientCredentials(request, params);
+    const credentials = clientCredentials(request, params, state.settings);
     if (!credentials.ok) return tokenError(credentials.error, credentials.description);
     const client = state.authenticateClient(credentials.clientId, credentials.clientSecret);
     if (!client) return tokenError('invalid_client', 'Client authentication failed.');
@@ -117,10 +118,22 @@ type Credentials =
       readonly description: string;
     };
 
-function clientCredentials(request: StandInRequest, params: Map<string, string>): Credentials {
+function clientCredentials(
+  request: StandInRequest,
+  params: Map<string, string>,
+  settings: ProviderSettings,
+): Credentials {
   const header = request.headers.authorization;
   const paramId = params.get('client_id');
   const paramSecret = params.get('client_secret');
+  if (header !== undefined && !settings.basicClientAuth) {
+    return {
+      ok: false,
+      error: 'invalid_client',
+      description:
+        'This portal takes the client credentials as client_id and client_secret parameters, not in an Authorization header.',
+    };
+  }
   if (header !== undefined) {
     const basic = parseBasic(header);
     if (!basic) {
