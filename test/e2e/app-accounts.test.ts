@@ -25,7 +25,10 @@ describe('API token', () => {
   it('a bad token is refused beside the field; the good one connects', async () => {
     const app = await suite.open();
     const { page } = app;
-    await page.getByRole('button', { name: new RegExp(`^${DEMO}`) }).click();
+    // The one ready portal's sign-in is the first screen.
+    await page
+      .getByRole('heading', { name: say('en', 'signIn.title', { portal: DEMO }) })
+      .waitFor();
     await button(page, say('en', 'signIn.useToken')).click();
     await page.getByRole('heading', { name: say('en', 'apiToken.title') }).waitFor();
     await expect(page.getByLabel(say('en', 'apiToken.portal')).inputValue()).resolves.toBe('demo');
@@ -74,8 +77,10 @@ describe('sign-out', () => {
       .getByText(say('en', 'notices.signedOut', { label: DEMO, portal: DEMO }))
       .waitFor();
     await expect(card.count()).resolves.toBe(0);
-    // No account left: back to the way in.
-    await page.getByRole('heading', { name: say('en', 'choose.title') }).waitFor();
+    // No account left: back to the way in, the one ready portal's sign-in.
+    await page
+      .getByRole('heading', { name: say('en', 'signIn.title', { portal: DEMO }) })
+      .waitFor();
 
     expect(app.rig.portal.stats.revoke.requests).toBe(1);
     const after = await cameraList(app.rig.portal, accessToken);

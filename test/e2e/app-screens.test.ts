@@ -16,6 +16,7 @@ import {
   logIn,
   nav,
   startSignIn,
+  toPortalChoice,
 } from './app-steps';
 import { LANGS, inBothThemes, say, type Lang } from './ui-view';
 
@@ -48,7 +49,12 @@ describe.each(LANGS)('every screen, %s', (lang) => {
   it('choose portal, waiting, refusal, API token, connections, settings', async () => {
     const app = await suite.open({ lang, viewport: VIEWPORT });
     const { page } = app;
-    await page.getByRole('heading', { name: say(lang, 'choose.title') }).waitFor();
+    // The one ready portal first; the choice of all is one link away.
+    await page
+      .getByRole('heading', { name: say(lang, 'signIn.title', { portal: DEMO }) })
+      .waitFor();
+    await capture(app, 'sign-in', lang);
+    await toPortalChoice(app, lang);
     await capture(app, 'choose-portal', lang);
 
     await startSignIn(app, DEMO, lang);

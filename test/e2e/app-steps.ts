@@ -56,6 +56,22 @@ export async function startSignIn(app: AppUnderTest, portal = DEMO, lang: Lang =
   await app.browser.page.getByLabel('Username').waitFor();
 }
 
+/**
+ * To the portal choice from wherever the window is: "Add account", and when
+ * that leads straight to the one ready portal's sign-in, its link to the others.
+ */
+export async function toPortalChoice(app: AppUnderTest, lang: Lang = 'en'): Promise<void> {
+  const { page } = app;
+  const choice = page.getByRole('heading', { name: say(lang, 'choose.title') });
+  const others = button(page, say(lang, 'signIn.otherPortal'));
+  if (!(await choice.isVisible()) && !(await others.isVisible())) {
+    await nav(page, lang, 'addAccount').click();
+  }
+  await choice.or(others).first().waitFor();
+  if (!(await choice.isVisible())) await others.click();
+  await choice.waitFor();
+}
+
 /** A whole one-click sign-in: start, log in and allow in the browser, see it connected. */
 export async function signInWithBrowser(
   app: AppUnderTest,
@@ -118,9 +134,7 @@ export async function addAndSetUpPortal(
   lang: Lang = 'en',
 ): Promise<{ standIn: ProviderStandIn; redirectUri: string }> {
   const { page } = app;
-  if (!(await page.getByRole('heading', { name: say(lang, 'choose.title') }).isVisible())) {
-    await nav(page, lang, 'addAccount').click();
-  }
+  await toPortalChoice(app, lang);
   await button(page, new RegExp(`^${say(lang, 'other.card')}`)).click();
   await page.getByLabel(say(lang, 'other.urlLabel')).fill(portal.url);
   await page.getByLabel(say(lang, 'other.nameLabel')).fill(portal.name);

@@ -154,7 +154,9 @@ export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
       demo: false,
     },
     settings: { language: 'system', startAtLogin: false },
-    providers: [NETREX, CAMSTREAMER],
+    // Two portals ready to sign in (a built-in and one IT manages), one not:
+    // the window opens on the portal choice.
+    providers: [NETREX, CAMSTREAMER, MANAGED],
     accounts: [],
     storage: SAFE_STORAGE,
     ...patch,

@@ -88,7 +88,7 @@ export class AppStore {
       providers: providers.value,
       accounts: accountList,
       storage: storage.ok ? storage.value : null,
-      screen: homeScreen(accountList.length, providers.value),
+      screen: homeScreen(accountList, providers.value),
     });
     if (!storage.ok) this.#addNotice({ level: 'warning', ...storage.error });
   }
@@ -106,12 +106,12 @@ export class AppStore {
   }
 
   goHome(): void {
-    this.go(homeScreen(this.#state.accounts.length, this.#state.providers));
+    this.go(homeScreen(this.#state.accounts, this.#state.providers));
   }
 
   /** "Add account": back to the way in (the portal choice, or straight to sign-in). */
   addAccount(): void {
-    this.go(entryScreen(this.#state.providers));
+    this.go(entryScreen(this.#state.providers, this.#state.accounts));
   }
 
   openSettings(providerId?: string, reason?: UserFacingError): void {
@@ -301,7 +301,7 @@ export class AppStore {
     const patch: StatePatch = { accounts };
     // Signing out of the last account leads back to the way in.
     if (screen.name === 'connections' && accounts.length === 0 && this.#state.status === 'ready') {
-      patch.screen = entryScreen(this.#state.providers);
+      patch.screen = entryScreen(this.#state.providers, accounts);
     }
     this.#set(patch);
   }

@@ -1,6 +1,6 @@
 // Where the operator is in the window. Plain data: the store moves between
 // these, views only render the current one.
-import type { ProviderView, UserFacingError } from '../../../main/ipc/contract';
+import type { AccountSnapshot, ProviderView, UserFacingError } from '../../../main/ipc/contract';
 
 export type Screen =
   | { readonly name: 'loading' }
@@ -19,15 +19,29 @@ export type ScreenName = Screen['name'];
 
 /**
  * Where "Add account" and the first run lead: straight to signing in when
- * exactly one portal is configured (nothing to choose), else the portal choice.
+ * there is nothing to choose, else the portal choice (the sign-in screen
+ * links to it too). Nothing to choose: one portal in all, or exactly one
+ * ready to sign in (its client configured by IT or the operator) that no
+ * account uses yet — the others would first need configuring.
  */
-export function entryScreen(providers: readonly ProviderView[]): Screen {
+export function entryScreen(
+  providers: readonly ProviderView[],
+  accounts: readonly Pick<AccountSnapshot, 'providerId'>[] = [],
+): Screen {
   const [only, ...others] = providers;
   if (only && others.length === 0) return { name: 'sign-in', providerId: only.id };
+  const ready = providers.filter((p) => p.ready);
+  const [single] = ready;
+  if (ready.length === 1 && single && !accounts.some((a) => a.providerId === single.id)) {
+    return { name: 'sign-in', providerId: single.id };
+  }
   return { name: 'choose-portal' };
 }
 
 /** Home: the connections once there is one, else the way in. */
-export function homeScreen(accountCount: number, providers: readonly ProviderView[]): Screen {
-  return accountCount > 0 ? { name: 'connections' } : entryScreen(providers);
+export function homeScreen(
+  accounts: readonly Pick<AccountSnapshot, 'providerId'>[],
+  providers: readonly ProviderView[],
+): Screen {
+  return accounts.length > 0 ? { name: 'connections' } : entryScreen(providers, accounts);
 }
