@@ -44,6 +44,21 @@ describe('choosing a portal', () => {
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'choose.title') }));
   });
 
+  it('says before a second sign-in to a Netrex portal that it replaces the account there', async () => {
+    const page = await open({ world: world({ accounts: [CONNECTED] }) });
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: say('en', 'nav.addAccount') })
+      .click();
+    await button(page, /^Netrex/).click();
+    await shown(page.getByText(say('en', 'signIn.replaces', { portal: 'Netrex' })));
+    // Not for a portal without an account.
+    await button(page, say('en', 'signIn.otherPortal')).click();
+    await button(page, /^ACME Security/).click();
+    await shown(page.getByRole('heading', { level: 1, name: 'Sign in to ACME Security' }));
+    expect(await page.getByText(/already signed in/).count()).toBe(0);
+  });
+
   it('checks an other portal address beside the field, without asking the bridge', async () => {
     const page = await open({ world: world() });
     await button(page, /^Other portal…/).click();

@@ -65,6 +65,8 @@ export const cs = {
     opening: 'Otevírám prohlížeč…',
     privacy: 'Heslo zadáváte jen na vlastní stránce portálu. Aplikace ho nikdy neuvidí.',
     cancelled: 'Přihlášení bylo zrušeno. Začít znovu můžete, kdykoli budete chtít.',
+    replaces:
+      'K portálu {{portal}} už jste přihlášeni. Nové přihlášení to stávající nahradí: portál neříká, kdo se přihlašuje, proto aplikace drží u každého portálu jedno přihlášení. Pro druhého člověka použijte API token.',
     notReadyTitle: 'Portál {{portal}} zatím není nastavený pro přihlášení jedním kliknutím',
     notReadyNext: 'Doplňte, co chybí, v nastavení tohoto portálu, nebo se přihlaste API tokenem.',
     openSettings: 'Otevřít nastavení portálu {{portal}}',

@@ -67,6 +67,8 @@ export const en = {
     opening: 'Opening your browser…',
     privacy: "You type your password only on the portal's own page. This app never sees it.",
     cancelled: "Sign-in cancelled. Start again whenever you're ready.",
+    replaces:
+      "You're already signed in to {{portal}}. Signing in again replaces that connection: the portal doesn't say who signs in, so the app keeps one sign-in per portal. For a second person, use an API token.",
     notReadyTitle: "{{portal}} isn't set up for one-click sign-in yet",
     notReadyNext:
       "Fill in what's missing in this portal's settings, or sign in with an API token instead.",

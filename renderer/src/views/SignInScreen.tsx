@@ -64,6 +64,10 @@ function SignInStart({
   const view = tracking?.view;
   // Back from waiting (cancelled, refused): the next step is this button.
   const primaryRef = useFocusWhenLost<HTMLButtonElement>(view?.phase);
+  // The Netrex protocol names no user: a second sign-in replaces the first (main/accounts/identity.ts).
+  const replaces =
+    provider.dialect === 'netrex' &&
+    state.accounts.some((a) => a.providerId === provider.id && a.method === 'oauth');
   return (
     <section className="panel sign-in-panel" aria-label={t('signIn.panelLabel')}>
       {view?.phase === 'failed' && view.error ? (
@@ -73,6 +77,9 @@ function SignInStart({
         <p className="callout callout-info">{t('signIn.cancelled')}</p>
       ) : null}
       <p>{t('signIn.explain', { portal: provider.name })}</p>
+      {replaces ? (
+        <p className="callout callout-info">{t('signIn.replaces', { portal: provider.name })}</p>
+      ) : null}
       <button
         type="button"
         className="button button-primary button-large"
