@@ -27,8 +27,11 @@ import { externalUrlRule } from './external-urls';
 import { createSignInFlow } from './sign-in-flow';
 import { openTokenVault, VaultError, type TokenVault } from '../vault';
 
-/** The stand-in's demo client registers this loopback port (test/support/provider/config.ts). */
-export const DEMO_LOOPBACK_PORT = 47321;
+/**
+ * The stand-in's demo client registers this loopback port (test/support/provider/config.ts).
+ * Below every OS's ephemeral range, like DEFAULT_LOOPBACK_PORT, and next to it.
+ */
+export const DEMO_LOOPBACK_PORT = 28814;
 
 /** Knobs for tests and the harness; the app passes none. */
 export interface ServiceOptions {

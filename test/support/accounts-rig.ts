@@ -74,7 +74,7 @@ export async function startAccountsRig(options: AccountsRigOptions = {}): Promis
     clientId: DEMO_CLIENT.client_id,
     rights: ['read', 'liveview'],
     redirectKind: 'custom-scheme',
-    loopbackPort: 47321,
+    loopbackPort: 28814,
     locked: false,
   };
   const providers = new Map([[provider.id, provider]]);

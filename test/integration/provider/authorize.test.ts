@@ -74,7 +74,7 @@ describe('refusals shown as an error page, never a redirect', () => {
     ['a prefix', 'cz.netrex.connect:/oauth/callback/dem'],
     ['a fragment', `${REDIRECT_URI}#x`],
     ['another loopback port', 'http://127.0.0.1:47322/oauth/callback/demo'],
-    ['localhost for 127.0.0.1', 'http://localhost:47321/oauth/callback/demo'],
+    ['localhost for 127.0.0.1', 'http://localhost:28814/oauth/callback/demo'],
   ])('refuses a redirect_uri with %s (exact match only)', async (_, redirectUri) => {
     const response = await get(
       authorizeUrl(portal, authorizeParams({ redirect_uri: redirectUri })),

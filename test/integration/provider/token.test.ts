@@ -240,7 +240,7 @@ describe('authorization_code grant refusals (invalid_grant)', () => {
     const { code, pkce } = await obtainCode(portal);
     expectError(
       await exchange(code, pkce.verifier, {
-        redirect_uri: 'http://127.0.0.1:47321/oauth/callback/demo',
+        redirect_uri: 'http://127.0.0.1:28814/oauth/callback/demo',
       }),
       'invalid_grant',
     );

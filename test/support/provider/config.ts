@@ -136,7 +136,7 @@ export const DEFAULT_CONFIG: ProviderStandInConfig = {
       name: 'Netrex Connect (demo)',
       redirect_uris: [
         'cz.netrex.connect:/oauth/callback/demo',
-        'http://127.0.0.1:47321/oauth/callback/demo',
+        'http://127.0.0.1:28814/oauth/callback/demo',
       ],
     },
   ],

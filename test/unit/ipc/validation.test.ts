@@ -21,7 +21,7 @@ describe('validateBridgeArgs', () => {
           clientId: 'abc',
           rights: ['read', 'write'],
           redirectKind: 'loopback',
-          loopbackPort: 47321,
+          loopbackPort: 28814,
         },
       ],
     ],
