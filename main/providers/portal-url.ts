@@ -52,7 +52,10 @@ export function checkServerUrl(
       reason: 'it must not contain a user name or password',
     };
   }
-  if ((url.search && !allowQuery) || url.hash) {
+  // A bare trailing `?` or `#` parses to an empty search or hash, yet stays in the text kept.
+  const text = input.trim();
+  const bareQuery = text.endsWith('?') && !allowQuery;
+  if ((url.search && !allowQuery) || url.hash || bareQuery || text.endsWith('#')) {
     return {
       ok: false,
       problem: 'has-query-or-fragment',

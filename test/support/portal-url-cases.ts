@@ -26,5 +26,7 @@ export const PORTAL_URL_CASES: readonly PortalUrlCase[] = [
   { input: 'https://user:pw@portal.example.com', refused: 'has-credentials' },
   { input: 'https://portal.example.com/?next=1', refused: 'has-query-or-fragment' },
   { input: 'https://portal.example.com/#x', refused: 'has-query-or-fragment' },
+  { input: 'https://portal.example.com/?', refused: 'has-query-or-fragment' },
+  { input: 'https://portal.example.com/#', refused: 'has-query-or-fragment' },
   { input: 'https://', refused: 'not-a-url' },
 ];
