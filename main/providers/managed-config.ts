@@ -92,6 +92,12 @@ const TOP_LEVEL = {
   providers: z.array(z.unknown()),
 } as const;
 
+/** Every field the file may hold, top level and entry, for the documentation's test. */
+export const MANAGED_CONFIG_FIELDS: readonly string[] = [
+  ...Object.keys(TOP_LEVEL),
+  ...Object.keys(entrySchema.shape),
+];
+
 export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): ManagedConfig {
   const errors: ManagedConfigError[] = [];
   const fail = (field: string, message: string): ManagedConfigError => {
@@ -145,7 +151,7 @@ export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): M
     const at = (sub: readonly PropertyKey[]) => fieldPath(['providers', index, ...sub]);
     const entry = entrySchema.safeParse(raw);
     if (!entry.success) {
-      for (const issue of entry.error.issues) fail(at(issue.path), issue.message);
+      for (const issue of entry.error.issues) fail(at(issue.path), entryIssueMessage(issue));
       return;
     }
     if (providers.some((p) => p.id === entry.data.id)) {
@@ -178,8 +184,7 @@ function readTopLevel(
 ): { providers?: readonly unknown[]; allowCustomPortals: boolean } {
   for (const key of Object.keys(json)) {
     if (!Object.hasOwn(TOP_LEVEL, key)) {
-      // A name, not a value; still, only a plain short one is repeated.
-      const name = /^[\w$-]{1,40}$/.test(key) ? fieldPath([key]) : '(a field with an odd name)';
+      const name = isPlainName(key) ? fieldPath([key]) : '(a field with an odd name)';
       fail(
         name,
         `is not a setting Netrex Connect knows (${Object.keys(TOP_LEVEL).join(', ')}); it is ignored`,
@@ -200,6 +205,24 @@ function readTopLevel(
     ...(providers ? { providers } : {}),
     allowCustomPortals: allowCustomPortals === null ? false : (allowCustomPortals ?? true),
   };
+}
+
+/** A field name, not a value; still, only a plain short one is repeated back. */
+function isPlainName(key: string): boolean {
+  return /^[\w$-]{1,40}$/.test(key);
+}
+
+/**
+ * An entry's issue in words. Every field of an entry must be known: a
+ * misspelt `locked` or `clientId` would change what the entry means, so the
+ * entry is skipped, naming the unknown fields when their names are plain.
+ */
+function entryIssueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'unrecognized_keys') return issue.message;
+  const names = issue.keys.filter(isPlainName);
+  const odd = issue.keys.length - names.length;
+  const listed = [...names.map((k) => `"${k}"`), ...(odd ? [`${odd} with an odd name`] : [])];
+  return `has fields Netrex Connect does not know (${listed.join(', ')}), so the entry is skipped`;
 }
 
 /** Applies an entry over the built-in of the same id, or makes a new managed provider. */
@@ -251,15 +274,22 @@ function toProviderConfig(
 }
 
 export function managedConfigErrorToUserFacing(error: ManagedConfigError): UserFacingError {
+  // What could not be read may have been the lockdown: portals are not added by hand meanwhile.
+  const locks = error.field === '(file)' || error.field === 'allowCustomPortals';
   const where = error.field === '(file)' ? '' : ` at ${error.field}`;
+  const consequence = locks
+    ? 'Until it is corrected, portals cannot be added by hand here'
+    : 'Netrex Connect ignores that part and works without it';
   return {
     code: 'managed_config_invalid',
-    params: {
-      file: error.file,
-      ...(error.field === '(file)' ? {} : { variant: 'entry', field: error.field }),
-    },
+    params:
+      error.field === '(file)'
+        ? { file: error.file, variant: 'file' }
+        : locks
+          ? { file: error.file, variant: 'lockdown', field: error.field }
+          : { file: error.file, variant: 'entry', field: error.field },
     message:
       `The managed configuration ${error.file} is not valid${where}: ${error.message}. ` +
-      'Netrex Connect ignores that part and works without it; ask your administrator to correct the file.',
+      `${consequence}; ask your administrator to correct the file.`,
   };
 }

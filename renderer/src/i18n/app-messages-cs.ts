@@ -171,6 +171,9 @@ export const appMessagesCs = {
   managed_config_invalid: {
     default:
       'Spravovaná konfigurace {{file}} není platná. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
+    file: 'Spravovanou konfiguraci {{file}} nelze použít. Dokud ji správce neopraví, Netrex Connect funguje bez ní a portály zde nelze přidávat ručně.',
+    lockdown:
+      'Spravovaná konfigurace {{file}} není platná v položce {{field}}. Dokud ji správce neopraví, portály zde nelze přidávat ručně.',
     entry:
       'Spravovaná konfigurace {{file}} není platná v položce {{field}}. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
   },

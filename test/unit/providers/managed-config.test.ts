@@ -5,6 +5,7 @@ import {
   loadManagedConfig,
   managedConfigErrorToUserFacing,
   managedConfigPath,
+  MANAGED_CONFIG_FIELDS,
   MAX_MANAGED_CONFIG_BYTES,
 } from '../../../main/providers/managed-config';
 import { makeTempDir, type TempDir } from '../../support/temp-dir';
@@ -175,6 +176,36 @@ describe('loadManagedConfig', () => {
     ]);
   });
 
+  it('an entry with an unknown field is skipped, naming only plain field names', () => {
+    const pasted = 'nxs_rt_PASTED secret value';
+    write({ providers: [{ id: 'netrex', clientId: 'it', [pasted]: 1, comment: 'x' }] });
+    const config = loadManagedConfig(file);
+    expect(config.providers).toEqual([]);
+    expect(config.errors).toHaveLength(1);
+    expect(config.errors[0]!.message).toMatch(
+      /"comment", 1 with an odd name\), so the entry is skipped/,
+    );
+    expect(JSON.stringify(config.errors)).not.toContain('PASTED');
+    expect(JSON.stringify(managedConfigErrorToUserFacing(config.errors[0]!))).not.toContain(
+      'PASTED',
+    );
+  });
+
+  it('says when the lockdown holds because of the error, and when only a part is ignored', () => {
+    write({ allowCustomPortals: 'no', providers: [{ id: 'Bad Id!' }] });
+    const [lockdown, entry] = loadManagedConfig(file).errors.map(managedConfigErrorToUserFacing);
+    expect(lockdown).toMatchObject({
+      params: { variant: 'lockdown', field: 'allowCustomPortals' },
+    });
+    expect(lockdown!.message).toMatch(/cannot be added by hand/);
+    expect(entry).toMatchObject({ params: { variant: 'entry', field: 'providers[0].id' } });
+    expect(entry!.message).toMatch(/ignores that part/);
+    write('not json');
+    const [whole] = loadManagedConfig(file).errors.map(managedConfigErrorToUserFacing);
+    expect(whole).toMatchObject({ params: { variant: 'file' } });
+    expect(whole!.message).toMatch(/cannot be added by hand/);
+  });
+
   it('an odd field name is not repeated back', () => {
     write({ ['x'.repeat(500)]: 1, 'has space': 2 });
     const config = loadManagedConfig(file);
@@ -249,21 +280,7 @@ describe('docs/managed-config.md', () => {
     expect(config.providers[2]!.rights).toEqual(['openid', 'offline_access']);
     expect([...config.clientSecrets.keys()]).toEqual(['netrex', 'reseller-video']);
     // Every field the schema knows is documented.
-    for (const field of [
-      'allowCustomPortals',
-      'providers',
-      'id',
-      'name',
-      'dialect',
-      'url',
-      'clientId',
-      'clientSecret',
-      'rights',
-      'redirectKind',
-      'loopbackPort',
-      'locked',
-    ]) {
-      expect(doc).toContain(`\`${field}\``);
-    }
+    expect(MANAGED_CONFIG_FIELDS.length).toBeGreaterThan(10);
+    for (const field of MANAGED_CONFIG_FIELDS) expect(doc).toContain(`\`${field}\``);
   });
 });
