@@ -77,12 +77,6 @@ export interface CrashRunFigures {
   readonly elapsedMs: number;
 }
 
-/** A token set by its fingerprints: r the refresh token, a the access token (announced, not checked). */
-interface SetPrint {
-  readonly r: string;
-  readonly a: string;
-}
-
 interface ChildRun {
   readonly loaded?: { fp: string; recovered: boolean };
   readonly outcome?: string;
@@ -117,11 +111,12 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
   let midWrite = 0;
   let newSet = 0;
   let signIns = 0;
-  // What the running child has confirmed on disk (L, then each S), the set that replaced,
-  // the set being written, and whether the refresh token on disk has been sent since.
-  let confirmed: SetPrint | undefined;
-  let replaced: SetPrint | undefined;
-  let sealing: SetPrint | undefined;
+  // Refresh tokens by fingerprint: what the running child has confirmed on disk (L, then
+  // each S), the one that replaced, the one being written, and whether the one on disk
+  // has been sent since.
+  let confirmed: string | undefined;
+  let replaced: string | undefined;
+  let sealing: string | undefined;
   let refreshSent = false;
   let killedInWindow = false;
   let inWindow = 0;
@@ -134,36 +129,36 @@ export async function runCrashCycles(options: CrashRunOptions): Promise<CrashRun
       const delay = Math.floor(random() * (options.maxKillDelayMs + 1));
       const child = await runChild(options.script, [data, key.toString('hex'), portal.url], cache, {
         delay,
-        onLoaded: (set) => {
-          confirmed = set;
+        onLoaded: (fp) => {
+          confirmed = fp;
           replaced = undefined;
           sealing = undefined;
           refreshSent = false;
         },
-        onWrite: (set) => {
-          writing = set.r;
-          sealing = set;
+        onWrite: (fp) => {
+          writing = fp;
+          sealing = fp;
         },
         onSaved: (fp) => {
+          if (fp !== sealing)
+            failures.push(`${where}: saved ${fp}, but ${sealing ?? '-'} was sealed`);
           acked = fp;
           writing = undefined;
           replaced = confirmed;
           confirmed = sealing;
           refreshSent = false;
         },
-        onUse: (kind, fp) => {
+        onRefreshSent: (fp) => {
           // A refresh token must be on disk before it is sent: the portal rotates it on use.
-          // Access tokens are not held to that: the app checks a new connection while its
-          // write is in flight, and a kill then loses only that check.
-          if (kind === 'a') return;
+          // (Access tokens are not held to that: the app checks a new connection while its
+          // write is in flight, and a kill then loses only that check.)
           uses++;
-          const allowed = [confirmed?.[kind], replaced?.[kind]];
-          if (!allowed.includes(fp)) {
+          if (fp !== confirmed && fp !== replaced) {
             failures.push(
-              `${where}: the app sent a ${kind === 'r' ? 'refresh' : 'access'} token (${fp}) of a set not yet on disk (on disk: ${confirmed?.[kind] ?? '-'})`,
+              `${where}: the app sent a refresh token (${fp}) not yet on disk (on disk: ${confirmed ?? '-'})`,
             );
           }
-          if (kind === 'r' && fp === confirmed?.r) refreshSent = true;
+          if (fp === confirmed) refreshSent = true;
         },
       });
       if (child.signedIn) signIns++;
@@ -244,12 +239,12 @@ async function readVault(dir: string, cipher: AesGcmCipher) {
 
 interface ChildHooks {
   readonly delay: number;
-  /** The set a fresh process found on disk. */
-  onLoaded(set: SetPrint): void;
-  onWrite(set: SetPrint): void;
+  /** The refresh token a fresh process found on disk. */
+  onLoaded(fp: string): void;
+  onWrite(fp: string): void;
   onSaved(fp: string): void;
-  /** A request is leaving with this token. */
-  onUse(kind: 'r' | 'a', fp: string): void;
+  /** A request is leaving with this refresh token. */
+  onRefreshSent(fp: string): void;
 }
 
 /** Starts the cycler, follows its lines, kills it `delay` ms after its first check. */
@@ -271,13 +266,13 @@ function runChild(
     // A child that never proves its session is killed and reported, not waited for.
     const watchdog = setTimeout(() => child.kill('SIGKILL'), 20_000);
     const line = (text: string): void => {
-      const [kind, a, b, , d] = text.split(' ');
+      const [kind, a, b] = text.split(' ');
       if (kind === 'L') {
         run.loaded = { fp: a ?? '?', recovered: b === '1' };
-        hooks.onLoaded({ r: a ?? '?', a: d ?? '?' });
-      } else if (kind === 'W') hooks.onWrite({ r: a ?? '?', a: b ?? '?' });
+        hooks.onLoaded(a ?? '?');
+      } else if (kind === 'W') hooks.onWrite(a ?? '?');
       else if (kind === 'S') hooks.onSaved(a ?? '?');
-      else if (kind === 'U' && (a === 'r' || a === 'a')) hooks.onUse(a, b ?? '?');
+      else if (kind === 'U') hooks.onRefreshSent(a ?? '?');
       else if (kind === 'I') run.signedIn = true;
       else if (kind === 'E') run.error = text.slice(2);
       // Killed at random once in the loop: after the session on disk proved

@@ -11,15 +11,14 @@
 // 3. Signs in when there is no live session (`I`), then refreshes (with
 //    rotation) and checks in a loop until killed.
 //
-// Every vault write is announced before it is sealed (`W <fp> <afp>`) and
-// after it is on disk (`S <fp>`), and every request that carries a token as
-// it leaves (`U r <fp>` for a refresh token, `U a <afp>` for an access
-// token): the parent checks that the app sends only a set already on disk
-// (or the one it replaced), never one whose write has not resolved. <fp> and
-// <afp> are short SHA-256s of the refresh and access token, never a token:
-// these lines go through the secret-hygiene search like all output. Lines go
-// to a pipe, written synchronously on Linux, so the parent has each one
-// before the kill can land after it.
+// Every vault write is announced before it is sealed (`W <fp>`) and after it
+// is on disk (`S <fp>`), and every request that carries a refresh token as it
+// leaves (`U <fp>`): the parent checks that the app sends only a refresh
+// token already on disk (or the one it replaced), never one whose write has
+// not resolved. <fp> is a short SHA-256 of the refresh token, never the
+// token: these lines go through the secret-hygiene search like all output.
+// Lines go to a pipe, written synchronously on Linux, so the parent has each
+// one before the kill can land after it.
 //
 // Usage: session-cycler <dir> <hex key> <portal url>
 import { argv, exit, stdout } from 'node:process';
@@ -48,7 +47,7 @@ const cipher = new AesGcmCipher(Buffer.from(keyHex, 'hex'), { backend: 'gnome_li
 const disk = await openVaultIn(dir, cipher);
 const loaded = disk.listAccounts();
 say(
-  `L ${fingerprint(loaded[0]?.tokens.refreshToken)} ${disk.storageStatus().recovered ? 1 : 0} ${loaded.length} ${fingerprint(loaded[0]?.tokens.accessToken)}`,
+  `L ${fingerprint(loaded[0]?.tokens.refreshToken)} ${disk.storageStatus().recovered ? 1 : 0} ${loaded.length}`,
 );
 await disk.dispose();
 
@@ -62,12 +61,9 @@ const announcingCipher: Cipher = {
   isEncryptionAvailable: () => cipher.isEncryptionAvailable(),
   decrypt: (sealed) => cipher.decrypt(sealed),
   async encrypt(plain) {
-    const contents = JSON.parse(plain) as {
-      accounts: { tokens: { refreshToken?: string; accessToken?: string } }[];
-    };
-    const tokens = contents.accounts[0]?.tokens;
-    sealing = fingerprint(tokens?.refreshToken);
-    say(`W ${sealing} ${fingerprint(tokens?.accessToken)}`);
+    const contents = JSON.parse(plain) as { accounts: { tokens: { refreshToken?: string } }[] };
+    sealing = fingerprint(contents.accounts[0]?.tokens.refreshToken);
+    say(`W ${sealing}`);
     // A key store answers in a later turn (Electron's async safeStorage, a
     // keyring over D-Bus): an app that goes on with the new tokens without
     // awaiting the write sends them before the `S`, and the parent sees it.
@@ -76,17 +72,14 @@ const announcingCipher: Cipher = {
   },
 };
 
-/** Announces each token a request carries (`U r|a <fp>`) as it leaves, then sends it. */
+/** Announces the refresh token a request carries (`U <fp>`) as it leaves, then sends it. */
 const announcingFetch: typeof fetch = (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input));
   const form = new URLSearchParams(
     typeof init?.body === 'string' || init?.body instanceof URLSearchParams ? init.body : '',
   );
   const refreshToken = url.searchParams.get('refresh_token') ?? form.get('refresh_token');
-  const bearer = /^Bearer (.+)$/i.exec(new Headers(init?.headers).get('authorization') ?? '')?.[1];
-  const accessToken = bearer ?? url.searchParams.get('access_token') ?? form.get('access_token');
-  if (refreshToken) say(`U r ${fingerprint(refreshToken)}`);
-  if (accessToken) say(`U a ${fingerprint(accessToken)}`);
+  if (refreshToken) say(`U ${fingerprint(refreshToken)}`);
   return fetch(input, init);
 };
 const opened: string[] = [];
