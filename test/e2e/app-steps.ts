@@ -99,7 +99,6 @@ export function lastSeq(app: AppUnderTest): number {
   return app.window.messages.at(-1)?.seq ?? 0;
 }
 
-/** A port free right now, for a portal stand-in started once its address is known. */
 export interface SecondPortal {
   readonly name: string;
   readonly url: string;

@@ -7,6 +7,7 @@
 import type { Accounts, AccountsOptions } from '../../main/accounts';
 import { createAccounts } from '../../main/accounts';
 import { createSignInEngine, type SignInEngine } from '../../main/auth/engine';
+import { DEMO_LOOPBACK_PORT } from '../../main/services';
 import type { AccountSnapshot, AccountState } from '../../main/ipc/contract';
 import type { ProviderConfig } from '../../main/providers/provider-config';
 import type { TokenVault } from '../../main/vault/types';
@@ -74,7 +75,7 @@ export async function startAccountsRig(options: AccountsRigOptions = {}): Promis
     clientId: DEMO_CLIENT.client_id,
     rights: ['read', 'liveview'],
     redirectKind: 'custom-scheme',
-    loopbackPort: 28814,
+    loopbackPort: DEMO_LOOPBACK_PORT,
     locked: false,
   };
   const providers = new Map([[provider.id, provider]]);

@@ -2,7 +2,13 @@
 // redirect cannot be trusted, error redirects otherwise), then login, consent
 // and the redirect back with a code.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, startProvider, type ProviderStandIn } from '../../support/provider';
+import { DEMO_LOOPBACK_PORT as APP_DEMO_PORT } from '../../../main/services';
+import {
+  DEFAULT_CONFIG,
+  DEMO_LOOPBACK_PORT,
+  startProvider,
+  type ProviderStandIn,
+} from '../../support/provider';
 import {
   authorizeParams,
   authorizeUrl,
@@ -65,6 +71,10 @@ describe('refusals shown as an error page, never a redirect', () => {
     );
   });
 
+  it("registers the loopback port the app's demo provider uses", () => {
+    expect(APP_DEMO_PORT).toBe(DEMO_LOOPBACK_PORT);
+  });
+
   it.each([
     ['another scheme', 'evil.app:/oauth/callback/demo'],
     ['a trailing slash', `${REDIRECT_URI}/`],
@@ -73,8 +83,8 @@ describe('refusals shown as an error page, never a redirect', () => {
     ['a longer path', `${REDIRECT_URI}/../evil`],
     ['a prefix', 'cz.netrex.connect:/oauth/callback/dem'],
     ['a fragment', `${REDIRECT_URI}#x`],
-    ['another loopback port', 'http://127.0.0.1:47322/oauth/callback/demo'],
-    ['localhost for 127.0.0.1', 'http://localhost:28814/oauth/callback/demo'],
+    ['another loopback port', `http://127.0.0.1:${DEMO_LOOPBACK_PORT + 1}/oauth/callback/demo`],
+    ['localhost for 127.0.0.1', `http://localhost:${DEMO_LOOPBACK_PORT}/oauth/callback/demo`],
   ])('refuses a redirect_uri with %s (exact match only)', async (_, redirectUri) => {
     const response = await get(
       authorizeUrl(portal, authorizeParams({ redirect_uri: redirectUri })),

@@ -2,7 +2,12 @@
 // (client authentication, request form, grant rules), then the answer.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as oauth from 'oauth4webapi';
-import { DEFAULT_CONFIG, startProvider, type ProviderStandIn } from '../../support/provider';
+import {
+  DEFAULT_CONFIG,
+  DEMO_LOOPBACK_PORT,
+  startProvider,
+  type ProviderStandIn,
+} from '../../support/provider';
 import {
   cameraList,
   CLIENT_ID,
@@ -240,7 +245,7 @@ describe('authorization_code grant refusals (invalid_grant)', () => {
     const { code, pkce } = await obtainCode(portal);
     expectError(
       await exchange(code, pkce.verifier, {
-        redirect_uri: 'http://127.0.0.1:28814/oauth/callback/demo',
+        redirect_uri: `http://127.0.0.1:${DEMO_LOOPBACK_PORT}/oauth/callback/demo`,
       }),
       'invalid_grant',
     );

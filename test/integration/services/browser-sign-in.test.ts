@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APP_SCHEME } from '../../../main/auth/redirect-uri';
 import { catchSchemeRedirects, launchChromium } from '../../support/browser';
-import { listenOnLoopback } from '../../support/loopback-server';
+import { freePort } from '../../support/loopback-server';
 import { startServicesRig, type ServicesRig } from '../../support/services-rig';
 
 let browser: Browser;
@@ -84,12 +84,11 @@ describe('one-click sign-in in Chromium', () => {
   it('loopback: the browser lands on the listener page and the account connects', async () => {
     const current = await startServicesRig();
     rig = current;
-    const probe = await listenOnLoopback(() => undefined);
-    await probe.close();
+    const port = await freePort();
     current.portal.settings.loopbackAnyPort = true;
     await current.services.handlers.updateProvider('demo', {
       redirectKind: 'loopback',
-      loopbackPort: probe.port,
+      loopbackPort: port,
     });
     const page = await browser.newPage();
     current.onOpenExternal = async (url) => {
@@ -98,9 +97,7 @@ describe('one-click sign-in in Chromium', () => {
     };
     await current.services.handlers.signIn('demo');
     await logInAndAllow(page);
-    await page.waitForURL(
-      new RegExp(`^http://127\\.0\\.0\\.1:${probe.port}/oauth/callback/demo\\?`),
-    );
+    await page.waitForURL(new RegExp(`^http://127\\.0\\.0\\.1:${port}/oauth/callback/demo\\?`));
     await expect(page.textContent('body')).resolves.toContain('Netrex Connect is signed in.');
     await current.until(
       'accounts-changed',

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExternalUrlRefusedError } from '../../../main/services/external-urls';
 import { AesGcmCipher } from '../../support/aes-cipher';
-import { listenOnLoopback } from '../../support/loopback-server';
+import { freePort } from '../../support/loopback-server';
 import { ManualClock } from '../../support/manual-clock';
 import { startProvider } from '../../support/provider';
 import { startServicesRig, type ServicesRig } from '../../support/services-rig';
@@ -77,20 +77,19 @@ describe('deep links', () => {
 
   it('the loopback listener routes the browser to the same entry', async () => {
     const rig = await started();
-    const probe = await listenOnLoopback(() => undefined);
-    await probe.close();
+    const port = await freePort();
     rig.portal.settings.loopbackAnyPort = true;
     const updated = await rig.services.handlers.updateProvider('demo', {
       redirectKind: 'loopback',
-      loopbackPort: probe.port,
+      loopbackPort: port,
     });
     expect(updated).toMatchObject({
       ok: true,
-      value: { redirectUri: `http://127.0.0.1:${probe.port}/oauth/callback/demo` },
+      value: { redirectUri: `http://127.0.0.1:${port}/oauth/callback/demo` },
     });
     await rig.services.handlers.signIn('demo');
     const location = await rig.playLastAuthorization();
-    expect(location.startsWith(`http://127.0.0.1:${probe.port}/oauth/callback/demo?`)).toBe(true);
+    expect(location.startsWith(`http://127.0.0.1:${port}/oauth/callback/demo?`)).toBe(true);
     const page = await fetch(location);
     expect(page.status).toBe(200);
     // The page answers once the sign-in settled, and says how it went.

@@ -127,6 +127,12 @@ export interface ProviderStandInConfig extends Partial<ProviderSettings> {
   readonly users: readonly UserConfig[];
 }
 
+/**
+ * The loopback port the demo client registers: below every OS's ephemeral
+ * range. The app's demo provider uses the same (main/services DEMO_LOOPBACK_PORT).
+ */
+export const DEMO_LOOPBACK_PORT = 28814;
+
 /** The documented default: one client, user operator/operator with three cameras. */
 export const DEFAULT_CONFIG: ProviderStandInConfig = {
   clients: [
@@ -136,7 +142,7 @@ export const DEFAULT_CONFIG: ProviderStandInConfig = {
       name: 'Netrex Connect (demo)',
       redirect_uris: [
         'cz.netrex.connect:/oauth/callback/demo',
-        'http://127.0.0.1:28814/oauth/callback/demo',
+        `http://127.0.0.1:${DEMO_LOOPBACK_PORT}/oauth/callback/demo`,
       ],
     },
   ],

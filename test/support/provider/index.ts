@@ -3,7 +3,14 @@
 // it imports nothing test-only and no DOM.
 export { startProvider } from './server';
 export type { Faults, ProviderStandIn, StartProviderOptions } from './server';
-export { ConfigError, DEFAULT_CONFIG, RIGHTS, TOKEN_RESPONSE_FIELDS, parseConfig } from './config';
+export {
+  ConfigError,
+  DEFAULT_CONFIG,
+  DEMO_LOOPBACK_PORT,
+  RIGHTS,
+  TOKEN_RESPONSE_FIELDS,
+  parseConfig,
+} from './config';
 export type {
   ApiTokenConfig,
   ClientConfig,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError } from '../../../main/auth/auth-error';
 import { boundedFetch } from '../../../main/auth/http';
-import { listenOnLoopback } from '../../support/loopback-server';
+import { freePort, listenOnLoopback } from '../../support/loopback-server';
 import { startScriptedServer, type ScriptedServer } from '../../support/scripted-server';
 
 const policy = { timeoutMs: 300, maxBodyBytes: 1024 * 1024 };
@@ -89,9 +89,9 @@ describe('boundedFetch', () => {
   });
 
   it('reports a refused connection as network trouble', async () => {
-    const gone = await listenOnLoopback(() => undefined);
-    await gone.close();
-    const error = await failure(http()(`${gone.url}/x`, { method: 'GET' }));
+    const error = await failure(
+      http()(`http://127.0.0.1:${await freePort()}/x`, { method: 'GET' }),
+    );
     expect(error).toMatchObject({ code: 'network', retryable: true });
     expect(error.message).toMatch(/could not reach ACME/);
   });
@@ -100,8 +100,7 @@ describe('boundedFetch', () => {
   // may name the portal, never the request's address, path or query.
   it('says nothing of the request address when the network, the clock or the body fails', async () => {
     const query = '?client_secret=q-s3cr3t-71&refresh_token=nxs_rt_q-99';
-    const gone = await listenOnLoopback(() => undefined);
-    await gone.close();
+    const gone = `http://127.0.0.1:${await freePort()}`;
     server.on('/hang-secret', 'hang');
     const trickle = await listenOnLoopback((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -109,7 +108,7 @@ describe('boundedFetch', () => {
     });
     try {
       const failures = [
-        await failure(http()(`${gone.url}/oauth2/token${query}`, { method: 'POST' })),
+        await failure(http()(`${gone}/oauth2/token${query}`, { method: 'POST' })),
         await failure(http()(`${server.url}/hang-secret${query}`, { method: 'POST' })),
         await failure(http()(`${trickle.url}/oauth2/token${query}`, { method: 'POST' })),
       ];
