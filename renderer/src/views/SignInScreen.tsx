@@ -64,9 +64,10 @@ function SignInStart({
   const view = tracking?.view;
   // Back from waiting (cancelled, refused): the next step is this button.
   const primaryRef = useFocusWhenLost<HTMLButtonElement>(view?.phase);
-  // The Netrex protocol names no user: a second sign-in replaces the first (main/accounts/identity.ts).
+  // Without a user's identity (the Netrex protocol names none; a standard server only with
+  // `openid`), a second sign-in replaces the first (main/accounts/identity.ts).
   const replaces =
-    provider.dialect === 'netrex' &&
+    (provider.dialect === 'netrex' || !provider.rights.includes('openid')) &&
     state.accounts.some((a) => a.providerId === provider.id && a.method === 'oauth');
   return (
     <section className="panel sign-in-panel" aria-label={t('signIn.panelLabel')}>
