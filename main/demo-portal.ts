@@ -1,7 +1,7 @@
 // Demo mode (`npm run demo`, NETREX_DEMO=1): the portal stand-in runs inside
 // the app on loopback and is offered as a ready provider, so a newcomer can
 // try the whole one-click sign-in without an account. Types only: the shell
-// starts the stand-in (main/electron/demo.ts) and hands this to the services
+// starts the stand-in (main/desktop/demo.ts) and hands this to the services
 // as `createServices(ports, demo)`; the services add it as a provider of
 // origin `demo`.
 export interface DemoPortal {

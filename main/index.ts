@@ -4,7 +4,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startAppShell } from './electron/app-shell';
-import { demoRequested } from './electron/demo';
+import { demoRequested } from './desktop/demo';
 import { createServices } from './services';
 
 startAppShell({

@@ -1,7 +1,7 @@
 // Entry of the demo bundle (scripts/build.mjs --demo → out/demo/portal.mjs):
 // the portal stand-in with its documented default client and user, on a free
 // loopback port, described as the `DemoPortal` the services add as a provider.
-// Loaded only when NETREX_DEMO=1 (main/electron/demo.ts); never packaged.
+// Loaded only when NETREX_DEMO=1 (main/desktop/demo.ts); never packaged.
 import { customSchemeRedirectUri } from '../main/auth/redirect-uri';
 import type { DemoPortal } from '../main/demo-portal';
 import { DEFAULT_CONFIG, startProvider } from '../test/support/provider';

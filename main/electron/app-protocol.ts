@@ -3,7 +3,7 @@
 // which file a request may read; this only reads it and answers.
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { APP_PROTOCOL, appResponseHeaders, resolveAppFile } from './app-protocol-paths';
+import { APP_PROTOCOL, appResponseHeaders, resolveAppFile } from '../desktop/app-protocol-paths';
 
 /**
  * Must run before `ready`. `standard` gives the page a real origin (relative

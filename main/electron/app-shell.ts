@@ -14,17 +14,17 @@ import type { DemoPortal } from '../demo-portal';
 import type { AppSettings } from '../ipc/contract';
 import { APP_SETTINGS_DOCUMENT, savedLanguage } from '../services/app-settings';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
-import { createDeepLinkInbox } from './deep-link-inbox';
+import { createDeepLinkInbox } from '../desktop/deep-link-inbox';
 import { listenForDeepLinks, registerProtocolClient } from './deep-links';
-import { startEmbeddedDemoPortal } from './demo';
-import { edgeWords, linkRefusalText, type EdgeWords } from './edge-words';
+import { startEmbeddedDemoPortal } from '../desktop/demo';
+import { edgeWords, linkRefusalText, type EdgeWords } from '../desktop/edge-words';
 import { electronStoreDocument } from './electron-store-documents';
 import { openExternalGuarded } from './external-links';
 import { registerBridge } from './ipc';
 import { createLoginItemPort, startedAtLogin } from './login-item';
 import { watchAccountAlerts } from './notifications';
 import { createSafeStorageCipher } from './secure-storage';
-import { startupFailureMessage } from './startup-failure';
+import { startupFailureMessage } from '../desktop/startup-failure';
 import { createAppTray } from './tray';
 import {
   createMainWindow,

@@ -6,8 +6,8 @@
 import { app } from 'electron';
 import { resolve } from 'node:path';
 import { APP_SCHEME } from '../auth/redirect-uri';
-import { routeArgv, type ArgvRefusal } from './argv-routing';
-import { takeRoute, type DeepLinkInbox } from './deep-link-inbox';
+import { routeArgv, type ArgvRefusal } from '../desktop/argv-routing';
+import { takeRoute, type DeepLinkInbox } from '../desktop/deep-link-inbox';
 
 export interface DeepLinkListeners {
   /** Brings the window forward (a second instance was started). */

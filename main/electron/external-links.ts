@@ -3,7 +3,7 @@
 // checkExternalUrl allowed it (the authorization URL of a sign-in in progress,
 // https or the loopback stand-in).
 import { shell } from 'electron';
-import { checkExternalUrl, ExternalUrlRefusedError } from './external-url-guard';
+import { checkExternalUrl, ExternalUrlRefusedError } from '../desktop/external-url-guard';
 
 export async function openExternalGuarded(
   url: string,

@@ -5,8 +5,8 @@ import { ipcMain, type WebContents } from 'electron';
 import type { AppServices } from '../app-services';
 import { DisposableStore, toDisposable, type Disposable } from '../common/lifecycle';
 import { BRIDGE_EVENTS, BRIDGE_METHODS, channelOf, type BridgeEventName } from '../ipc/contract';
-import { isAppUrl } from './app-protocol-paths';
-import { createBridgeDispatch, type DispatchLog } from './bridge-dispatch';
+import { isAppUrl } from '../desktop/app-protocol-paths';
+import { createBridgeDispatch, type DispatchLog } from '../desktop/bridge-dispatch';
 
 export function registerBridge(
   services: Pick<AppServices, 'handlers' | 'events'>,

@@ -5,7 +5,7 @@
 import { app } from 'electron';
 import { resolve } from 'node:path';
 import { APP_SCHEME } from '../auth/redirect-uri';
-import { linuxAutostart, type LoginItemPort } from './linux-autostart';
+import { linuxAutostart, type LoginItemPort } from '../desktop/linux-autostart';
 
 /** Added to the command line of a start at login: open in the tray only. */
 export const START_IN_TRAY_ARG = '--start-in-tray';

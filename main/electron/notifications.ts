@@ -5,8 +5,12 @@
 import { Notification } from 'electron';
 import type { AppServices } from '../app-services';
 import { toDisposable, type Disposable } from '../common/lifecycle';
-import { decideAccountAlerts, EMPTY_ALERT_MEMORY, type AlertMemory } from './account-alerts';
-import type { EdgeWords } from './edge-words';
+import {
+  decideAccountAlerts,
+  EMPTY_ALERT_MEMORY,
+  type AlertMemory,
+} from '../desktop/account-alerts';
+import type { EdgeWords } from '../desktop/edge-words';
 
 export function watchAccountAlerts(
   services: Pick<AppServices, 'accounts' | 'events'>,

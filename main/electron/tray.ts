@@ -5,9 +5,14 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import type { AppServices } from '../app-services';
 import { toDisposable, type Disposable } from '../common/lifecycle';
-import type { EdgeWords } from './edge-words';
-import { trayIconBitmap, trayStatus, type TrayStatus } from './tray-icon';
-import { trayMenuModel, trayTooltip, type TrayAction, type TrayMenuItem } from './tray-menu';
+import type { EdgeWords } from '../desktop/edge-words';
+import { trayIconBitmap, trayStatus, type TrayStatus } from '../desktop/tray-icon';
+import {
+  trayMenuModel,
+  trayTooltip,
+  type TrayAction,
+  type TrayMenuItem,
+} from '../desktop/tray-menu';
 
 export interface TrayActions {
   open(): void;

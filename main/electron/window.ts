@@ -5,8 +5,8 @@
 // and no <webview> (#12). The static tests read this file and fail on any
 // weakened option or permission handler.
 import { BrowserWindow, app, type Session, type WebContents } from 'electron';
-import { APP_ENTRY_URL, isAppUrl } from './app-protocol-paths';
-import { grantsPermission } from './permission-policy';
+import { APP_ENTRY_URL, isAppUrl } from '../desktop/app-protocol-paths';
+import { grantsPermission } from '../desktop/permission-policy';
 
 export interface MainWindowOptions {
   /** Absolute path of the bundled preload (out/preload/index.cjs). */

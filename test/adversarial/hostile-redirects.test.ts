@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError } from '../../main/auth/auth-error';
 import { parseCallbackUrl } from '../../main/auth/callback-url';
-import { MAX_DEEP_LINK_LENGTH, routeArgv } from '../../main/electron/argv-routing';
+import { MAX_DEEP_LINK_LENGTH, routeArgv } from '../../main/desktop/argv-routing';
 import { startAccountsRig, type AccountsRig } from '../support/accounts-rig';
 import { printSection, recordSection, table } from './support/figures';
 import { hygiene } from './support/hygiene';

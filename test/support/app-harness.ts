@@ -11,8 +11,8 @@
 // own pure steps (argv routing, the deep-link inbox) to services.handleDeepLink.
 import type { Browser, Page } from 'playwright-core';
 import type { Disposable } from '../../main/common/lifecycle';
-import { routeArgv } from '../../main/electron/argv-routing';
-import { createDeepLinkInbox, takeRoute } from '../../main/electron/deep-link-inbox';
+import { routeArgv } from '../../main/desktop/argv-routing';
+import { createDeepLinkInbox, takeRoute } from '../../main/desktop/deep-link-inbox';
 import { createFetchGate, type FetchGate } from './fetch-gate';
 import { findLeaks } from './leak-search';
 import {

@@ -4,7 +4,7 @@
 // plain data they share with the bridge is main/common/model.ts).
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { moduleImports, parse, read, tsFiles } from './electron/static-checks';
+import { moduleImports, parse, read, tsFiles } from '../support/static-checks';
 
 /** Every relative import of the files under `dir`, as repository paths. */
 function importsUnder(dir: string): { file: string; target: string }[] {

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Configuration } from 'electron-builder';
 import { APP_SCHEME } from '../../../main/auth/redirect-uri';
-import { ROOT } from './static-checks';
+import { ROOT } from '../../support/static-checks';
 
 // electron-builder's own dependencies (no types shipped): loaded as plain CommonJS.
 const require = createRequire(join(ROOT, 'package.json'));

@@ -7,7 +7,7 @@ import {
   read,
   runtimeElectronImports,
   tsFiles,
-} from './static-checks';
+} from '../../support/static-checks';
 
 describe('static: electron imports', () => {
   it('finds electron imported only in main/index.ts, main/electron/ and main/preload/', () => {
@@ -26,23 +26,23 @@ describe('static: electron imports', () => {
     expect(edgeImporters.every(isEdge)).toBe(true);
   });
 
-  it('keeps the pure edge files free of electron, so unit tests can load them', () => {
-    const pure = [
-      'main/electron/argv-routing.ts',
-      'main/electron/deep-link-inbox.ts',
-      'main/electron/app-protocol-paths.ts',
-      'main/electron/external-url-guard.ts',
-      'main/electron/sender-check.ts',
-      'main/electron/bridge-dispatch.ts',
-      'main/electron/account-alerts.ts',
-      'main/electron/tray-menu.ts',
-      'main/electron/tray-icon.ts',
-      'main/electron/linux-autostart.ts',
-      'main/preload/bridge.ts',
-      'main/ipc/validation.ts',
-    ];
+  it('keeps every desktop rule (main/desktop/) free of electron, so unit tests can load them', () => {
+    const pure = [...tsFiles('main/desktop'), 'main/preload/bridge.ts', 'main/ipc/validation.ts'];
+    expect(pure.length).toBeGreaterThan(10);
     for (const file of pure)
       expect({ file, chain: chainToElectron(file) }).toEqual({ file, chain: undefined });
+  });
+
+  it('holds main/electron/ to thin adapters: every file there touches Electron itself', () => {
+    const adapters = tsFiles('main/electron');
+    expect(adapters.length).toBeGreaterThan(5);
+    const pureOnes = adapters.filter(
+      (file) =>
+        runtimeElectronImports(file, read(file)).length === 0 &&
+        !/from '(electron|electron-store)'/.test(read(file)),
+    );
+    // A file that does not touch Electron is a rule: it belongs in main/desktop/.
+    expect(pureOnes).toEqual([]);
   });
 
   it('no unit test reaches a file that loads electron', () => {

@@ -1,6 +1,6 @@
 // Static: shell.openExternal and loadURL happen in one guarded function each; loadFile never.
 import { describe, expect, it } from 'vitest';
-import { findUnguardedCalls, read, tsFiles } from './static-checks';
+import { findUnguardedCalls, read, tsFiles } from '../../support/static-checks';
 
 const links = 'main/electron/external-links.ts';
 const window = 'main/electron/window.ts';

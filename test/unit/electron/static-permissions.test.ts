@@ -1,7 +1,7 @@
 // Static: no permission handler in main/ grants more than the pure policy
 // (permission-policy.ts: the clipboard write of the app's own page).
 import { describe, expect, it } from 'vitest';
-import { findPermissionGrants, read, tsFiles } from './static-checks';
+import { findPermissionGrants, read, tsFiles } from '../../support/static-checks';
 
 const good = `
   session.setPermissionRequestHandler((contents, permission, callback, details) =>

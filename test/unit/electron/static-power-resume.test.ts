@@ -1,7 +1,7 @@
 // Static: the shell tells the services when the computer wakes up, so an
 // overdue refresh runs at once (AppServices.resume), and stops listening on quit.
 import { describe, expect, it } from 'vitest';
-import { read } from './static-checks';
+import { read } from '../../support/static-checks';
 
 const shell = read('main/electron/app-shell.ts');
 

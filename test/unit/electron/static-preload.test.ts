@@ -1,6 +1,11 @@
 // Static: the preload exposes window.netrex, built from the contract, and nothing else.
 import { describe, expect, it } from 'vitest';
-import { findBridgeBuilderViolations, findPreloadViolations, read, tsFiles } from './static-checks';
+import {
+  findBridgeBuilderViolations,
+  findPreloadViolations,
+  read,
+  tsFiles,
+} from '../../support/static-checks';
 
 const preload = 'main/preload/index.ts';
 const good = `

@@ -1,6 +1,6 @@
 // Static: no window in main/ is weakened (Electron security checklist #2–#11).
 import { describe, expect, it } from 'vitest';
-import { findWeakenedWindowOptions, read, tsFiles } from './static-checks';
+import { findWeakenedWindowOptions, read, tsFiles } from '../../support/static-checks';
 
 const good = `
   new BrowserWindow({

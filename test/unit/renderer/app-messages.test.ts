@@ -14,7 +14,7 @@ import { settingsDamagedWarning } from '../../../main/vault/vault-settings';
 import { cs } from '../../../renderer/src/i18n/cs';
 import { en } from '../../../renderer/src/i18n/en';
 import { appMessage, appMessageKey, errorText } from '../../../renderer/src/views/error-text';
-import { parse, read, tsFiles } from '../electron/static-checks';
+import { parse, read, tsFiles } from '../../support/static-checks';
 
 function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
   visit(node);

@@ -11,7 +11,7 @@ import {
   toUserFacing,
   UserFacingFailure,
 } from '../../../main/common/explained-error';
-import { createBridgeDispatch } from '../../../main/electron/bridge-dispatch';
+import { createBridgeDispatch } from '../../../main/desktop/bridge-dispatch';
 import { createBridgeHandlers } from '../../../main/ipc/handlers';
 import { ProviderError } from '../../../main/providers';
 import { createBridgeEventHub, MAX_HELD_NOTICES } from '../../../main/services/bridge-events';

@@ -6,7 +6,7 @@ import {
   autostartEntry,
   linuxAutostart,
   quoteExecArg,
-} from '../../../main/electron/linux-autostart';
+} from '../../../main/desktop/linux-autostart';
 import { makeTempDir, type TempDir } from '../../support/temp-dir';
 
 let temp: TempDir | undefined;

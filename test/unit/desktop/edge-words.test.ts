@@ -1,8 +1,8 @@
 // The edge's words: the language it picks (the window's rule), and every
 // sentence present, filled and distinct in both languages.
 import { describe, expect, it } from 'vitest';
-import { decideAccountAlerts, EMPTY_ALERT_MEMORY } from '../../../main/electron/account-alerts';
-import { routeArgv } from '../../../main/electron/argv-routing';
+import { decideAccountAlerts, EMPTY_ALERT_MEMORY } from '../../../main/desktop/account-alerts';
+import { routeArgv } from '../../../main/desktop/argv-routing';
 import {
   EDGE_LANGUAGES,
   EDGE_WORDS,
@@ -10,7 +10,7 @@ import {
   edgeWords,
   linkRefusalText,
   type EdgeWords,
-} from '../../../main/electron/edge-words';
+} from '../../../main/desktop/edge-words';
 import type { AccountSnapshot, AppSettings } from '../../../main/ipc/contract';
 import { resolveLanguage } from '../../../renderer/src/i18n/language';
 

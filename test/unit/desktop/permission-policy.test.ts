@@ -6,8 +6,8 @@ import {
   GRANTED_PERMISSION,
   grantsPermission,
   type PermissionAsk,
-} from '../../../main/electron/permission-policy';
-import { ROOT } from './static-checks';
+} from '../../../main/desktop/permission-policy';
+import { ROOT } from '../../support/static-checks';
 
 const APP_PAGE = 'app://renderer/index.html';
 const APP_ORIGIN = 'app://renderer';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSnapshot, AccountState, ProviderView } from '../../../main/ipc/contract';
-import { EDGE_WORDS } from '../../../main/electron/edge-words';
-import { MAX_TRAY_LABEL, trayMenuModel, trayTooltip } from '../../../main/electron/tray-menu';
-import { trayIconBitmap, trayStatus } from '../../../main/electron/tray-icon';
+import { EDGE_WORDS } from '../../../main/desktop/edge-words';
+import { MAX_TRAY_LABEL, trayMenuModel, trayTooltip } from '../../../main/desktop/tray-menu';
+import { trayIconBitmap, trayStatus } from '../../../main/desktop/tray-icon';
 
 const account = (id: string, state: AccountState, extra: Partial<AccountSnapshot> = {}) =>
   ({

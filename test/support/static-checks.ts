@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
+export const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface Finding {
   readonly file: string;
@@ -171,7 +171,7 @@ export function findWeakenedWindowOptions(file: string, source: string): Finding
 
 // ---------------------------------------------------------------- permissions
 
-/** The one function that may say yes to a permission (main/electron/permission-policy.ts). */
+/** The one function that may say yes to a permission (main/desktop/permission-policy.ts). */
 export const PERMISSION_POLICY = 'grantsPermission';
 /** Handlers whose answer grants a web permission; null resets one to Electron's default (grant). */
 const PERMISSION_HANDLERS = new Set([

@@ -1,9 +1,9 @@
 // The start-up error box says what kind of failure it was and what to do,
 // never the error's own text (a path, a URL, a token).
 import { describe, expect, it } from 'vitest';
-import { EDGE_WORDS } from '../../../main/electron/edge-words';
-import { startupFailureMessage } from '../../../main/electron/startup-failure';
-import { read } from './static-checks';
+import { EDGE_WORDS } from '../../../main/desktop/edge-words';
+import { startupFailureMessage } from '../../../main/desktop/startup-failure';
+import { read } from '../../support/static-checks';
 
 const leaky = (message: string, code?: string) =>
   Object.assign(new Error(message), code ? { code } : {});

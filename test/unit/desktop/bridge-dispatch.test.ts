@@ -5,7 +5,7 @@ import { INTERNAL_ERROR } from '../../../main/common/explained-error';
 import {
   createBridgeDispatch,
   FORBIDDEN_SENDER_ERROR,
-} from '../../../main/electron/bridge-dispatch';
+} from '../../../main/desktop/bridge-dispatch';
 import { createBridgeHandlers } from '../../../main/ipc/handlers';
 
 const app = { url: 'app://renderer/index.html', parent: null };

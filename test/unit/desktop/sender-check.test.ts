@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppSender } from '../../../main/electron/sender-check';
+import { isAppSender } from '../../../main/desktop/sender-check';
 
 const mainFrame = (url: string) => ({ url, parent: null });
 

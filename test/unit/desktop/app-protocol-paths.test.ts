@@ -7,7 +7,7 @@ import {
   appResponseHeaders,
   isAppUrl,
   resolveAppFile,
-} from '../../../main/electron/app-protocol-paths';
+} from '../../../main/desktop/app-protocol-paths';
 
 const root = join(sep, 'opt', 'netrex', 'out', 'renderer');
 

@@ -5,8 +5,8 @@ import {
   EMPTY_ALERT_MEMORY,
   OFFLINE_ALERT_AFTER_MS,
   type AlertMemory,
-} from '../../../main/electron/account-alerts';
-import { EDGE_WORDS } from '../../../main/electron/edge-words';
+} from '../../../main/desktop/account-alerts';
+import { EDGE_WORDS } from '../../../main/desktop/edge-words';
 
 function account(id: string, state: AccountState, label = 'Office'): AccountSnapshot {
   return {

@@ -3,7 +3,7 @@ import {
   checkExternalUrl,
   ExternalUrlRefusedError,
   MAX_EXTERNAL_URL_LENGTH,
-} from '../../../main/electron/external-url-guard';
+} from '../../../main/desktop/external-url-guard';
 
 // The services' rule, as they would answer: the configured portals' origins.
 const configured = [

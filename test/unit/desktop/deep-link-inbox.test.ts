@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { routeArgv } from '../../../main/electron/argv-routing';
+import { routeArgv } from '../../../main/desktop/argv-routing';
 import {
   createDeepLinkInbox,
   MAX_QUEUED_LINKS,
   takeRoute,
-} from '../../../main/electron/deep-link-inbox';
+} from '../../../main/desktop/deep-link-inbox';
 
 describe('deep-link inbox', () => {
   it('holds a cold-start link until the services attach, then delivers it', async () => {

@@ -5,7 +5,7 @@ import {
   MAX_DEEP_LINK_LENGTH,
   isAppLink,
   routeArgv,
-} from '../../../main/electron/argv-routing';
+} from '../../../main/desktop/argv-routing';
 import { APP_SCHEME, customSchemeRedirectUri } from '../../../main/auth/redirect-uri';
 
 const callback = `${customSchemeRedirectUri('demo')}?code=abc&state=xyz`;
