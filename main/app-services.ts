@@ -16,6 +16,7 @@ import type {
 } from './ipc/contract';
 import type { Disposable } from './common/lifecycle';
 import type { DocumentStore } from './common/document-store';
+import type { Log } from './common/log';
 import type { Cipher } from './vault/cipher';
 
 /** The transport-agnostic handler table (main/ipc/handlers.ts): one entry per bridge method. */
@@ -62,6 +63,11 @@ export interface AppPorts {
   readonly now?: () => number;
   /** Overrides the per-OS managed configuration path (NETREX_MANAGED_CONFIG does too). */
   readonly managedConfigPath?: string;
+  /**
+   * The app's log (main/common/log.ts): structured lines, never a secret. The
+   * host decides where they go; absent, nothing is logged.
+   */
+  readonly log?: Log;
 }
 
 export interface AppServices extends Disposable {

@@ -9,6 +9,7 @@ import { createSignInEngine, type OpenLoopbackListener } from '../auth';
 import { systemClock, type Clock } from '../common/clock';
 import { messageParams } from '../common/explained-error';
 import { DisposableStore, toDisposable } from '../common/lifecycle';
+import { nullLog } from '../common/log';
 import type { StorageStatus, UserFacingError } from '../common/model';
 import type { DemoPortal } from '../demo-portal';
 import { createBridgeHandlers } from '../ipc/handlers';
@@ -56,6 +57,7 @@ export async function createServices(
   const clock: Clock =
     options.clock ?? (ports.now ? { now: ports.now, setTimer: systemClock.setTimer } : systemClock);
   const now = () => clock.now();
+  const log = ports.log ?? nullLog;
   const disposables = new DisposableStore();
   const hub = createBridgeEventHub(now);
 
@@ -155,6 +157,11 @@ export async function createServices(
   services.add(hub);
   services.add(disposables);
 
+  log.info('services.started', {
+    accounts: accounts.list().length,
+    portals: registry.list().length,
+    storage: vault.storageStatus().backend,
+  });
   return {
     handlers,
     events: hub,
