@@ -81,7 +81,8 @@ export interface AccountSnapshot {
   /**
    * Whether the account's current tokens are on disk: false when they live in
    * memory only (no safe keychain, no opt-in) or their save failed (see
-   * StorageStatus.lastWriteError), until a save succeeds.
+   * StorageStatus.lastWriteError), until a save succeeds. True for an account
+   * that holds no tokens (expired): a restart loses nothing of it.
    */
   readonly persisted: boolean;
 }

@@ -4,7 +4,7 @@
 // Time moves on the manual clock (the window's clock with it), never by
 // sleeping. Each test ends with the shared secret search (app-fixture.ts).
 import { describe, expect, it } from 'vitest';
-import { cameraList } from '../support/portal-client';
+import { cameraList, revoke } from '../support/portal-client';
 import { openVaultIn } from '../support/vault-fixtures';
 import { appSuite } from './app-fixture';
 import {
@@ -89,6 +89,29 @@ describe('sign-out', () => {
     const reopened = await openVaultIn(app.rig.dir.path, app.rig.cipher);
     expect(reopened.listAccounts()).toEqual([]);
     await reopened.dispose();
+  });
+});
+
+describe('an account whose grant ends', () => {
+  it('says Expired with "Sign in again", and no "kept in memory only" while the keyring works', async () => {
+    const app = await suite.open();
+    const card = await signInWithBrowser(app);
+    // The grant is ended at the portal behind the app's back (an administrator revoked it).
+    const disk = await openVaultIn(app.rig.dir.path, app.rig.cipher);
+    const [stored] = disk.listAccounts();
+    await disk.dispose();
+    await expect(revoke(app.rig.portal, stored!.tokens.accessToken)).resolves.toMatchObject({
+      status: 200,
+    });
+
+    await card.getByRole('button', { name: say('en', 'account.checkNow') }).click();
+    await card.getByText(say('en', 'state.expired'), { exact: true }).waitFor();
+    await card.getByRole('button', { name: say('en', 'account.signInAgain') }).waitFor();
+    // The keyring works (the storage is gnome_libsecret): nothing about storage to investigate.
+    const status = await app.rig.services.handlers.getStorageStatus();
+    expect(status).toMatchObject({ ok: true, value: { policy: 'encrypted', weak: false } });
+    await expect(card.getByText(say('en', 'account.memoryOnly')).count()).resolves.toBe(0);
+    expect(app.rig.services.accounts()[0]).toMatchObject({ state: 'expired', persisted: true });
   });
 });
 

@@ -108,7 +108,8 @@ export const EXPIRED = account({
   tokenExpiresAt: NOW - 3 * 86_400_000,
   cameras: { count: 1, names: ['Reception'] },
   lastError: new AccountError('api_token_revoked', { portal: 'Netrex' }).toUserFacing(),
-  persisted: false,
+  // The services' answer for an account without tokens: a restart loses nothing of it.
+  persisted: true,
 });
 
 export const SAFE_STORAGE: StorageStatus = {
