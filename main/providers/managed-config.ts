@@ -7,12 +7,21 @@
 //   any OS   the file named by the NETREX_MANAGED_CONFIG environment variable
 //
 // An invalid file never stops the app: each broken part is skipped and
-// reported with the file and the field (`providers[1].url`), never its value.
+// reported with the file, the field (`providers[1].url`) and the rule it
+// breaks (managed-config-rules.ts), never its value.
 import * as nodeFs from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { z } from 'zod';
-import type { UserFacingError } from '../common/model';
+import type { MessageParams, UserFacingError } from '../common/model';
 import { BUILT_IN_PROVIDERS } from './built-in';
+import {
+  isPlainName,
+  ruleOfIssue,
+  ruleText,
+  type ManagedConfigRule,
+  type RuleBroken,
+} from './managed-config-rules';
+import { normalizeProviderUrl } from './portal-url';
 import {
   clientIdSchema,
   DEFAULT_LOOPBACK_PORT,
@@ -22,8 +31,9 @@ import {
   loopbackPortSchema,
   providerIdSchema,
   providerNameSchema,
-  providerUrlSchema,
   redirectKindSchema,
+  MAX_RIGHTS,
+  NETREX_RIGHTS,
   rightsSchema,
   type ProviderConfig,
 } from './provider-config';
@@ -36,6 +46,10 @@ export interface ManagedConfigError {
   readonly file: string;
   /** Where in the file: `providers[1].url`, or `(file)` for the file as a whole. */
   readonly field: string;
+  /** The rule broken, for the window's own words; `message` says it in English. */
+  readonly rule: ManagedConfigRule;
+  /** What the rule's sentence names (field names, bounds, allowed values); never a value of the file. */
+  readonly values?: MessageParams;
   readonly message: string;
 }
 
@@ -47,6 +61,10 @@ export interface ManagedConfig {
   readonly clientSecrets: ReadonlyMap<string, string>;
   /** False when IT forbids adding portals by hand. */
   readonly allowCustomPortals: boolean;
+  /** True when the built-in portals are listed only where an entry of the file configures them. */
+  readonly hideBuiltInPortals: boolean;
+  /** The portal the window opens on (its sign-in) while no account uses it; null for none. */
+  readonly defaultProviderId: string | null;
   readonly errors: readonly ManagedConfigError[];
 }
 
@@ -89,6 +107,8 @@ type ManagedEntry = z.infer<typeof entrySchema>;
 const TOP_LEVEL = {
   $schema: z.string(),
   allowCustomPortals: z.boolean(),
+  hideBuiltInPortals: z.boolean(),
+  defaultPortal: providerIdSchema,
   providers: z.array(z.unknown()),
 } as const;
 
@@ -100,8 +120,14 @@ export const MANAGED_CONFIG_FIELDS: readonly string[] = [
 
 export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): ManagedConfig {
   const errors: ManagedConfigError[] = [];
-  const fail = (field: string, message: string): ManagedConfigError => {
-    const error = { file, field, message };
+  const fail = (field: string, broken: RuleBroken): ManagedConfigError => {
+    const error: ManagedConfigError = {
+      file,
+      field,
+      rule: broken.rule,
+      ...(broken.values ? { values: broken.values } : {}),
+      message: ruleText(broken),
+    };
     errors.push(error);
     return error;
   };
@@ -112,23 +138,22 @@ export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): M
     providers: [],
     clientSecrets: new Map(),
     allowCustomPortals: !present,
+    hideBuiltInPortals: false,
+    defaultProviderId: null,
     errors,
   });
 
   let text: string;
   try {
     if (fs.statSync(file).size > MAX_MANAGED_CONFIG_BYTES) {
-      fail('(file)', 'the file is larger than 1 MB; no managed configuration file is that large');
+      fail('(file)', { rule: 'file-too-large' });
       return empty(true);
     }
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return empty(false);
-    fail(
-      '(file)',
-      code === 'EACCES' ? 'the file cannot be read (permission denied)' : 'the file cannot be read',
-    );
+    fail('(file)', { rule: code === 'EACCES' ? 'file-permission-denied' : 'file-unreadable' });
     return empty(true);
   }
 
@@ -136,11 +161,11 @@ export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): M
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    fail('(file)', 'the file is not valid JSON');
+    fail('(file)', { rule: 'file-not-json' });
     return empty(true);
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    fail('(file)', 'the file must hold one JSON object');
+    fail('(file)', { rule: 'file-not-object' });
     return empty(true);
   }
   const top = readTopLevel(json as Record<string, unknown>, fail);
@@ -151,14 +176,15 @@ export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): M
     const at = (sub: readonly PropertyKey[]) => fieldPath(['providers', index, ...sub]);
     const entry = entrySchema.safeParse(raw);
     if (!entry.success) {
-      for (const issue of entry.error.issues) fail(at(issue.path), entryIssueMessage(issue));
+      // Unknown fields are named on the entry itself (the issue's path is the entry's).
+      for (const issue of entry.error.issues) fail(at(issue.path), ruleOfIssue(issue));
       return;
     }
     if (providers.some((p) => p.id === entry.data.id)) {
-      fail(at(['id']), 'this id appears earlier in the file; each provider is listed once');
+      fail(at(['id']), { rule: 'duplicate-id' });
       return;
     }
-    const built = toProviderConfig(entry.data, (sub, message) => fail(at([sub]), message));
+    const built = toProviderConfig(entry.data, (sub, broken) => fail(at([sub]), broken));
     if (!built) return;
     providers.push(built);
     if (entry.data.clientSecret) clientSecrets.set(built.id, entry.data.clientSecret);
@@ -169,8 +195,30 @@ export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): M
     providers,
     clientSecrets,
     allowCustomPortals: top.allowCustomPortals,
+    hideBuiltInPortals: top.hideBuiltInPortals,
+    defaultProviderId: defaultPortalOf(top, providers, fail),
     errors,
   };
+}
+
+/**
+ * The default portal must be one the window lists: an entry of this file, or
+ * a built-in portal that is not hidden. Otherwise it is reported and the
+ * window opens as it would without it.
+ */
+function defaultPortalOf(
+  top: TopLevel,
+  providers: readonly ProviderConfig[],
+  fail: (field: string, broken: RuleBroken) => void,
+): string | null {
+  const id = top.defaultPortal;
+  if (!id) return null;
+  const listed =
+    providers.some((p) => p.id === id) ||
+    (!top.hideBuiltInPortals && BUILT_IN_PROVIDERS.some((p) => p.id === id));
+  if (listed) return id;
+  fail(fieldPath(['defaultPortal']), { rule: 'unknown-portal' });
+  return null;
 }
 
 /**
@@ -178,84 +226,74 @@ export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): M
  * is reported and ignored, never a reason to drop the rest. A broken
  * `allowCustomPortals` counts as false: IT meant to set it.
  */
+interface TopLevel {
+  readonly providers?: readonly unknown[];
+  readonly allowCustomPortals: boolean;
+  readonly hideBuiltInPortals: boolean;
+  readonly defaultPortal?: string;
+}
+
 function readTopLevel(
   json: Record<string, unknown>,
-  fail: (field: string, message: string) => void,
-): { providers?: readonly unknown[]; allowCustomPortals: boolean } {
+  fail: (field: string, broken: RuleBroken) => void,
+): TopLevel {
   for (const key of Object.keys(json)) {
     if (!Object.hasOwn(TOP_LEVEL, key)) {
       const name = isPlainName(key) ? fieldPath([key]) : '(a field with an odd name)';
-      fail(
-        name,
-        `is not a setting Netrex Connect knows (${Object.keys(TOP_LEVEL).join(', ')}); it is ignored`,
-      );
+      fail(name, { rule: 'unknown-setting', values: { known: Object.keys(TOP_LEVEL).join(', ') } });
     }
   }
   const field = <K extends keyof typeof TOP_LEVEL>(key: K) => {
     if (json[key] === undefined) return undefined;
     const parsed = TOP_LEVEL[key].safeParse(json[key]);
     if (parsed.success) return parsed.data as z.infer<(typeof TOP_LEVEL)[K]>;
-    fail(fieldPath([key]), parsed.error.issues[0]?.message ?? 'is not valid');
+    const issue = parsed.error.issues[0];
+    fail(fieldPath([key]), issue ? ruleOfIssue(issue, key) : { rule: 'invalid' });
     return null;
   };
   field('$schema');
   const providers = field('providers');
   const allowCustomPortals = field('allowCustomPortals');
+  // Hiding is a convenience, not a lockdown: a broken value hides nothing.
+  const hideBuiltInPortals = field('hideBuiltInPortals') ?? false;
+  const defaultPortal = field('defaultPortal');
   return {
     ...(providers ? { providers } : {}),
     allowCustomPortals: allowCustomPortals === null ? false : (allowCustomPortals ?? true),
+    hideBuiltInPortals,
+    ...(defaultPortal ? { defaultPortal } : {}),
   };
-}
-
-/** A field name, not a value; still, only a plain short one is repeated back. */
-function isPlainName(key: string): boolean {
-  return /^[\w$-]{1,40}$/.test(key);
-}
-
-/**
- * An entry's issue in words. Every field of an entry must be known: a
- * misspelt `locked` or `clientId` would change what the entry means, so the
- * entry is skipped, naming the unknown fields when their names are plain.
- */
-function entryIssueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code !== 'unrecognized_keys') return issue.message;
-  const names = issue.keys.filter(isPlainName);
-  const odd = issue.keys.length - names.length;
-  const listed = [...names.map((k) => `"${k}"`), ...(odd ? [`${odd} with an odd name`] : [])];
-  return `has fields Netrex Connect does not know (${listed.join(', ')}), so the entry is skipped`;
 }
 
 /** Applies an entry over the built-in of the same id, or makes a new managed provider. */
 function toProviderConfig(
   entry: ManagedEntry,
-  fail: (field: string, message: string) => void,
+  fail: (field: string, broken: RuleBroken) => void,
 ): ProviderConfig | undefined {
   const base = BUILT_IN_PROVIDERS.find((p) => p.id === entry.id);
   if (base && entry.url !== undefined) {
-    fail('url', 'a built-in portal keeps its address; give the provider a new id to use another');
+    fail('url', { rule: 'built-in-address' });
     return undefined;
   }
   if (base && entry.dialect !== undefined && entry.dialect !== base.dialect) {
-    fail('dialect', 'a built-in portal keeps its dialect; give the provider a new id');
+    fail('dialect', { rule: 'built-in-dialect' });
     return undefined;
   }
   if (!base && (entry.url === undefined || entry.name === undefined)) {
-    fail(
-      entry.url === undefined ? 'url' : 'name',
-      'is required for a provider that is not built in',
-    );
+    fail(entry.url === undefined ? 'url' : 'name', { rule: 'required' });
     return undefined;
   }
   const dialect = base?.dialect ?? entry.dialect ?? 'netrex';
-  const url = base ? base.url : providerUrlSchema(dialect).safeParse(entry.url);
-  if (typeof url !== 'string' && !url.success) {
-    fail('url', url.error.issues[0]?.message ?? 'is not valid');
+  const url = base
+    ? { ok: true as const, url: base.url }
+    : normalizeProviderUrl(entry.url!, dialect);
+  if (!url.ok) {
+    fail('url', { rule: `url-${url.problem}` });
     return undefined;
   }
   const rights = entry.rights ?? base?.rights ?? defaultRights(dialect);
-  const rightsCheck = rightsSchema(dialect).safeParse(rights);
-  if (!rightsCheck.success) {
-    fail('rights', rightsCheck.error.issues[0]?.message ?? 'is not valid');
+  if (!rightsSchema(dialect).safeParse(rights).success) {
+    fail('rights', rightsRule(dialect, rights));
     return undefined;
   }
   return {
@@ -263,7 +301,7 @@ function toProviderConfig(
     name: entry.name ?? base?.name ?? entry.id,
     dialect,
     origin: 'managed',
-    url: typeof url === 'string' ? url : url.data,
+    url: url.url,
     clientId: entry.clientId ?? '',
     rights,
     redirectKind: entry.redirectKind ?? 'custom-scheme',
@@ -273,6 +311,16 @@ function toProviderConfig(
   };
 }
 
+/** Which rule a list of rights the schema refused breaks (rightsSchema decides that it does). */
+function rightsRule(dialect: ProviderConfig['dialect'], rights: readonly string[]): RuleBroken {
+  if (rights.length === 0) return { rule: 'rights-none' };
+  if (rights.length > MAX_RIGHTS) return { rule: 'rights-too-many', values: { max: MAX_RIGHTS } };
+  if (new Set(rights).size !== rights.length) return { rule: 'rights-repeated' };
+  return dialect === 'netrex'
+    ? { rule: 'rights-unknown', values: { allowed: NETREX_RIGHTS.join(', ') } }
+    : { rule: 'scopes-format' };
+}
+
 export function managedConfigErrorToUserFacing(error: ManagedConfigError): UserFacingError {
   // What could not be read may have been the lockdown: portals are not added by hand meanwhile.
   const locks = error.field === '(file)' || error.field === 'allowCustomPortals';
@@ -280,14 +328,16 @@ export function managedConfigErrorToUserFacing(error: ManagedConfigError): UserF
   const consequence = locks
     ? 'Until it is corrected, portals cannot be added by hand here'
     : 'Netrex Connect ignores that part and works without it';
+  // The rule and what it names go along, so the window says the reason in its own words.
+  const reason = { ...error.values, rule: error.rule };
   return {
     code: 'managed_config_invalid',
     params:
       error.field === '(file)'
-        ? { file: error.file, variant: 'file' }
+        ? { ...reason, file: error.file, variant: 'file' }
         : locks
-          ? { file: error.file, variant: 'lockdown', field: error.field }
-          : { file: error.file, variant: 'entry', field: error.field },
+          ? { ...reason, file: error.file, variant: 'lockdown', field: error.field }
+          : { ...reason, file: error.file, variant: 'entry', field: error.field },
     message:
       `The managed configuration ${error.file} is not valid${where}: ${error.message}. ` +
       `${consequence}; ask your administrator to correct the file.`,

@@ -17,7 +17,7 @@ import {
   secondPortal,
   signInWithBrowser,
 } from './app-steps';
-import { say } from './ui-view';
+import { LANGS, say, sayError } from './ui-view';
 
 const suite = appSuite();
 const CLIPBOARD = ['clipboard-read', 'clipboard-write'] as const;
@@ -111,5 +111,46 @@ describe('portal settings', () => {
     await expect(cards.count()).resolves.toBe(1);
     await depot.getByText(say('en', 'state.connected'), { exact: true }).waitFor();
     expect(app.rig.services.accounts().map((a) => a.providerName)).toEqual([portal.name]);
+  });
+});
+
+describe('managed configuration', () => {
+  /** What an administrator gets wrong: a misspelt field, an invalid id, a quoted boolean. */
+  const BROKEN = JSON.stringify({
+    allowCustomPortals: 'false',
+    providers: [
+      { id: 'netrex', clientID: 'our-netrex-client' },
+      { id: 'Video Portal', name: 'Video', url: 'https://video.example' },
+    ],
+  });
+  const REASONS = {
+    en: [
+      'must be true or false (without quotes)',
+      'fields Netrex Connect doesn\'t know ("clientID")',
+      'an id is 1–40 lower-case letters, digits or dashes',
+    ],
+    cs: [
+      'musí být true nebo false (bez uvozovek)',
+      'pole, která Netrex Connect nezná ("clientID")',
+      'ID tvoří 1–40 malých písmen, číslic nebo pomlček',
+    ],
+  } as const;
+
+  it.each(LANGS)("says which field and which rule, in the window's language (%s)", async (lang) => {
+    const app = await suite.open({ lang, managedConfig: BROKEN });
+    const { page } = app;
+    const notices = app.rig.notices();
+    expect(notices.map((n) => n.params?.field)).toEqual([
+      'allowCustomPortals',
+      'providers[0]',
+      'providers[1].id',
+    ]);
+    const alerts = page.getByRole('alert');
+    for (const notice of notices) await alerts.getByText(sayError(lang, notice)).waitFor();
+    for (const reason of REASONS[lang]) {
+      await alerts.getByText(reason, { exact: false }).waitFor();
+    }
+    // The administrator's values are not repeated, only field names.
+    await expect(alerts.getByText('our-netrex-client', { exact: false }).count()).resolves.toBe(0);
   });
 });

@@ -171,11 +171,11 @@ export const appMessagesCs = {
   managed_config_invalid: {
     default:
       'Spravovaná konfigurace {{file}} není platná. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
-    file: 'Spravovanou konfiguraci {{file}} nelze použít. Dokud ji správce neopraví, Netrex Connect funguje bez ní a portály zde nelze přidávat ručně.',
+    file: 'Spravovanou konfiguraci {{file}} nelze použít: {{reason}}. Dokud ji správce neopraví, Netrex Connect funguje bez ní a portály zde nelze přidávat ručně.',
     lockdown:
-      'Spravovaná konfigurace {{file}} není platná v položce {{field}}. Dokud ji správce neopraví, portály zde nelze přidávat ručně.',
+      'Spravovaná konfigurace {{file}} není platná v položce {{field}}: {{reason}}. Dokud ji správce neopraví, portály zde nelze přidávat ručně.',
     entry:
-      'Spravovaná konfigurace {{file}} není platná v položce {{field}}. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
+      'Spravovaná konfigurace {{file}} není platná v položce {{field}}: {{reason}}. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
   },
   provider_shadowed:
     'Váš portál „{{portal}}“ má stejné ID jako portál nastavený správcem, a proto se zobrazuje jen ten správcův.',

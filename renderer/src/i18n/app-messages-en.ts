@@ -165,11 +165,11 @@ export const appMessagesEn = {
   managed_config_invalid: {
     default:
       "The managed configuration {{file}} isn't valid. Netrex Connect ignores that part and works without it; ask your administrator to correct the file.",
-    file: "The managed configuration {{file}} can't be used. Until your administrator corrects it, Netrex Connect works without it and portals can't be added by hand here.",
+    file: "The managed configuration {{file}} can't be used: {{reason}}. Until your administrator corrects it, Netrex Connect works without it and portals can't be added by hand here.",
     lockdown:
-      "The managed configuration {{file}} isn't valid at {{field}}. Until your administrator corrects it, portals can't be added by hand here.",
+      "The managed configuration {{file}} isn't valid at {{field}}: {{reason}}. Until your administrator corrects it, portals can't be added by hand here.",
     entry:
-      "The managed configuration {{file}} isn't valid at {{field}}. Netrex Connect ignores that part and works without it; ask your administrator to correct the file.",
+      "The managed configuration {{file}} isn't valid at {{field}}: {{reason}}. Netrex Connect ignores that part and works without it; ask your administrator to correct the file.",
   },
   provider_shadowed:
     'Your portal “{{portal}}” has the same id as a portal your administrator configured, so only theirs is shown.',

@@ -1,6 +1,7 @@
 // Čeština. Stejné klíče jako en.ts; počitatelné texty mají všechny české
 // tvary množného čísla (one: 1, few: 2–4, many: desetinná čísla, other: 0 a 5+).
 import { appMessagesCs } from './app-messages-cs';
+import { managedRulesCs } from './managed-rules-cs';
 
 export const cs = {
   app: {
@@ -20,6 +21,7 @@ export const cs = {
     unnamedPortal: 'bez názvu',
   },
   fromApp: appMessagesCs,
+  managedRule: managedRulesCs,
   notices: {
     connected: 'Připojeno k portálu {{portal}}.',
     connectedAs: 'Připojeno k portálu {{portal}}: {{label}}.',

@@ -1,6 +1,7 @@
 // English: the reference resource. Czech (cs.ts) has the same keys, plus the
 // plural forms Czech needs; a unit test keeps the two in step.
 import { appMessagesEn } from './app-messages-en';
+import { managedRulesEn } from './managed-rules-en';
 
 export const en = {
   app: {
@@ -21,6 +22,7 @@ export const en = {
     unnamedPortal: 'the portal',
   },
   fromApp: appMessagesEn,
+  managedRule: managedRulesEn,
   notices: {
     connected: 'Connected to {{portal}}.',
     connectedAs: 'Connected to {{portal}}: {{label}}.',
