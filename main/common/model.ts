@@ -32,6 +32,14 @@ export type RedirectKind = 'custom-scheme' | 'loopback';
 
 export type ProviderOrigin = 'built-in' | 'managed' | 'custom' | 'demo';
 
+/** What IT allows and prefers in the window (the managed configuration). */
+export interface PortalPolicy {
+  /** False when IT forbids adding portals by hand: "Other portal…" is not offered. */
+  readonly customPortalsAllowed: boolean;
+  /** The portal the window opens on (its sign-in) while no account uses it; null for none. */
+  readonly defaultProviderId: string | null;
+}
+
 export interface AddPortalInput {
   readonly url: string;
   readonly name?: string;

@@ -15,6 +15,7 @@ import type {
   ApiTokenSignInInput,
   Dialect,
   MessageParams,
+  PortalPolicy,
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
@@ -31,6 +32,7 @@ export type {
   CameraSummary,
   Dialect,
   MessageParams,
+  PortalPolicy,
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
@@ -125,6 +127,7 @@ export interface NetrexBridge {
   updateAppSettings(patch: Partial<AppSettings>): Promise<Result<AppSettings>>;
 
   listProviders(): Promise<Result<ProviderView[]>>;
+  getPortalPolicy(): Promise<Result<PortalPolicy>>;
   addPortal(input: AddPortalInput): Promise<Result<ProviderView>>;
   updateProvider(providerId: string, patch: ProviderSettingsPatch): Promise<Result<ProviderView>>;
   /** Write-only: `null` removes the stored secret. */
@@ -173,6 +176,7 @@ export const BRIDGE_METHODS = [
   'getAppSettings',
   'updateAppSettings',
   'listProviders',
+  'getPortalPolicy',
   'addPortal',
   'updateProvider',
   'setClientSecret',

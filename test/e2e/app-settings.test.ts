@@ -153,4 +153,52 @@ describe('managed configuration', () => {
     // The administrator's values are not repeated, only field names.
     await expect(alerts.getByText('our-netrex-client', { exact: false }).count()).resolves.toBe(0);
   });
+
+  it('IT hides the built-ins, forbids other portals and opens on its default portal', async () => {
+    const depot = await secondPortal();
+    const branchSecret = 'branch-client-secret-93ad1e';
+    const app = await suite.open({
+      managedConfig: JSON.stringify({
+        allowCustomPortals: false,
+        hideBuiltInPortals: true,
+        defaultPortal: 'depot',
+        providers: [
+          {
+            id: 'branch',
+            name: 'Branch office',
+            url: 'https://branch.example',
+            clientId: 'branch-client',
+            clientSecret: branchSecret,
+          },
+          {
+            id: 'depot',
+            name: depot.name,
+            url: depot.url,
+            clientId: depot.clientId,
+            clientSecret: depot.clientSecret,
+          },
+        ],
+      }),
+    });
+    app.typedSecrets.push(branchSecret, depot.clientSecret);
+    const { page } = app;
+    // Two managed portals are ready: the window opens on IT's default, not on a choice.
+    await page
+      .getByRole('heading', { name: say('en', 'signIn.title', { portal: depot.name }), level: 1 })
+      .waitFor();
+    await button(page, say('en', 'signIn.otherPortal')).click();
+    await page.getByRole('heading', { name: say('en', 'choose.title') }).waitFor();
+    const cards = page.locator('.portal-grid').getByRole('button');
+    await expect(cards.allInnerTexts()).resolves.toEqual([
+      expect.stringContaining(DEMO),
+      expect.stringContaining('Branch office'),
+      expect.stringContaining(depot.name),
+    ]);
+    // Forbidden, so not offered: no "Other portal…" that would refuse only on Continue.
+    await expect(
+      page.getByRole('button', { name: new RegExp(`^${say('en', 'other.card')}`) }).count(),
+    ).resolves.toBe(0);
+    await expect(page.getByText('Netrex', { exact: true }).count()).resolves.toBe(0);
+    await expect(page.getByText('CamStreamer Cloud').count()).resolves.toBe(0);
+  });
 });

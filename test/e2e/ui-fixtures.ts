@@ -9,6 +9,7 @@ import type {
   AccountSnapshot,
   AppInfo,
   AppSettings,
+  PortalPolicy,
   ProviderView,
   Result,
   SignInView,
@@ -143,6 +144,7 @@ export interface FixtureWorld {
   providers: ProviderView[];
   accounts: AccountSnapshot[];
   storage: StorageStatus;
+  policy: PortalPolicy;
 }
 
 export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
@@ -160,6 +162,7 @@ export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
     providers: [NETREX, CAMSTREAMER, MANAGED],
     accounts: [],
     storage: SAFE_STORAGE,
+    policy: { customPortalsAllowed: true, defaultProviderId: null },
     ...patch,
   };
 }
@@ -197,6 +200,7 @@ export function fixedHandlers(
     getAppSettings: () => ok(w.settings),
     updateAppSettings: (patch) => ok((w.settings = { ...w.settings, ...patch })),
     listProviders: () => ok(w.providers),
+    getPortalPolicy: () => ok(w.policy),
     addPortal: (input) => {
       const host = new URL(input.url).host;
       const added = provider({

@@ -44,6 +44,19 @@ describe('choosing a portal', () => {
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'choose.title') }));
   });
 
+  it('offers no way to add a portal where IT forbids it', async () => {
+    const policy = { customPortalsAllowed: false, defaultProviderId: null };
+    const page = await open({ world: world({ providers: [NETREX], policy }) });
+    await shown(page.getByRole('heading', { level: 1, name: 'Sign in to Netrex' }));
+    await shown(button(page, say('en', 'signIn.useToken')));
+    expect(await button(page, say('en', 'signIn.addPortal')).count()).toBe(0);
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: say('en', 'nav.addAccount') })
+      .click();
+    expect(await button(page, /^Other portal…/).count()).toBe(0);
+  });
+
   it('says before a second sign-in to a Netrex portal that it replaces the account there', async () => {
     const page = await open({ world: world({ accounts: [CONNECTED] }) });
     await page

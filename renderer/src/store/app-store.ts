@@ -20,7 +20,7 @@ import type {
 } from '../../../main/ipc/contract';
 import { labelSaysMore } from '../format/account-name';
 import { entryScreen, homeScreen, type Screen } from './screens';
-import { INITIAL_STATE, actionKey, type AppNotice, type AppState } from './state';
+import { INITIAL_STATE, OPEN_POLICY, actionKey, type AppNotice, type AppState } from './state';
 
 /** Newest notices kept on screen; older ones drop off. */
 const MAX_NOTICES = 5;
@@ -67,12 +67,13 @@ export class AppStore {
       this.#set({ status: 'failed', loadError: BRIDGE_UNAVAILABLE });
       return;
     }
-    const [info, settings, providers, accounts, storage] = await Promise.all([
+    const [info, settings, providers, accounts, storage, policy] = await Promise.all([
       this.#safe(() => this.bridge.getAppInfo()),
       this.#safe(() => this.bridge.getAppSettings()),
       this.#safe(() => this.bridge.listProviders()),
       this.#safe(() => this.bridge.listAccounts()),
       this.#safe(() => this.bridge.getStorageStatus()),
+      this.#safe(() => this.bridge.getPortalPolicy()),
     ]);
     const failed = [info, settings, providers, accounts].find((r) => !r.ok);
     if (failed && !failed.ok) {
@@ -81,14 +82,17 @@ export class AppStore {
     }
     if (!info.ok || !settings.ok || !providers.ok || !accounts.ok) return;
     const accountList = this.#accountsFromEvent ? this.#state.accounts : accounts.value;
+    // Without an answer about IT's policy the window offers what it always did.
+    const portalPolicy = policy.ok ? policy.value : OPEN_POLICY;
     this.#set({
       status: 'ready',
       appInfo: info.value,
       settings: settings.value,
       providers: providers.value,
+      policy: portalPolicy,
       accounts: accountList,
       storage: storage.ok ? storage.value : null,
-      screen: homeScreen(accountList, providers.value),
+      screen: homeScreen(accountList, providers.value, portalPolicy),
     });
     if (!storage.ok) this.#addNotice({ level: 'warning', ...storage.error });
   }
@@ -106,12 +110,12 @@ export class AppStore {
   }
 
   goHome(): void {
-    this.go(homeScreen(this.#state.accounts, this.#state.providers));
+    this.go(homeScreen(this.#state.accounts, this.#state.providers, this.#state.policy));
   }
 
   /** "Add account": back to the way in (the portal choice, or straight to sign-in). */
   addAccount(): void {
-    this.go(entryScreen(this.#state.providers, this.#state.accounts));
+    this.go(entryScreen(this.#state.providers, this.#state.accounts, this.#state.policy));
   }
 
   openSettings(providerId?: string, reason?: UserFacingError): void {
@@ -301,7 +305,7 @@ export class AppStore {
     const patch: StatePatch = { accounts };
     // Signing out of the last account leads back to the way in.
     if (screen.name === 'connections' && accounts.length === 0 && this.#state.status === 'ready') {
-      patch.screen = entryScreen(this.#state.providers, accounts);
+      patch.screen = entryScreen(this.#state.providers, accounts, this.#state.policy);
     }
     this.#set(patch);
   }

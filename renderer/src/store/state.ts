@@ -5,6 +5,7 @@ import type {
   AppInfo,
   AppSettings,
   Notice,
+  PortalPolicy,
   ProviderView,
   SignInView,
   StorageStatus,
@@ -48,6 +49,8 @@ export interface AppState {
   readonly appInfo: AppInfo | null;
   readonly settings: AppSettings;
   readonly providers: readonly ProviderView[];
+  /** What IT allows and prefers (the managed configuration). */
+  readonly policy: PortalPolicy;
   readonly accounts: readonly AccountSnapshot[];
   /** The latest sign-in per provider id. */
   readonly signIns: Readonly<Record<string, SignInTracking>>;
@@ -60,12 +63,16 @@ export interface AppState {
   readonly errors: Readonly<Record<string, UserFacingError>>;
 }
 
+/** Without a word from IT: portals may be added, no portal comes first. */
+export const OPEN_POLICY: PortalPolicy = { customPortalsAllowed: true, defaultProviderId: null };
+
 export const INITIAL_STATE: AppState = {
   status: 'loading',
   loadError: null,
   appInfo: null,
   settings: { language: 'system', startAtLogin: false },
   providers: [],
+  policy: OPEN_POLICY,
   accounts: [],
   signIns: {},
   storage: null,

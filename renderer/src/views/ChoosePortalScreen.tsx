@@ -8,7 +8,7 @@ import { ScreenHeading } from './ScreenHeading';
 
 export function ChoosePortalScreen() {
   const { t } = useTranslation();
-  const { providers } = useAppState();
+  const { providers, policy } = useAppState();
   const store = useAppStore();
   return (
     <>
@@ -24,7 +24,8 @@ export function ChoosePortalScreen() {
           </li>
         ))}
       </ul>
-      <OtherPortalForm />
+      {/* Where IT forbids adding portals by hand, the form is not offered at all. */}
+      {policy.customPortalsAllowed ? <OtherPortalForm /> : null}
       <p className="aside-line">
         {t('choose.haveToken')}{' '}
         <button

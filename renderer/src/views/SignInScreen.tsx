@@ -121,8 +121,10 @@ function NotReady({ provider }: { provider: ProviderView }) {
 
 function OtherWays({ provider }: { provider: ProviderView }) {
   const { t } = useTranslation();
-  const { providers } = useAppState();
+  const { providers, policy } = useAppState();
   const store = useAppStore();
+  // "Add another portal" leads to the choice only for its "Other portal…", which IT may forbid.
+  const choice = providers.length > 1 || policy.customPortalsAllowed;
   return (
     <ul className="other-ways">
       <li>
@@ -134,15 +136,17 @@ function OtherWays({ provider }: { provider: ProviderView }) {
           {t('signIn.useToken')}
         </button>
       </li>
-      <li>
-        <button
-          type="button"
-          className="button-link"
-          onClick={() => store.go({ name: 'choose-portal' })}
-        >
-          {providers.length > 1 ? t('signIn.otherPortal') : t('signIn.addPortal')}
-        </button>
-      </li>
+      {choice ? (
+        <li>
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => store.go({ name: 'choose-portal' })}
+          >
+            {providers.length > 1 ? t('signIn.otherPortal') : t('signIn.addPortal')}
+          </button>
+        </li>
+      ) : null}
       {provider.ready ? (
         <li>
           <button
