@@ -117,6 +117,8 @@ export interface Notice {
   readonly detail?: string;
   /** What the message names, for the window's own words for `code` (see MessageParams). */
   readonly params?: MessageParams;
+  /** The portal whose sign-in this notice is about: it ends when that sign-in changes. */
+  readonly providerId?: string;
   readonly at: number;
 }
 

@@ -132,7 +132,7 @@ export async function createServices(
     isAllowedExternalUrl,
     providerName: (id) => registry.get(id)?.name,
     emit: (view) => hub.emit('sign-in-changed', view),
-    notice: (level, error) => hub.notice(level, error),
+    notice: (level, error, providerId) => hub.notice(level, error, providerId),
   });
   disposables.add(signIns);
 

@@ -6,6 +6,7 @@
 // Redirects that nobody asked about (a deep link) never throw: a refusal
 // becomes a notice.
 import { AuthError } from '../auth/auth-error';
+import { parseCallbackUrl } from '../auth/callback-url';
 import type { AuthorizationView, SignInEngine } from '../auth/engine';
 import type { Clock } from '../common/clock';
 import { DisposableStore, type Disposable } from '../common/lifecycle';
@@ -24,7 +25,8 @@ export interface SignInFlowOptions {
   readonly providerName: (id: ProviderId) => string | undefined;
   /** sign-in-changed */
   readonly emit: (view: SignInView) => void;
-  readonly notice: (level: Notice['level'], error: UserFacingError) => void;
+  /** `providerId`: the sign-in the notice is about, when the redirect names one. */
+  readonly notice: (level: Notice['level'], error: UserFacingError, providerId?: string) => void;
 }
 
 export interface SignInFlow extends Disposable {
@@ -55,6 +57,15 @@ const ADDRESS_REFUSED: UserFacingError = {
   message:
     "Netrex Connect did not open the portal's sign-in page: its address is not one the app opens (https, or plain http only to this computer). Check the portal's address in its settings; if this keeps happening, tell your administrator.",
 };
+
+/** The portal a redirect names, when it is one of ours (for the notice about its sign-in). */
+function providerOf(url: string): ProviderId | undefined {
+  try {
+    return parseCallbackUrl(url).providerId;
+  } catch {
+    return undefined;
+  }
+}
 
 export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
   const { engine, accounts, clock } = options;
@@ -139,7 +150,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
       await complete(url);
       return true;
     } catch (error) {
-      options.notice('error', toUserFacing(error));
+      options.notice('error', toUserFacing(error), providerOf(url));
       return false;
     }
   }

@@ -14,8 +14,10 @@ import {
   button,
   callsAfter,
   lastSeq,
+  nav,
   signInWithBrowser,
 } from './app-steps';
+import { NOTICE_FADE_MS } from '../../renderer/src/store/notices';
 import { say } from './ui-view';
 
 const suite = appSuite();
@@ -112,6 +114,40 @@ describe('an account whose grant ends', () => {
     expect(status).toMatchObject({ ok: true, value: { policy: 'encrypted', weak: false } });
     await expect(card.getByText(say('en', 'account.memoryOnly')).count()).resolves.toBe(0);
     expect(app.rig.services.accounts()[0]).toMatchObject({ state: 'expired', persisted: true });
+  });
+});
+
+describe('notices about an account', () => {
+  it('"Connected" ends when the account goes offline or is signed out; success notices fade', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    const connected = page
+      .getByRole('status')
+      .getByText(say('en', 'notices.connected', { portal: DEMO }));
+    const card = await signInWithBrowser(app);
+    await connected.waitFor();
+
+    // The portal goes away (seen at once, well before the notice would fade): the card
+    // says offline, so "Connected" would contradict it.
+    await app.rig.portal.stop();
+    await card.getByRole('button', { name: say('en', 'account.checkNow') }).click();
+    await card.locator('.badge-offline').waitFor();
+    await expect(connected.count()).resolves.toBe(0);
+    await app.rig.portal.start();
+
+    // Connected again by a new sign-in; then signed out: "Connected" goes with the account.
+    await nav(page, 'en', 'addAccount').click();
+    await signInWithBrowser(app);
+    await connected.waitFor();
+    await card.getByRole('button', { name: say('en', 'account.signOut') }).click();
+    const signedOut = page
+      .getByRole('status')
+      .getByText(say('en', 'notices.signedOut', { label: DEMO, portal: DEMO }));
+    await signedOut.waitFor();
+    await expect(connected.count()).resolves.toBe(0);
+    // A success notice fades on its own after a few seconds (the window's clock).
+    await app.advance(NOTICE_FADE_MS);
+    await expect(signedOut.count()).resolves.toBe(0);
   });
 });
 

@@ -181,6 +181,44 @@ describe('connections', () => {
     expect(await page.getByText(sayError('en', REVOKE_ERROR), { exact: false }).count()).toBe(0);
   });
 
+  it('at 800×600, a burst of notices leaves the accounts in view: at most three, successes fade', async () => {
+    const page = await open({
+      world: world({ accounts: [CONNECTED, OFFLINE, EXPIRED] }),
+      viewport: { width: 800, height: 600 },
+      clock: 'manual',
+    });
+    const long = (id: string, level: 'info' | 'warning') => ({
+      id,
+      level,
+      code: 'managed_config_invalid',
+      message: `The managed configuration is not valid (${id}).`,
+      params: {
+        file: '/etc/netrex-connect/managed.json',
+        variant: 'entry',
+        field: `providers[${id.length}].url`,
+        rule: 'url-not-https',
+      },
+      at: NOW,
+    });
+    // A success and a warning: the success goes by itself, the warning waits to be read.
+    await suite.view.emit('notice', { ...long('i1', 'info'), code: 'x', message: 'Saved.' });
+    await suite.view.emit('notice', long('w1', 'warning'));
+    await shown(page.getByText('Saved.'));
+    await page.clock.runFor(10_000);
+    expect(await page.getByText('Saved.').count()).toBe(0);
+    await shown(page.locator('.notice-warning'));
+    // Four more warnings and a success: three at most, the unread warnings first.
+    for (const id of ['w22', 'w333', 'w4444']) await suite.view.emit('notice', long(id, 'warning'));
+    await suite.view.emit('notice', { ...long('i2', 'info'), code: 'x', message: 'Saved again.' });
+    const notices = page.locator('.notice');
+    expect(await notices.count()).toBe(3);
+    expect(await page.locator('.notice-warning').count()).toBe(3);
+    // The first account is still on the screen, below the notices.
+    const heading = card(page, 'dispatch@example.cz').getByRole('heading');
+    const box = (await heading.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(600);
+  });
+
   it('"Add account" goes back to the portal choice', async () => {
     const page = await open({ world: world({ accounts: [CONNECTED] }) });
     await page

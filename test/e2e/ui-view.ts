@@ -33,6 +33,8 @@ export interface ViewOptions {
    */
   readonly clock?: 'fixed' | 'manual';
   readonly permissions?: readonly string[];
+  /** The window's size; the harness's default is 1000×760. */
+  readonly viewport?: { readonly width: number; readonly height: number };
 }
 
 /** Opens the window on `world` and waits until its first screen is up. */
@@ -46,9 +48,11 @@ export async function openView(browser: Browser, options: ViewOptions): Promise<
     locale: osLanguages[0],
     colorScheme: options.theme ?? 'light',
     permissions: options.permissions,
+    viewport: options.viewport,
     beforeLoad: async (page) => {
       if (options.clock === 'manual') {
-        await page.clock.install({ time: NOW });
+        // A minute early, as in app-harness.ts: pausing at a time already passed throws.
+        await page.clock.install({ time: NOW - 60_000 });
         await page.clock.pauseAt(NOW);
       } else {
         await page.clock.setFixedTime(NOW);

@@ -135,7 +135,9 @@ export async function openApp(
       // The window's clock stands at the services' manual clock and moves only with it.
       // (The renderer's one timer is the 1 s tick of its countdowns and relative times.)
       beforeLoad: async (page) => {
-        await page.clock.install({ time: rig.clock.now() });
+        // Installed a minute early: the fake clock runs between the two calls, and pausing
+        // at a time it has passed throws ("Cannot fast-forward to the past") on a busy machine.
+        await page.clock.install({ time: rig.clock.now() - 60_000 });
         await page.clock.pauseAt(rig.clock.now());
       },
     });

@@ -19,11 +19,9 @@ import type {
   UserFacingError,
 } from '../../../main/ipc/contract';
 import { labelSaysMore } from '../format/account-name';
+import { afterAccounts, afterSignIn, withNotice } from './notices';
 import { entryScreen, homeScreen, type Screen } from './screens';
 import { INITIAL_STATE, OPEN_POLICY, actionKey, type AppNotice, type AppState } from './state';
-
-/** Newest notices kept on screen; older ones drop off. */
-const MAX_NOTICES = 5;
 
 /** The view translates this code; the message is for logs and tests. */
 const BRIDGE_UNAVAILABLE: UserFacingError = {
@@ -207,7 +205,7 @@ export class AppStore {
     );
     if (!result.ok) return result.error;
     this.#upsertAccount(result.value);
-    this.#addConnectedNotice(result.value.providerName, result.value.label);
+    this.#addConnectedNotice(result.value.providerName, result.value.label, result.value.id);
     this.go({ name: 'connections' });
     return null;
   }
@@ -303,6 +301,8 @@ export class AppStore {
     this.#accountsFromEvent = true;
     const screen = this.#state.screen;
     const patch: StatePatch = { accounts };
+    const notices = afterAccounts(this.#state.notices, accounts);
+    if (notices !== this.#state.notices) patch.notices = notices;
     // Signing out of the last account leads back to the way in.
     if (screen.name === 'connections' && accounts.length === 0 && this.#state.status === 'ready') {
       patch.screen = entryScreen(this.#state.providers, accounts, this.#state.policy);
@@ -316,11 +316,9 @@ export class AppStore {
     const localDeadline = this.now() + view.remainingMs;
     const signIns = { ...this.#state.signIns, [view.providerId]: { view, localDeadline } };
     const patch: StatePatch = { signIns };
-    if (view.phase !== 'failed') {
-      // A new attempt (or its end): a repeated refusal of the last one is old news.
-      const notices = this.#state.notices.filter((n) => n.signIn !== view.providerId);
-      if (notices.length !== this.#state.notices.length) patch.notices = notices;
-    }
+    // A new attempt (or its end): what a notice said about the last one is old news.
+    const notices = afterSignIn(this.#state.notices, view.providerId, view.phase);
+    if (notices !== this.#state.notices) patch.notices = notices;
     const screen = this.#state.screen;
     const justConnected = view.phase === 'connected' && known?.view.phase !== 'connected';
     if (justConnected) {
@@ -332,18 +330,23 @@ export class AppStore {
     if (justConnected) {
       const portal = this.#provider(view.providerId)?.name ?? view.providerId;
       const label = this.#state.accounts.find((a) => a.id === view.accountId)?.label ?? '';
-      this.#addConnectedNotice(portal, label);
+      this.#addConnectedNotice(portal, label, view.accountId);
     }
   }
 
-  /** "Connected to <portal>", naming the account when its label says more than the portal's name. */
-  #addConnectedNotice(portal: string, label: string): void {
+  /**
+   * "Connected to <portal>", naming the account when its label says more than
+   * the portal's name; about that account, so it ends when the account does.
+   */
+  #addConnectedNotice(portal: string, label: string, accountId: string | undefined): void {
     const named = labelSaysMore(label, portal);
-    this.#addLocalNotice('info', named ? 'connectedAs' : 'connected', {
-      portal,
-      label: named ? label : '',
-      reason: '',
-    });
+    this.#addLocalNotice(
+      'info',
+      named ? 'connectedAs' : 'connected',
+      { portal, label: named ? label : '', reason: '' },
+      undefined,
+      accountId === undefined ? undefined : { account: accountId },
+    );
   }
 
   #provider(id: string): ProviderView | undefined {
@@ -372,12 +375,19 @@ export class AppStore {
    * when that screen is not open). It is shown once: not as a notice while its
    * sign-in screen is open, and the notice goes when that screen opens.
    */
-  #receiveNotice(notice: Notice): void {
+  #receiveNotice(received: Notice): void {
+    // Its time is the window's, so it fades on the window's clock.
+    const { providerId, ...notice } = { ...received, at: this.now() };
     const signIn = Object.values(this.#state.signIns).find(({ view }) => {
       const error = view.phase === 'failed' ? view.error : undefined;
       return error?.code === notice.code && notice.message.startsWith(error.message);
     })?.view.providerId;
-    if (signIn === undefined) return this.#addNotice(notice);
+    if (signIn === undefined) {
+      // About a sign-in (a link for a cancelled one): it ends when that sign-in changes.
+      return this.#addNotice(
+        providerId === undefined ? notice : { ...notice, about: { signIn: providerId } },
+      );
+    }
     const screen = this.#state.screen;
     if (screen.name === 'sign-in' && screen.providerId === signIn) return;
     this.#addNotice({ ...notice, signIn });
@@ -398,12 +408,7 @@ export class AppStore {
       id: notice.id ?? `local-${++this.#localNotices}`,
       at: notice.at ?? this.now(),
     };
-    // The same words again (a second sign-in to the same portal) replace the older notice.
-    const notices = [
-      ...this.#state.notices.filter((n) => n.id !== full.id && !sameWords(n, full)),
-      full,
-    ];
-    this.#set({ notices: notices.slice(-MAX_NOTICES) });
+    this.#set({ notices: withNotice(this.#state.notices, full, this.now()) });
   }
 
   /** A notice the window itself raises; its words come from the translations. */
@@ -412,20 +417,15 @@ export class AppStore {
     key: NonNullable<AppNotice['local']>['key'],
     values: NonNullable<AppNotice['local']>['values'],
     error?: UserFacingError,
+    about?: AppNotice['about'],
   ): void {
     const local = error ? { key, values, error } : { key, values };
-    this.#addNotice({ level, code: key, message: error?.message ?? '', local });
+    this.#addNotice({
+      level,
+      code: key,
+      message: error?.message ?? '',
+      local,
+      ...(about ? { about } : {}),
+    });
   }
-}
-
-/** Whether two notices would read the same. */
-function sameWords(a: AppNotice, b: AppNotice): boolean {
-  if (a.level !== b.level) return false;
-  if (a.local || b.local) {
-    return (
-      a.local?.key === b.local?.key &&
-      JSON.stringify(a.local?.values) === JSON.stringify(b.local?.values)
-    );
-  }
-  return a.code === b.code && a.message === b.message;
 }

@@ -31,6 +31,8 @@ export interface AppNotice extends Notice {
    * that screen is shown.
    */
   readonly signIn?: string;
+  /** What the notice is about: it ends when that sign-in (provider id) or account changes. */
+  readonly about?: { readonly signIn?: string; readonly account?: string };
   readonly local?: {
     readonly key: 'connected' | 'connectedAs' | 'signedOut' | 'revokeFailed';
     readonly values: {

@@ -3,6 +3,8 @@
 // politely (role=status). Both regions are always present so additions are heard.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNow } from '../store/clock';
+import { noticesShownAt } from '../store/notices';
 import { useAppState, useAppStore } from '../store/store-context';
 import type { AppNotice } from '../store/state';
 import { appMessage, errorText } from './error-text';
@@ -19,12 +21,18 @@ export function Notices() {
         ))}
       </div>
       <div role="status" className="notice-region">
-        {calm.map((notice) => (
-          <NoticeItem key={notice.id} notice={notice} />
-        ))}
+        {calm.length > 0 ? <FadingNotices notices={calm} /> : null}
       </div>
     </div>
   );
+}
+
+/** Successes fade on the window's clock (only while there are some does it tick here). */
+function FadingNotices({ notices }: { notices: readonly AppNotice[] }) {
+  const now = useNow();
+  return noticesShownAt(notices, now).map((notice) => (
+    <NoticeItem key={notice.id} notice={notice} />
+  ));
 }
 
 function NoticeItem({ notice }: { notice: AppNotice }) {
