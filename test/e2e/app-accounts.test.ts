@@ -16,6 +16,7 @@ import {
   lastSeq,
   nav,
   signInWithBrowser,
+  signOut,
 } from './app-steps';
 import { NOTICE_FADE_MS } from '../../renderer/src/store/notices';
 import { say } from './ui-view';
@@ -73,10 +74,10 @@ describe('sign-out', () => {
     const accessToken = stored!.tokens.accessToken;
     await expect(cameraList(app.rig.portal, accessToken)).resolves.toMatchObject({ status: 200 });
 
-    await card.getByRole('button', { name: say('en', 'account.signOut') }).click();
+    await signOut(card);
     await page
       .getByRole('status')
-      .getByText(say('en', 'notices.signedOut', { label: DEMO, portal: DEMO }))
+      .getByText(say('en', 'notices.signedOut', { who: DEMO }))
       .waitFor();
     await expect(card.count()).resolves.toBe(0);
     // No account left: back to the way in, the one ready portal's sign-in.
@@ -139,10 +140,10 @@ describe('notices about an account', () => {
     await nav(page, 'en', 'addAccount').click();
     await signInWithBrowser(app);
     await connected.waitFor();
-    await card.getByRole('button', { name: say('en', 'account.signOut') }).click();
+    await signOut(card);
     const signedOut = page
       .getByRole('status')
-      .getByText(say('en', 'notices.signedOut', { label: DEMO, portal: DEMO }));
+      .getByText(say('en', 'notices.signedOut', { who: DEMO }));
     await signedOut.waitFor();
     await expect(connected.count()).resolves.toBe(0);
     // A success notice fades on its own after a few seconds (the window's clock).

@@ -16,6 +16,7 @@ import {
   nav,
   secondPortal,
   signInWithBrowser,
+  signOut,
 } from './app-steps';
 import { LANGS, say, sayError } from './ui-view';
 
@@ -107,7 +108,7 @@ describe('portal settings', () => {
     await page.getByText(say('en', 'connections.summary_other', { count: 2 })).waitFor();
 
     // Signing out of one leaves the other connected.
-    await demo.getByRole('button', { name: say('en', 'account.signOut') }).click();
+    await signOut(demo);
     await expect(cards.count()).resolves.toBe(1);
     await depot.getByText(say('en', 'state.connected'), { exact: true }).waitFor();
     expect(app.rig.services.accounts().map((a) => a.providerName)).toEqual([portal.name]);

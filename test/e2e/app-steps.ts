@@ -41,6 +41,12 @@ export function accountCard(page: Page, label: string): Locator {
   return page.getByRole('article', { name: label });
 }
 
+/** "Sign out" on an account's card, then "Yes, sign out" in the question it asks. */
+export async function signOut(card: Locator, lang: Lang = 'en'): Promise<void> {
+  await card.getByRole('button', { name: say(lang, 'account.signOut') }).click();
+  await card.getByRole('button', { name: say(lang, 'account.signOutConfirm') }).click();
+}
+
 /** First run or "Add account": the portal's card, then "Sign in with <portal>". */
 export async function startSignIn(app: AppUnderTest, portal = DEMO, lang: Lang = 'en') {
   const { page } = app;

@@ -7,12 +7,29 @@ import { AuthError } from '../../main/auth/auth-error';
 import type { AccountSnapshot, Result, SignOutReport } from '../../main/ipc/contract';
 import { CONNECTED, EXPIRED, NETREX, NOW, OFFLINE, account, world } from './ui-fixtures';
 import { viewSuite } from './ui-suite';
-import { say, sayError, shown, type ViewOptions } from './ui-view';
+import { focused, say, sayError, shown, type ViewOptions } from './ui-view';
 
 const suite = viewSuite();
 const { open, calls } = suite;
 
 const card = (page: Page, label: string) => page.getByRole('article', { name: label });
+
+/** "Sign out" on the card, then "Yes, sign out" in the question it asks. */
+async function signOutOf(page: Page, label: string): Promise<void> {
+  const which = card(page, label);
+  await which.getByRole('button', { name: say('en', 'account.signOut') }).click();
+  await which.getByRole('button', { name: say('en', 'account.signOutConfirm') }).click();
+}
+
+/** A connected personal API token. */
+const API_TOKEN_ACCOUNT = account({
+  id: 'a4',
+  label: 'Reception desk',
+  method: 'api-token',
+  canRefresh: false,
+  tokenExpiresAt: null,
+  rights: [],
+});
 
 /** Revoking at sign-out failed: the portal could not be reached. */
 const REVOKE_ERROR = new AuthError('network', { portal: 'ACME Security' }).toUserFacing();
@@ -136,49 +153,109 @@ describe('connections', () => {
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'apiToken.title') }));
   });
 
-  it('signs out, and says so when the portal could not revoke the access', async () => {
+  it('asks before signing out, saying what it ends; "Stay signed in" and Escape change nothing', async () => {
+    const page = await open({ world: world({ accounts: [CONNECTED, API_TOKEN_ACCOUNT] }) });
+    const main = card(page, 'dispatch@example.cz');
+    const signOut = main.getByRole('button', { name: say('en', 'account.signOut') });
+    await signOut.click();
+    await shown(main.getByText(say('en', 'account.signOutEndsGrant', { portal: 'Netrex' })));
+    await focused(page, { tag: 'button', text: say('en', 'account.signOutKeep') });
+    await page.keyboard.press('Escape');
+    await shown(signOut);
+    await focused(page, { tag: 'button', text: say('en', 'account.signOut') });
+    await signOut.click();
+    await main.getByRole('button', { name: say('en', 'account.signOutKeep') }).click();
+    expect(calls('signOut')).toEqual([]);
+    expect(
+      await main.getByText(say('en', 'account.signOutEndsGrant', { portal: 'Netrex' })).count(),
+    ).toBe(0);
+
+    // Confirmed: signed out, in words that name the account once.
+    await signOut.click();
+    await main.getByRole('button', { name: say('en', 'account.signOutConfirm') }).click();
+    const who = say('en', 'notices.whoNamed', { label: 'dispatch@example.cz', portal: 'Netrex' });
+    await shown(page.getByRole('status').getByText(say('en', 'notices.signedOut', { who })));
+    expect(calls('signOut')).toEqual([['a1']]);
+
+    // An API token: the question says the token keeps working; afterwards no "failure".
+    const token = card(page, 'Reception desk');
+    await token.getByRole('button', { name: say('en', 'account.signOut') }).click();
+    await shown(token.getByText(say('en', 'account.signOutEndsToken', { portal: 'Netrex' })));
+    await token.getByRole('button', { name: say('en', 'account.signOutConfirm') }).click();
+    const tokenWho = say('en', 'notices.whoNamed', { label: 'Reception desk', portal: 'Netrex' });
+    const kept = page.getByRole('alert').locator('.notice');
+    await shown(
+      kept.getByText(say('en', 'notices.signedOutToken', { who: tokenWho, portal: 'Netrex' })),
+    );
+    expect(await kept.textContent()).not.toMatch(/could not|couldn't/);
+    // The instruction is said once.
+    expect((await kept.textContent())!.split('</> API')).toHaveLength(2);
+  });
+
+  it('names an account signed out once, and says when the portal could not be asked to end it', async () => {
+    const plain = account({ id: 'a9', label: 'Netrex' });
     const page = await open({
-      world: world({ accounts: [CONNECTED, OFFLINE] }),
+      world: world({ accounts: [plain, OFFLINE] }),
       overrides: {
         signOut: async (id): Promise<Result<SignOutReport>> => ({
           ok: true,
           value:
-            id === 'a1'
+            id === 'a9'
               ? { accountId: id, revoked: true }
-              : {
-                  accountId: id,
-                  revoked: false,
-                  revokeError: REVOKE_ERROR,
-                },
+              : { accountId: id, revoked: false, revokeError: REVOKE_ERROR },
         }),
       },
     });
-    await card(page, 'dispatch@example.cz')
-      .getByRole('button', { name: say('en', 'account.signOut') })
-      .click();
+    await signOutOf(page, 'Netrex');
     await shown(
-      page
-        .getByRole('status')
-        .getByText(
-          say('en', 'notices.signedOut', { label: 'dispatch@example.cz', portal: 'Netrex' }),
-        ),
+      page.getByRole('status').getByText(say('en', 'notices.signedOut', { who: 'Netrex' })),
     );
-    await card(page, 'Night shift')
-      .getByRole('button', { name: say('en', 'account.signOut') })
-      .click();
+    await signOutOf(page, 'Night shift');
     const warning = page
       .getByRole('alert')
       .getByText(sayError('en', REVOKE_ERROR), { exact: false });
     await shown(warning);
-    expect(await warning.textContent()).toContain('Signed out of Night shift (ACME Security)');
-    expect(calls('signOut')).toEqual([['a1'], ['a2']]);
-    // The last account gone, the window goes back to the way in.
+    const who = say('en', 'notices.whoNamed', { label: 'Night shift', portal: 'ACME Security' });
+    expect(await warning.textContent()).toBe(
+      say('en', 'notices.revokeFailed', {
+        who,
+        portal: 'ACME Security',
+        reason: sayError('en', REVOKE_ERROR),
+      }),
+    );
+    expect(calls('signOut')).toEqual([['a9'], ['a2']]);
+    // The last account gone, the window goes back to the way in, the warning still in view.
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'choose.title') }));
     await page
       .getByRole('alert')
       .getByRole('button', { name: say('en', 'notices.dismiss') })
       .click();
     expect(await page.getByText(sayError('en', REVOKE_ERROR), { exact: false }).count()).toBe(0);
+  });
+
+  it('at 800×600, the warning after signing out of the last of three cards is in view', async () => {
+    const page = await open({
+      world: world({ accounts: [CONNECTED, OFFLINE, API_TOKEN_ACCOUNT] }),
+      viewport: { width: 800, height: 600 },
+    });
+    await signOutOf(page, 'dispatch@example.cz');
+    await signOutOf(page, 'Night shift');
+    // The last card is at the bottom of the page, below the notices of the two before.
+    await card(page, 'Reception desk')
+      .getByRole('button', { name: say('en', 'account.signOut') })
+      .click();
+    await page.mouse.wheel(0, 2000);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await card(page, 'Reception desk')
+      .getByRole('button', { name: say('en', 'account.signOutConfirm') })
+      .click();
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'choose.title') }));
+    const kept = page.getByRole('alert').locator('.notice');
+    await shown(kept);
+    const box = (await kept.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(600);
+    await focused(page, { tag: 'h1' });
   });
 
   it('at 800×600, a burst of notices leaves the accounts in view: at most three, successes fade', async () => {

@@ -188,6 +188,11 @@ describe('operated from the keyboard alone', () => {
       .getByRole('button', { name: say('en', 'account.signOut') })
       .first()
       .press('Enter');
+    // The question takes focus on its safe answer; Tab, then Enter, confirms.
+    await focused(page, { tag: 'button', text: say('en', 'account.signOutKeep') });
+    await page.keyboard.press('Shift+Tab');
+    await focused(page, { tag: 'button', text: say('en', 'account.signOutConfirm') });
+    await page.keyboard.press('Enter');
     await shown(page.getByRole('status').getByText(/Signed out of dispatch@example.cz/));
     await focused(page, { tag: 'h1' });
   });
@@ -200,6 +205,8 @@ describe('operated from the keyboard alone', () => {
     await page.keyboard.press('Tab'); // Check now
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab'); // Sign out
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Tab'); // from "Stay signed in" to "Yes, sign out"
     await page.keyboard.press('Enter');
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'choose.title') }));
     expect(calls('checkNow')).toEqual([['a1']]);

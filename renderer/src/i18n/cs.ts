@@ -25,9 +25,13 @@ export const cs = {
   notices: {
     connected: 'Připojeno k portálu {{portal}}.',
     connectedAs: 'Připojeno k portálu {{portal}}: {{label}}.',
-    signedOut: 'Účet {{label}} ({{portal}}) byl odhlášen.',
+    whoNamed: '{{label}} ({{portal}})',
+    signedOut: 'Odhlášeno: {{who}}.',
+    signedOutToken:
+      'Odhlášeno: {{who}}. Netrex Connect API token zapomněl; samotný token ale funguje dál, dokud ho nesmažete v portálu {{portal}} (ikona uživatele → </> API).',
     revokeFailed:
-      'Účet {{label}} ({{portal}}) byl odhlášen, ale portál nedokázal zrušit přístup: {{reason}} Přístup můžete zrušit v portálu pod ikonou uživatele → </> API.',
+      'Odhlášeno: {{who}}, ale portál {{portal}} se nepodařilo požádat o ukončení přístupu: {{reason}} Pro jistotu ho ukončete v portálu (ikona uživatele → </> API).',
+    revokeUnconfirmed: 'Odhlášeno: {{who}}. {{reason}}',
     dismiss: 'Zavřít',
   },
   choose: {
@@ -176,6 +180,13 @@ export const cs = {
     checkNow: 'Zkontrolovat',
     checking: 'Kontroluji…',
     signOut: 'Odhlásit',
+    signOutAsk: 'Odhlásit tento účet?',
+    signOutEndsGrant:
+      'Netrex Connect požádá portál {{portal}}, aby toto přihlášení hned ukončil. Chcete-li se znovu připojit, přihlásíte se znovu v prohlížeči.',
+    signOutEndsToken:
+      'Netrex Connect tento API token zapomene. Samotný token ale funguje dál, dokud ho nesmažete v portálu {{portal}} (ikona uživatele → </> API).',
+    signOutConfirm: 'Ano, odhlásit',
+    signOutKeep: 'Neodhlašovat',
   },
   rights: {
     read: 'Zobrazovat kamery a nastavení',

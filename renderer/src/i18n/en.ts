@@ -26,9 +26,14 @@ export const en = {
   notices: {
     connected: 'Connected to {{portal}}.',
     connectedAs: 'Connected to {{portal}}: {{label}}.',
-    signedOut: 'Signed out of {{label}} ({{portal}}).',
+    /** An account named in a sentence, when its label says more than its portal's name. */
+    whoNamed: '{{label}} ({{portal}})',
+    signedOut: 'Signed out of {{who}}.',
+    signedOutToken:
+      'Signed out of {{who}}. Netrex Connect forgot the API token; the token itself keeps working until you delete it in {{portal}} (user icon → </> API).',
     revokeFailed:
-      'Signed out of {{label}} ({{portal}}), but the portal could not cancel the access: {{reason}} You can cancel it in the portal under the user icon → </> API.',
+      "Signed out of {{who}}, but {{portal}} couldn't be asked to end its access: {{reason}} To be sure, end it in the portal (user icon → </> API).",
+    revokeUnconfirmed: 'Signed out of {{who}}. {{reason}}',
     dismiss: 'Dismiss',
   },
   choose: {
@@ -173,6 +178,13 @@ export const en = {
     checkNow: 'Check now',
     checking: 'Checking…',
     signOut: 'Sign out',
+    signOutAsk: 'Sign out of this account?',
+    signOutEndsGrant:
+      'Netrex Connect asks {{portal}} to end this sign-in at once. To connect again, you sign in again in the browser.',
+    signOutEndsToken:
+      'Netrex Connect forgets this API token. The token itself keeps working until you delete it in {{portal}} (user icon → </> API).',
+    signOutConfirm: 'Yes, sign out',
+    signOutKeep: 'Stay signed in',
   },
   rights: {
     read: 'View cameras and settings',

@@ -31,6 +31,13 @@ const BRIDGE_UNAVAILABLE: UserFacingError = {
 
 type StatePatch = { -readonly [K in keyof AppState]?: AppState[K] };
 
+/** Revocation refusals whose own words tell the operator to end the access in the portal. */
+const UNCONFIRMED_REVOCATION: ReadonlySet<string> = new Set([
+  'revocation_failed',
+  'revocation_unsupported',
+  'api_token_not_revocable',
+]);
+
 export class AppStore {
   #state: AppState = INITIAL_STATE;
   readonly #listeners = new Set<() => void>();
@@ -227,13 +234,20 @@ export class AppStore {
     if (!result.ok) return;
     const accounts = this.#state.accounts.filter((a) => a.id !== accountId);
     this.#receiveAccounts(accounts);
-    const label = account?.label ?? '';
     const portal = account?.providerName ?? '';
+    const label = account && labelSaysMore(account.label, portal) ? account.label : '';
+    const values = { label, portal, reason: '' };
     const revokeError = result.value.revokeError;
-    if (revokeError) {
-      this.#addLocalNotice('warning', 'revokeFailed', { label, portal, reason: '' }, revokeError);
+    if (account?.method === 'api-token') {
+      // Normal for a token: only the portal deletes it. Said once, not as a failure.
+      this.#addLocalNotice('warning', 'signedOutToken', values);
+    } else if (!revokeError) {
+      this.#addLocalNotice('info', 'signedOut', values);
     } else {
-      this.#addLocalNotice('info', 'signedOut', { label, portal, reason: '' });
+      // A refusal that already says what to do is not followed by the same advice again.
+      const advises = UNCONFIRMED_REVOCATION.has(revokeError.code);
+      const key = advises ? 'revokeUnconfirmed' : 'revokeFailed';
+      this.#addLocalNotice('warning', key, values, revokeError);
     }
   }
 

@@ -34,9 +34,16 @@ export interface AppNotice extends Notice {
   /** What the notice is about: it ends when that sign-in (provider id) or account changes. */
   readonly about?: { readonly signIn?: string; readonly account?: string };
   readonly local?: {
-    readonly key: 'connected' | 'connectedAs' | 'signedOut' | 'revokeFailed';
+    readonly key:
+      | 'connected'
+      | 'connectedAs'
+      | 'signedOut'
+      | 'signedOutToken'
+      | 'revokeFailed'
+      | 'revokeUnconfirmed';
     readonly values: {
       readonly portal: string;
+      /** Empty when the account's label says no more than its portal's name. */
       readonly label: string;
       readonly reason: string;
     };

@@ -2,7 +2,7 @@
 // The list gives it the translations and its calls' state (see
 // ConnectionsScreen); it re-renders when those or its account change, and on
 // the shared clock's tick.
-import { memo, useId, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TFunction } from 'i18next';
 import type { AccountSnapshot, UserFacingError } from '../../../main/ipc/contract';
 import { labelSaysMore } from '../format/account-name';
@@ -39,6 +39,15 @@ export const AccountCard = memo(function AccountCard({
   const store = useAppStore();
   const now = useNow();
   const titleId = useId();
+  // Sign-out ends the portal's access at once: the card asks first, saying what it ends.
+  const [asking, setAsking] = useState(false);
+  const signOutRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (asking || !returnFocus.current) return;
+    returnFocus.current = false;
+    signOutRef.current?.focus();
+  }, [asking]);
   const when = (at: number) => formatRelative(at - now, language);
   // The label under the portal's name only when it says more than that name.
   const named = labelSaysMore(account.label, account.providerName);
@@ -127,16 +136,31 @@ export const AccountCard = memo(function AccountCard({
         >
           {checking ? t('account.checking') : t('account.checkNow')}
         </button>
-        <button
-          type="button"
-          className="button button-danger"
-          aria-describedby={titleId}
-          aria-disabled={signingOut || undefined}
-          onClick={() => void (signingOut || store.signOut(account.id))}
-        >
-          {t('account.signOut')}
-        </button>
+        {asking ? null : (
+          <button
+            type="button"
+            className="button button-danger"
+            ref={signOutRef}
+            aria-describedby={titleId}
+            aria-disabled={signingOut || undefined}
+            onClick={() => setAsking(true)}
+          >
+            {t('account.signOut')}
+          </button>
+        )}
       </div>
+      {asking ? (
+        <SignOutQuestion
+          account={account}
+          t={t}
+          signingOut={signingOut}
+          onConfirm={() => void (signingOut || store.signOut(account.id))}
+          onKeep={() => {
+            returnFocus.current = true;
+            setAsking(false);
+          }}
+        />
+      ) : null}
       {callError ? (
         <p role="alert" className="callout callout-error">
           {errorText(t, callError)}
@@ -171,5 +195,52 @@ function Cameras({ account, t }: { account: AccountSnapshot; t: TFunction }) {
         ))}
       </ul>
     </>
+  );
+}
+
+/** "Sign out of this account?", what it ends, and the two answers; Escape keeps it. */
+function SignOutQuestion({
+  account,
+  t,
+  signingOut,
+  onConfirm,
+  onKeep,
+}: {
+  account: AccountSnapshot;
+  t: TFunction;
+  signingOut: boolean;
+  onConfirm: () => void;
+  onKeep: () => void;
+}) {
+  const askId = useId();
+  const keepRef = useRef<HTMLButtonElement>(null);
+  // Focus lands on the safe answer.
+  useEffect(() => keepRef.current?.focus(), []);
+  const ends =
+    account.method === 'api-token' ? 'account.signOutEndsToken' : 'account.signOutEndsGrant';
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    onKeep();
+  }
+  return (
+    <div className="confirm" role="group" aria-labelledby={askId} onKeyDown={onKeyDown}>
+      <p id={askId} className="confirm-ask">
+        <strong>{t('account.signOutAsk')}</strong> {t(ends, { portal: account.providerName })}
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-danger"
+          aria-disabled={signingOut || undefined}
+          onClick={onConfirm}
+        >
+          {t('account.signOutConfirm')}
+        </button>
+        <button type="button" className="button" ref={keepRef} onClick={onKeep}>
+          {t('account.signOutKeep')}
+        </button>
+      </div>
+    </div>
   );
 }

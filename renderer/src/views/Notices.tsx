@@ -66,7 +66,15 @@ function NoticeText({ notice }: { notice: AppNotice }) {
   const { t } = useTranslation();
   if (notice.local) {
     const { key, values, error } = notice.local;
-    return t(`notices.${key}`, { ...values, ...(error ? { reason: errorText(t, error) } : {}) });
+    // The account once: its label with its portal, or the portal's name alone.
+    const who = values.label
+      ? t('notices.whoNamed', { label: values.label, portal: values.portal })
+      : values.portal;
+    return t(`notices.${key}`, {
+      ...values,
+      who,
+      ...(error ? { reason: errorText(t, error) } : {}),
+    });
   }
   const text = appMessage(t, notice.code, notice.params);
   if (text === undefined) return notice.message;

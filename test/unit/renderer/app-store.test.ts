@@ -202,6 +202,35 @@ describe('AppStore', () => {
     expect(store.getState().screen).toEqual({ name: 'choose-portal' });
   });
 
+  it('signing out of a token or of an account named after its portal: words by case', async () => {
+    const token = { ...CONNECTED, id: 't1', label: 'Desk', method: 'api-token' as const };
+    const plain = { ...CONNECTED, id: 'p1', label: 'Netrex' };
+    const unconfirmed = { ...CONNECTED, id: 'u1', label: 'Night' };
+    const { store } = await started(world({ accounts: [token, plain, unconfirmed] }), {
+      signOut: async (id) => ({
+        ok: true,
+        value:
+          id === 'u1'
+            ? {
+                accountId: id,
+                revoked: false,
+                revokeError: { code: 'revocation_failed', message: 'Not confirmed.' },
+              }
+            : { accountId: id, revoked: id !== 't1' },
+      }),
+    });
+    await store.signOut('t1');
+    await store.signOut('p1');
+    await store.signOut('u1');
+    expect(
+      store.getState().notices.map((n) => [n.level, n.local?.key, n.local?.values.label]),
+    ).toEqual([
+      ['warning', 'signedOutToken', 'Desk'],
+      ['info', 'signedOut', ''],
+      ['warning', 'revokeUnconfirmed', 'Night'],
+    ]);
+  });
+
   it('names the account in "connected" when its label says more than the portal; says it once', async () => {
     const { store, emit } = await started(world({ providers: [NETREX] }));
     await store.signInWithApiToken({ providerId: 'netrex', token: 't-1', label: 'Desk' });
