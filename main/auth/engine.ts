@@ -281,10 +281,15 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
         const outcome = state ? store.outcomeOf(callback.providerId, state) : undefined;
         if (outcome) throw new AuthError(OUTCOME_ERRORS[outcome], { portal, minutes });
         if (!pending) throw new AuthError('not_pending', { portal });
-        throw new AuthError('state_mismatch', {
-          portal,
-          reason: state ? 'state differs' : 'state missing',
-        });
+        // Every state the app makes has the same length: a shorter one, or none, is an address
+        // cut short (copied by hand), not another sign-in's. Only lengths are compared.
+        if (!state || state.length < pending.state.length) {
+          throw new AuthError('incomplete_redirect', {
+            portal,
+            reason: state ? 'state shorter than issued' : 'state missing',
+          });
+        }
+        throw new AuthError('state_mismatch', { portal, reason: 'state differs' });
       }
       if (pending.redirectUri !== callback.redirectUri) {
         throw new AuthError('unknown_redirect', {

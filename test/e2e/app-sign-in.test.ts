@@ -141,6 +141,35 @@ describe('one-click sign-in', () => {
     await expect(page.locator('.notice').count()).resolves.toBe(0);
   });
 
+  it('a half-copied address is called incomplete, shown without its secrets, and the whole one works', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    app.deliverLinks = false;
+    await startSignIn(app);
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+    const address = await app.takeLink();
+    const cut = address.slice(0, address.indexOf('&state='));
+    expect(cut).toMatch(/\?code=[^&]+$/);
+
+    await button(page, say('en', 'paste.toggle')).click();
+    const field = page.getByLabel(say('en', 'paste.label'));
+    await field.fill(cut);
+    await button(page, say('en', 'paste.submit')).click();
+    await page.getByText(say('en', 'fromApp.incomplete_redirect')).waitFor();
+    await expect(page.getByText(say('en', 'fromApp.state_mismatch')).count()).resolves.toBe(0);
+    // What was pasted, to compare with the browser: the address and its parts, never the code.
+    await page
+      .getByText('cz.netrex.connect:/oauth/callback/demo?code=…', { exact: true })
+      .waitFor();
+    await expect(field.inputValue()).resolves.toBe('');
+
+    // The sign-in still waits: the whole address completes it.
+    await field.fill(address);
+    await button(page, say('en', 'paste.submit')).click();
+    await accountCard(page, DEMO).getByText('3 cameras').waitFor();
+  });
+
   it('"Paste the address instead" completes a sign-in the browser could not hand back', async () => {
     const app = await suite.open();
     const { page } = app;

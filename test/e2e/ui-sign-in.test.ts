@@ -201,6 +201,10 @@ describe('signing in', () => {
     await button(page, say('en', 'paste.submit')).click();
     await shown(page.getByText(sayError('en', REFUSED_ADDRESS)));
     expect(await field.inputValue()).toBe('');
+    // What was pasted is shown back without its code, to compare with the browser's.
+    await shown(
+      page.getByText('cz.netrex.connect:/oauth/callback/netrex?code=…&state=…', { exact: true }),
+    );
     refuse = false;
     await field.fill(pasted);
     await field.press('Enter');

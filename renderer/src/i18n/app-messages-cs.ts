@@ -27,6 +27,8 @@ export const appMessagesCs = {
     'Žádné přihlášení do portálu {{portal}} nečeká na odpověď. Spusťte přihlášení znovu z Netrex Connect.',
   state_mismatch:
     'Tato odpověď nepatří k probíhajícímu přihlášení, a proto byla z bezpečnostních důvodů ignorována. Dokončete přihlášení v kartě prohlížeče, kterou Netrex Connect otevřel naposledy, nebo začněte znovu.',
+  incomplete_redirect:
+    'Tato adresa je neúplná: končí dřív, než část, která ji váže k vašemu přihlášení. Zkopírujte z adresního řádku prohlížeče celou adresu (je dlouhá: označte ji celou) a vložte ji znovu.',
   replayed:
     'Tato odpověď už byla použita a dvakrát ji použít nelze. Pokud nejste připojeni, spusťte přihlášení znovu.',
   timed_out_one:

@@ -31,6 +31,8 @@ export const appMessagesEn = {
     'No sign-in to {{portal}} is waiting for an answer. Start the sign-in again from Netrex Connect.',
   state_mismatch:
     "This sign-in answer doesn't belong to the sign-in in progress, so it was ignored for your safety. Finish the sign-in in the browser tab Netrex Connect opened last, or start again.",
+  incomplete_redirect:
+    "This address is incomplete: it ends before the part that ties it to your sign-in. Copy the whole address from the browser's address bar (it is long: select all of it) and paste it again.",
   replayed:
     "This sign-in answer was used already and can't be used twice. If you aren't connected, start the sign-in again.",
   timed_out_one:

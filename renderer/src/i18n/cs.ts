@@ -128,6 +128,7 @@ export const cs = {
     hint: 'Pokud se prohlížeč do aplikace nevrátil, zkopírujte celou adresu z jeho adresního řádku (začíná {{prefix}}) a vložte ji sem.',
     submit: 'Dokončit přihlášení',
     empty: 'Nejdřív vložte adresu z prohlížeče.',
+    youPasted: 'Co jste vložili (bez kódů):',
   },
   connections: {
     title: 'Připojení',

@@ -132,6 +132,7 @@ export const en = {
     hint: "If the browser didn't come back to this app, copy the whole address from its address bar (it starts with {{prefix}}) and paste it here.",
     submit: 'Finish signing in',
     empty: 'Paste the address from the browser first.',
+    youPasted: 'What you pasted (without its codes):',
   },
   connections: {
     title: 'Connections',

@@ -195,7 +195,13 @@ describe('sign-in engine, Netrex dialect', () => {
   describe('refuses a redirect that is not the pending one, and keeps waiting', () => {
     it.each([
       ['a wrong state', (s: string) => callback(`${s}x`), 'state_mismatch'],
-      ['no state', () => callback(null), 'state_mismatch'],
+      ['no state (an address cut short)', () => callback(null), 'incomplete_redirect'],
+      ['a state cut short', (s: string) => callback(s.slice(0, 20)), 'incomplete_redirect'],
+      [
+        'a state of the right length, not this one',
+        (s: string) => callback(`${s.startsWith('A') ? 'B' : 'A'}${s.slice(1)}`),
+        'state_mismatch',
+      ],
       [
         'another provider’s path',
         (s: string) => callback(s, `code=${CODE}`, 'other'),
