@@ -23,6 +23,7 @@ import {
   openLoopbackListener as openRealListener,
   type OpenLoopbackListener,
 } from './loopback-listener';
+import { loopbackPage, type LoopbackPageLanguage } from './loopback-page';
 import { LoopbackPorts } from './loopback-ports';
 import {
   PendingAuthorizations,
@@ -47,6 +48,8 @@ export interface SignInEngineOptions {
   /** How long a pending authorization waits for its redirect. Default 10 min. */
   readonly deadlineMs?: number;
   readonly openLoopbackListener?: OpenLoopbackListener;
+  /** The language of the browser's page after a loopback redirect, asked when it is answered. */
+  readonly loopbackPageLanguage?: () => LoopbackPageLanguage;
 }
 
 export type AuthorizationPhase = 'waiting' | 'exchanging' | 'connected' | 'failed' | 'cancelled';
@@ -143,6 +146,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
       const said = settled.map((s) => (s.status === 'fulfilled' ? s.value : false));
       return said.includes(true) ? 'connected' : said.includes(false) ? 'failed' : 'unknown';
     },
+    (outcome) => loopbackPage(outcome, options.loopbackPageLanguage?.() ?? 'en'),
   );
   let disposed = false;
 

@@ -12,6 +12,7 @@ import { DisposableStore, toDisposable } from '../common/lifecycle';
 import { nullLog } from '../common/log';
 import type { StorageStatus, UserFacingError } from '../common/model';
 import type { DemoPortal } from '../demo-portal';
+import { edgeLanguage } from '../desktop/edge-words';
 import { createBridgeHandlers } from '../ipc/handlers';
 import { providerView } from '../ipc/provider-view';
 import {
@@ -95,11 +96,19 @@ export async function createServices(
         : vault.getClientSecret(provider),
   };
 
+  const settings = openAppSettings(
+    ports.documentStore(APP_SETTINGS_DOCUMENT),
+    ports.loginItem,
+    now,
+  );
+
   const engine = createSignInEngine({
     providers: registry,
     secrets,
     fetch: ports.fetch,
     clock,
+    // The page the browser shows after a loopback redirect speaks the window's language.
+    loopbackPageLanguage: () => edgeLanguage(settings.language(), ports.appInfo.languages),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.openLoopbackListener ? { openLoopbackListener: options.openLoopbackListener } : {}),
   });
@@ -136,11 +145,6 @@ export async function createServices(
   });
   disposables.add(signIns);
 
-  const settings = openAppSettings(
-    ports.documentStore(APP_SETTINGS_DOCUMENT),
-    ports.loginItem,
-    now,
-  );
   for (const warning of settings.warnings) hub.notice('warning', warning);
 
   const handlers = createBridgeHandlers({

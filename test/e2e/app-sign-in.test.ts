@@ -5,7 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEADLINE_MS } from '../../main/auth/engine';
 import { appSuite } from './app-fixture';
-import { DEMO, DEMO_CAMERAS, accountCard, button, decide, logIn, startSignIn } from './app-steps';
+import { freePort } from '../support/loopback-server';
+import {
+  DEMO,
+  DEMO_CAMERAS,
+  accountCard,
+  button,
+  decide,
+  logIn,
+  nav,
+  startSignIn,
+} from './app-steps';
 import { focused, say } from './ui-view';
 
 const suite = appSuite();
@@ -191,5 +201,38 @@ describe('one-click sign-in', () => {
       app.window.messages.filter((m) => m.direction === 'call' && m.name === 'completeSignIn'),
     ).toHaveLength(1);
     expect(app.refusedLinks).toEqual([]);
+  });
+
+  it("the loopback way back: the browser's page after Allow speaks the operator's language (cs)", async () => {
+    const lang = 'cs';
+    const app = await suite.open({ lang });
+    const { page } = app;
+    // The administrator chose the local address for the demo portal, on a port of its own.
+    app.rig.portal.settings.loopbackAnyPort = true;
+    const port = await freePort();
+    await nav(page, lang, 'settings').click();
+    await button(page, DEMO).click();
+    await page
+      .getByRole('radio', { name: new RegExp(`^${say(lang, 'redirect.loopback')}`) })
+      .check();
+    await page.getByLabel(say(lang, 'redirect.port'), { exact: true }).fill(String(port));
+    await button(page, say(lang, 'provider.save')).click();
+    await page.getByRole('status').getByText(say(lang, 'provider.saved')).waitFor();
+
+    await nav(page, lang, 'addAccount').click();
+    await startSignIn(app, DEMO, lang);
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+    const back = app.browser.page;
+    await back.waitForURL(new RegExp(`^http://127\\.0\\.0\\.1:${port}/oauth/callback/demo\\?`));
+    await back.getByRole('heading', { name: 'Přihlášeno', level: 1 }).waitFor();
+    await expect(back.locator('html').getAttribute('lang')).resolves.toBe('cs');
+    await expect(back.locator('body').innerText()).resolves.toContain(
+      'Netrex Connect je přihlášen. Tuto kartu můžete zavřít a vrátit se do aplikace.',
+    );
+    await accountCard(page, DEMO)
+      .getByText(say(lang, 'state.connected'), { exact: true })
+      .waitFor();
+    expect(app.browser.links).toEqual([]); // it came back through the loopback listener
   });
 });
