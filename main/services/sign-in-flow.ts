@@ -72,6 +72,8 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
   const disposables = new DisposableStore();
   /** The latest view per provider, for the connected and cancelled answers. */
   const latest = new Map<ProviderId, SignInView>();
+  /** Sign-ins the operator cancelled while their code was exchanged: already said, no notice. */
+  const cancelledExchanges = new Set<ProviderId>();
 
   const viewOf = (view: AuthorizationView, accountId?: string): SignInView => {
     const open = view.phase === 'waiting' || view.phase === 'exchanging';
@@ -150,7 +152,12 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
       await complete(url);
       return true;
     } catch (error) {
-      options.notice('error', toUserFacing(error), providerOf(url));
+      const providerId = providerOf(url);
+      const cancelled = error instanceof AuthError && error.code === 'cancelled';
+      if (cancelled && providerId !== undefined && cancelledExchanges.delete(providerId)) {
+        return false;
+      }
+      options.notice('error', toUserFacing(error), providerId);
       return false;
     }
   }
@@ -160,6 +167,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
 
   return {
     async start(providerId) {
+      cancelledExchanges.delete(providerId);
       const started = await engine.startAuthorization(providerId);
       await open(providerId, started.authorizationUrl);
       return viewOf(started.pending);
@@ -176,6 +184,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     },
 
     cancel(providerId) {
+      if (latest.get(providerId)?.phase === 'exchanging') cancelledExchanges.add(providerId);
       if (engine.cancelAuthorization(providerId)) {
         const view = latest.get(providerId);
         if (view?.phase === 'cancelled') return view;

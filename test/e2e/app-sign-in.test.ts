@@ -125,6 +125,45 @@ describe('one-click sign-in', () => {
     await expect(page.locator('.notice-error').count()).resolves.toBe(0);
   });
 
+  it('the portal does not answer the code: "Almost done" has Cancel; it ends the sign-in, nothing connects', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    app.rig.portal.faults.inject('token', { kind: 'no-answer' });
+    await startSignIn(app);
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+    await page.getByRole('heading', { name: say('en', 'waiting.exchangingTitle') }).waitFor();
+    await page.getByText(say('en', 'waiting.exchanging', { portal: DEMO })).waitFor();
+    await button(page, say('en', 'waiting.cancel')).click();
+
+    await page.getByText(say('en', 'signIn.cancelled')).waitFor();
+    await focused(page, { tag: 'button', text: say('en', 'signIn.button', { portal: DEMO }) });
+    expect(app.rig.services.accounts()).toEqual([]);
+    // The operator's own Cancel is not reported back as a failure.
+    await expect(page.locator('.notice').count()).resolves.toBe(0);
+    expect(app.rig.notices()).toEqual([]);
+    expect(app.rig.signInViews().map((v) => v.phase)).toEqual([
+      'waiting',
+      'exchanging',
+      'cancelled',
+    ]);
+  });
+
+  it('a portal that never answers the code: "The portal didn\'t answer", not "reported a problem"', async () => {
+    // The app gives up on a request after its timeout (1 s here; 15 s in the app).
+    const app = await suite.open({ services: { timeoutMs: 1_000 } });
+    const { page } = app;
+    app.rig.portal.faults.inject('token', { kind: 'no-answer' });
+    await startSignIn(app);
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+    const refusal = page.locator('[data-refusal=noAnswer]');
+    await refusal.getByRole('heading', { name: say('en', 'refusal.noAnswer.title') }).waitFor();
+    await refusal.getByText(say('en', 'refusal.noAnswer.next')).waitFor();
+    await expect(page.getByText(say('en', 'refusal.portal.title')).count()).resolves.toBe(0);
+    expect(app.rig.services.accounts()).toEqual([]);
+  });
+
   it('the deadline passes (manual clock): the countdown runs down, then "took too long"', async () => {
     const app = await suite.open();
     const { page } = app;

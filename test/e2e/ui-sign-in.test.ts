@@ -244,6 +244,8 @@ describe('refusals in plain words, with a next step', () => {
     ['temporarily_unavailable', 'portal'],
     ['timed_out', 'timedOut'],
     ['superseded', 'superseded'],
+    ['timeout', 'noAnswer'],
+    ['network', 'noAnswer'],
   ] as const;
 
   for (const [code, kind] of cases) {

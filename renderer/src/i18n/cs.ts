@@ -106,6 +106,10 @@ export const cs = {
       title: 'Přihlášení převzal novější pokus',
       next: 'Platí jen poslední pokus o přihlášení. Dokončete ho v prohlížeči, nebo začněte znovu tady.',
     },
+    noAnswer: {
+      title: 'Portál neodpověděl',
+      next: 'Nic nebylo přihlášeno. Zkontrolujte připojení a začněte znovu; pokud se to opakuje, portál může být mimo provoz.',
+    },
     portal: {
       title: 'Portál ohlásil problém',
       next: 'Zkuste to za chvíli znovu. Pokud se to opakuje, obraťte se na správce portálu.',
@@ -121,6 +125,7 @@ export const cs = {
     cancel: 'Zrušit',
     exchangingTitle: 'Skoro hotovo',
     exchanging: 'Potvrzuji přihlášení u portálu {{portal}}…',
+    slow: 'Portál {{portal}} zatím neodpověděl. Můžete počkat, nebo přihlášení zrušit a začít znovu.',
   },
   paste: {
     toggle: 'Vložit adresu ručně',

@@ -110,6 +110,10 @@ export const en = {
       title: 'A newer sign-in took over',
       next: 'Only the most recent sign-in counts. Finish it in the browser, or start again here.',
     },
+    noAnswer: {
+      title: "The portal didn't answer",
+      next: 'Nothing was signed in. Check your connection, then start again; if it keeps happening, the portal may be down.',
+    },
     portal: {
       title: 'The portal reported a problem',
       next: "Try again in a moment. If it keeps happening, contact the portal's administrator.",
@@ -125,6 +129,7 @@ export const en = {
     cancel: 'Cancel',
     exchangingTitle: 'Almost done',
     exchanging: 'Confirming the sign-in with {{portal}}…',
+    slow: "{{portal}} hasn't answered yet. You can wait, or cancel and start again.",
   },
   paste: {
     toggle: 'Paste the address instead',

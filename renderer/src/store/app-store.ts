@@ -328,7 +328,12 @@ export class AppStore {
     const known = this.#state.signIns[view.providerId];
     if (known && view.startedAt < known.view.startedAt) return; // a stale update of an older attempt
     const localDeadline = this.now() + view.remainingMs;
-    const signIns = { ...this.#state.signIns, [view.providerId]: { view, localDeadline } };
+    const samePhase = known?.view.startedAt === view.startedAt && known.view.phase === view.phase;
+    const phaseSince = samePhase ? known.phaseSince : this.now();
+    const signIns = {
+      ...this.#state.signIns,
+      [view.providerId]: { view, localDeadline, phaseSince },
+    };
     const patch: StatePatch = { signIns };
     // A new attempt (or its end): what a notice said about the last one is old news.
     const notices = afterSignIn(this.#state.notices, view.providerId, view.phase);

@@ -13,6 +13,9 @@ import type {
 } from '../../../main/ipc/contract';
 import type { Screen } from './screens';
 
+/** A portal usually answers the code at once; after this long the window says it is waiting. */
+export const SLOW_ANSWER_MS = 5_000;
+
 export interface SignInTracking {
   readonly view: SignInView;
   /**
@@ -21,6 +24,8 @@ export interface SignInTracking {
    * keeps the countdown right even when the two clocks disagree.
    */
   readonly localDeadline: number;
+  /** Local clock time at which the sign-in entered its current phase (how long "Confirming…" takes). */
+  readonly phaseSince: number;
 }
 
 /** A notice from the main process, or one the window raises (`local`, translated by the view). */

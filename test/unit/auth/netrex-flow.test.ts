@@ -234,6 +234,24 @@ describe('sign-in engine, Netrex dialect', () => {
     });
   });
 
+  it('Cancel during the token exchange ends the request: "cancelled", nothing connects', async () => {
+    portal.on('/oauth2/token', 'hang');
+    const views: string[] = [];
+    engine.onDidChange((v) => views.push(v.phase));
+    const { state } = await start();
+    const exchange = engine.completeAuthorization(callback(state));
+    await expect
+      .poll(() => portal.requests.filter((r) => r.url.pathname === '/oauth2/token').length)
+      .toBe(1);
+    expect(engine.cancelAuthorization('demo')).toBe(true);
+    const error = await failure(exchange);
+    expect(error).toMatchObject({ code: 'cancelled' });
+    expect(views).toEqual(['waiting', 'exchanging', 'cancelled']);
+    // Nothing left to cancel, and the used address cannot be tried again.
+    expect(engine.cancelAuthorization('demo')).toBe(false);
+    expect((await failure(engine.completeAuthorization(callback(state)))).code).toBe('replayed');
+  });
+
   it('uses a redirect once: the same URL again is "replayed"', async () => {
     const { state } = await start();
     await engine.completeAuthorization(callback(state));
