@@ -97,6 +97,11 @@ export interface AccountSnapshot {
 
 export interface ApiTokenSignInInput {
   readonly providerId: string;
+  /**
+   * The portal's address as the window showed it before sending: the token
+   * goes there or nowhere (a portal whose address changed meanwhile is refused).
+   */
+  readonly providerUrl: string;
   /** The personal API token; it goes to the main process and never comes back. */
   readonly token: string;
   readonly label?: string;

@@ -48,6 +48,7 @@ const appSettingsPatch = z.strictObject({
 
 const apiTokenSignInInput = z.strictObject({
   providerId: id,
+  providerUrl: url,
   token: secret,
   label: text(200).optional(),
 });

@@ -62,6 +62,35 @@ describe('API token', () => {
   });
 });
 
+describe('API token from "Add account"', () => {
+  it('preselects no portal, shows where the token will go, and sends it only there', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    await signInWithBrowser(app);
+    await nav(page, 'en', 'addAccount').click();
+    await button(page, say('en', 'choose.useToken')).click();
+    await page.getByRole('heading', { name: say('en', 'apiToken.title') }).waitFor();
+
+    // Several portals take tokens (Netrex, CamStreamer Cloud, the demo): none is assumed.
+    const portal = page.getByLabel(say('en', 'apiToken.portal'));
+    await expect(portal.inputValue()).resolves.toBe('');
+    await expect(
+      page.getByRole('button', { name: say('en', 'apiToken.submit') }).isDisabled(),
+    ).resolves.toBe(true);
+    await portal.selectOption('demo');
+    const goesTo = page.getByText(say('en', 'apiToken.goesTo', { portal: DEMO }));
+    await expect(goesTo.textContent()).resolves.toBe(
+      `${say('en', 'apiToken.goesTo', { portal: DEMO })} ${app.rig.portal.url}`,
+    );
+    await page.getByLabel(say('en', 'apiToken.token')).fill(DEMO_API_TOKEN);
+    await page.getByLabel(say('en', 'apiToken.label')).fill('Desk');
+    const before = app.rig.portal.stats.graphql.requests;
+    await button(page, say('en', 'apiToken.submit')).click();
+    await accountCard(page, 'Desk').getByText('3 cameras').waitFor();
+    expect(app.rig.portal.stats.graphql.requests).toBe(before + 1);
+  });
+});
+
 describe('sign-out', () => {
   it('removes the account and the portal confirms the token is revoked (GraphQL 401)', async () => {
     const app = await suite.open();

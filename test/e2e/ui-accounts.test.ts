@@ -313,6 +313,11 @@ describe('API token', () => {
     const page = await open({ world: world(), overrides });
     await page.getByRole('button', { name: say('en', 'choose.useToken') }).click();
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'apiToken.title') }));
+    // From "Add account" no portal is assumed: the operator picks the one that made the token.
+    const portal = page.getByLabel(say('en', 'apiToken.portal'));
+    expect(await portal.inputValue()).toBe('');
+    await portal.selectOption('netrex');
+    await shown(page.getByText(say('en', 'apiToken.goesTo', { portal: 'Netrex' })));
     return page;
   }
 
@@ -337,7 +342,14 @@ describe('API token', () => {
     });
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'connections.title') }));
     expect(calls('signInWithApiToken')).toEqual([
-      [{ providerId: 'camstreamer', token: TOKEN, label: 'Front desk' }],
+      [
+        {
+          providerId: 'camstreamer',
+          providerUrl: 'https://cloud.camstreamer.com',
+          token: TOKEN,
+          label: 'Front desk',
+        },
+      ],
     ]);
     // Only the call itself carried it; no answer or event did, and the page never shows it.
     const carriers = suite.view.messages.filter((m) => JSON.stringify(m).includes(TOKEN));

@@ -119,6 +119,8 @@ export const appMessagesCs = {
     'API token už není platný: portál {{portal}} ho odmítl. Vytvořte v portálu nový token (ikona uživatele → </> API) a přihlaste se s ním znovu.',
   api_token_unsupported:
     'Portál {{portal}} je standardní server OAuth; osobní API tokeny mají jen portály Netrex a CamStreamer Cloud. Přihlaste se raději přes prohlížeč.',
+  api_token_target_changed:
+    'Adresa portálu {{portal}} už není ta, která se ukazovala, když jste ho vybrali, a proto token nebyl nikam odeslán. Zkontrolujte portál a jeho adresu a vložte token znovu.',
   api_token_not_revocable:
     'Netrex Connect API token zapomněl, smazat ho ale může jen portál {{portal}}: token funguje, dokud ho v portálu nesmažete (ikona uživatele → </> API).',
   access_rejected:

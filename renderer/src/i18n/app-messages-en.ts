@@ -111,6 +111,8 @@ export const appMessagesEn = {
     'The API token is no longer valid: {{portal}} rejected it. Create a new token in the portal (user icon → </> API) and sign in with it again.',
   api_token_unsupported:
     '{{Portal}} is a standard OAuth server; personal API tokens are a feature of Netrex and CamStreamer Cloud portals. Sign in through the browser instead.',
+  api_token_target_changed:
+    "The address of {{portal}} isn't the one shown when you chose it, so the token wasn't sent anywhere. Check the portal and its address, then paste the token again.",
   api_token_not_revocable:
     'Netrex Connect forgot the API token, but only {{portal}} can delete it: it keeps working until you delete it in the portal (user icon → </> API).',
   access_rejected:

@@ -219,6 +219,8 @@ export const cs = {
     checking: 'Ověřuji u portálu…',
     back: 'Zpět',
     empty: 'Nejdřív vložte API token.',
+    choosePortal: 'Vyberte portál, který token vytvořil',
+    goesTo: 'Netrex Connect pošle token jen do portálu {{portal}}, aby ho ověřil:',
   },
   settings: {
     title: 'Nastavení',

@@ -216,6 +216,8 @@ export const en = {
     checking: 'Checking with the portal…',
     back: 'Back',
     empty: 'Paste the API token first.',
+    choosePortal: 'Choose the portal that made the token',
+    goesTo: 'Netrex Connect sends the token only to {{portal}}, to check it:',
   },
   settings: {
     title: 'Settings',

@@ -13,9 +13,17 @@ import { ScreenHeading } from './ScreenHeading';
 
 export function ApiTokenScreen({ initialProviderId }: { initialProviderId?: string }) {
   const { t } = useTranslation();
-  const { providers, busy } = useAppState();
+  const { providers: all, busy } = useAppState();
   const store = useAppStore();
-  const [providerId, setProviderId] = useState(initialProviderId ?? providers[0]?.id ?? '');
+  // Personal API tokens are a feature of Netrex-protocol portals (standard servers refuse them).
+  const providers = all.filter((p) => p.dialect === 'netrex');
+  // The portal in context, or the only one there is; never simply the first of several:
+  // a token sent to the wrong portal is a credential handed to another company.
+  const [providerId, setProviderId] = useState(
+    initialProviderId ?? (providers.length === 1 ? providers[0]!.id : ''),
+  );
+  const target = providers.find((p) => p.id === providerId);
+  const targetId = useId();
   const [error, setError] = useState<string | null>(null);
   const tokenRef = useRef<HTMLInputElement>(null);
   const labelRef = useRef<HTMLInputElement>(null);
@@ -35,7 +43,14 @@ export function ApiTokenScreen({ initialProviderId }: { initialProviderId?: stri
     }
     setError(null);
     const label = labelRef.current?.value.trim() || undefined;
-    const refused = await store.signInWithApiToken({ providerId, token, label });
+    if (!target) return;
+    // The address shown above goes along: the token is sent there or nowhere.
+    const refused = await store.signInWithApiToken({
+      providerId: target.id,
+      providerUrl: target.url,
+      token,
+      label,
+    });
     if (refused) {
       setError(errorText(t, refused));
       tokenRef.current?.focus();
@@ -52,14 +67,25 @@ export function ApiTokenScreen({ initialProviderId }: { initialProviderId?: stri
           <select
             id={selectId}
             value={providerId}
+            aria-describedby={target ? targetId : undefined}
             onChange={(event) => setProviderId(event.target.value)}
           >
+            {target ? null : (
+              <option value="" disabled>
+                {t('apiToken.choosePortal')}
+              </option>
+            )}
             {providers.map((provider) => (
               <option key={provider.id} value={provider.id}>
                 {provider.name} ({hostOf(provider.url)})
               </option>
             ))}
           </select>
+          {target ? (
+            <p id={targetId} className="field-hint token-target">
+              {t('apiToken.goesTo', { portal: target.name })} <code>{target.url}</code>
+            </p>
+          ) : null}
         </div>
         <Field
           label={t('apiToken.token')}
@@ -83,7 +109,8 @@ export function ApiTokenScreen({ initialProviderId }: { initialProviderId?: stri
             type="submit"
             className="button button-primary"
             aria-disabled={checking || undefined}
-            disabled={providerId === ''}
+            aria-describedby={target ? targetId : undefined}
+            disabled={!target}
           >
             {checking ? t('apiToken.checking') : t('apiToken.submit')}
           </button>

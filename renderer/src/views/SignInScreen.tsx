@@ -127,15 +127,18 @@ function OtherWays({ provider }: { provider: ProviderView }) {
   const choice = providers.length > 1 || policy.customPortalsAllowed;
   return (
     <ul className="other-ways">
-      <li>
-        <button
-          type="button"
-          className="button-link"
-          onClick={() => store.go({ name: 'api-token', providerId: provider.id })}
-        >
-          {t('signIn.useToken')}
-        </button>
-      </li>
+      {/* Personal API tokens are a Netrex-protocol feature; a standard server refuses them. */}
+      {provider.dialect === 'netrex' ? (
+        <li>
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => store.go({ name: 'api-token', providerId: provider.id })}
+          >
+            {t('signIn.useToken')}
+          </button>
+        </li>
+      ) : null}
       {choice ? (
         <li>
           <button

@@ -233,7 +233,12 @@ describe('AppStore', () => {
 
   it('names the account in "connected" when its label says more than the portal; says it once', async () => {
     const { store, emit } = await started(world({ providers: [NETREX] }));
-    await store.signInWithApiToken({ providerId: 'netrex', token: 't-1', label: 'Desk' });
+    await store.signInWithApiToken({
+      providerId: 'netrex',
+      providerUrl: NETREX.url,
+      token: 't-1',
+      label: 'Desk',
+    });
     expect(store.getState().notices.at(-1)?.local).toMatchObject({
       key: 'connectedAs',
       values: { portal: 'Netrex', label: 'Desk' },
@@ -255,6 +260,7 @@ describe('AppStore', () => {
     const { store } = await started(world({ providers: [NETREX, CAMSTREAMER] }));
     await store.signInWithApiToken({
       providerId: 'netrex',
+      providerUrl: NETREX.url,
       token: 'tok-SECRET-123',
       label: 'Desk',
     });
