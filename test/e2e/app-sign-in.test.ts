@@ -15,8 +15,9 @@ import {
   logIn,
   nav,
   startSignIn,
+  toPortalChoice,
 } from './app-steps';
-import { focused, say } from './ui-view';
+import { focused, say, sayError } from './ui-view';
 
 const suite = appSuite();
 
@@ -273,5 +274,42 @@ describe('one-click sign-in', () => {
       .getByText(say(lang, 'state.connected'), { exact: true })
       .waitFor();
     expect(app.browser.links).toEqual([]); // it came back through the loopback listener
+  });
+});
+
+describe('a built-in portal nobody has set up', () => {
+  it('is marked on the choice, leads with the administrator and the API token, and names all that is missing', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    await toPortalChoice(app);
+    const needsSetup = say('en', 'choose.tagNeedsSetup');
+    const card = (name: string) => page.getByRole('button', { name: new RegExp(`^${name}`) });
+    await card('Netrex').getByText(needsSetup).waitFor();
+    await card('CamStreamer Cloud').getByText(needsSetup).waitFor();
+    await expect(card(DEMO).getByText(needsSetup).count()).resolves.toBe(0);
+
+    await card('Netrex').click();
+    const panel = page.getByRole('region', {
+      name: say('en', 'signIn.notReadyTitle', { portal: 'Netrex' }),
+    });
+    await panel.getByText(say('en', 'signIn.notReadyAsk', { portal: 'Netrex' })).waitFor();
+    // Both the client ID and the secret are missing: said at once, not one after the other.
+    const missing = sayError('en', {
+      code: 'not_configured',
+      message: '',
+      params: { portal: 'Netrex', variant: 'client-id-and-secret-netrex' },
+    });
+    expect(missing).toMatch(/^Netrex has no client ID and no client secret yet\./);
+    await panel.getByText(missing).waitFor();
+    // The way in that needs no administrator comes first.
+    const buttons = await panel.getByRole('button').allInnerTexts();
+    expect(buttons).toEqual([
+      say('en', 'signIn.useToken'),
+      say('en', 'signIn.setUpYourself', { portal: 'Netrex' }),
+    ]);
+    await panel.getByRole('button', { name: say('en', 'signIn.useToken') }).click();
+    await expect(page.getByLabel(say('en', 'apiToken.portal')).inputValue()).resolves.toBe(
+      'netrex',
+    );
   });
 });

@@ -144,7 +144,7 @@ export async function addAndSetUpPortal(
   await page.getByLabel(say(lang, 'other.urlLabel')).fill(portal.url);
   await page.getByLabel(say(lang, 'other.nameLabel')).fill(portal.name);
   await button(page, say(lang, 'other.submit')).click();
-  await button(page, say(lang, 'signIn.openSettings', { portal: portal.name })).click();
+  await button(page, say(lang, 'signIn.setUpYourself', { portal: portal.name })).click();
 
   await page.getByLabel(say(lang, 'provider.clientId')).fill(portal.clientId);
   await button(page, say(lang, 'secret.add')).click();

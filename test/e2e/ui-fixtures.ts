@@ -46,10 +46,11 @@ export const CAMSTREAMER = provider({
   url: 'https://cloud.camstreamer.com',
   clientId: '',
   ready: false,
+  // What the services say of a built-in with neither client ID nor secret (readiness.ts).
   notReadyReason: {
     code: 'not_configured',
-    message: 'CamStreamer Cloud has no client ID yet. Enter the one from the portal in Settings.',
-    params: { portal: 'CamStreamer Cloud', variant: 'client-id-netrex' },
+    message: 'CamStreamer Cloud has no client ID and no client secret yet.',
+    params: { portal: 'CamStreamer Cloud', variant: 'client-id-and-secret-netrex' },
   },
 });
 export const MANAGED = provider({

@@ -92,7 +92,13 @@ const WALK: readonly Screen[] = [
       await clickButton(view, say(l, 'notices.dismiss'));
       await clickNav(view, l, 'addAccount');
     },
-    shows: (l) => [say(l, 'choose.title'), 'Netrex', 'CamStreamer Cloud', say(l, 'other.card')],
+    shows: (l) => [
+      say(l, 'choose.title'),
+      'Netrex',
+      'CamStreamer Cloud',
+      say(l, 'choose.tagNeedsSetup'),
+      say(l, 'other.card'),
+    ],
   },
   {
     name: 'other-portal',
@@ -117,7 +123,8 @@ const WALK: readonly Screen[] = [
     shows: (l) => [
       say(l, 'signIn.notReadyTitle', { portal: 'CamStreamer Cloud' }),
       sayError(l, CAMSTREAMER.notReadyReason!),
-      say(l, 'signIn.openSettings', { portal: 'CamStreamer Cloud' }),
+      say(l, 'signIn.notReadyAsk', { portal: 'CamStreamer Cloud' }),
+      say(l, 'signIn.setUpYourself', { portal: 'CamStreamer Cloud' }),
     ],
   },
   {

@@ -296,7 +296,8 @@ describe('a portal that is not ready', () => {
     expect(
       await button(page, say('en', 'signIn.button', { portal: 'CamStreamer Cloud' })).count(),
     ).toBe(0);
-    await button(page, say('en', 'signIn.openSettings', { portal: 'CamStreamer Cloud' })).click();
+    await shown(page.getByText(say('en', 'signIn.notReadyAsk', { portal: 'CamStreamer Cloud' })));
+    await button(page, say('en', 'signIn.setUpYourself', { portal: 'CamStreamer Cloud' })).click();
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'settings.title') }));
     await shown(page.getByText(sayError('en', CAMSTREAMER.notReadyReason!)));
     expect(

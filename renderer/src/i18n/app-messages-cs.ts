@@ -68,6 +68,10 @@ export const appMessagesCs = {
     'Netrex Connect nemůže na portu {{port}} tohoto počítače čekat na odpověď prohlížeče; port možná používá jiný program. Ukončete ho, nebo v nastavení portálu zvolte jiný port.',
   not_configured: {
     default: 'Portál {{portal}} ještě není nastavený pro přihlášení. Otevřete jeho nastavení.',
+    'client-id-and-secret-netrex':
+      'Portál {{portal}} zatím nemá ID klienta ani tajný klíč klienta. V portálu vytvořte aplikaci OAuth2 (ikona uživatele → </> API → OAuth2 Application) s adresou pro návrat, kterou ukazuje nastavení, a pak sem zadejte její ID klienta a tajný klíč, nebo se obraťte na správce.',
+    'client-id-and-secret-managed':
+      'Portál {{portal}} zatím nemá ID klienta ani tajný klíč klienta. Požádejte správce, ať je doplní ve spravované konfiguraci.',
     'client-id-netrex':
       'Portál {{portal}} zatím nemá ID klienta. V portálu vytvořte aplikaci OAuth2 (ikona uživatele → </> API → OAuth2 Application) s adresou pro návrat, kterou ukazuje nastavení, a pak sem zadejte její ID klienta, nebo se obraťte na správce.',
     'client-id-oauth2':

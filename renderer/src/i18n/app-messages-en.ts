@@ -62,6 +62,10 @@ export const appMessagesEn = {
     "Netrex Connect couldn't listen on port {{port}} of this computer for the browser's answer; another program may be using it. Close that program or choose another port in the portal settings.",
   not_configured: {
     default: "{{Portal}} isn't set up for sign-in yet. Open its settings.",
+    'client-id-and-secret-netrex':
+      '{{Portal}} has no client ID and no client secret yet. Create an OAuth2 application in the portal (user icon → </> API → OAuth2 Application) with the redirect address shown in the settings, then enter its client ID and client secret here, or ask your administrator.',
+    'client-id-and-secret-managed':
+      '{{Portal}} has no client ID and no client secret yet. Ask your administrator to set them in the managed configuration.',
     'client-id-netrex':
       '{{Portal}} has no client ID yet. Create an OAuth2 application in the portal (user icon → </> API → OAuth2 Application) with the redirect address shown in the settings, then enter its client ID here, or ask your administrator.',
     'client-id-oauth2':

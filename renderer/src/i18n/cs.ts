@@ -42,6 +42,7 @@ export const cs = {
     tagManaged: 'Nastavila vaše organizace',
     tagDemo: 'Ukázka',
     tagCustom: 'Přidali jste vy',
+    tagNeedsSetup: 'Vyžaduje nastavení',
   },
   other: {
     card: 'Jiný portál…',
@@ -74,7 +75,9 @@ export const cs = {
     replaces:
       'K portálu {{portal}} už jste přihlášeni. Nové přihlášení to stávající nahradí: portál neříká, kdo se přihlašuje, proto aplikace drží u každého portálu jedno přihlášení. Pro druhého člověka použijte API token.',
     notReadyTitle: 'Portál {{portal}} zatím není nastavený pro přihlášení jedním kliknutím',
-    notReadyNext: 'Doplňte, co chybí, v nastavení tohoto portálu, nebo se přihlaste API tokenem.',
+    notReadyAsk:
+      'Požádejte správce, ať portál {{portal}} pro Netrex Connect nastaví. Do té doby se můžete přihlásit osobním API tokenem vytvořeným v portálu.',
+    setUpYourself: 'Nastavit portál {{portal}} sami',
     openSettings: 'Otevřít nastavení portálu {{portal}}',
     useToken: 'Přihlásit se raději API tokenem',
     otherPortal: 'Vybrat jiný portál',

@@ -44,6 +44,7 @@ export const en = {
     tagManaged: 'Set up by your organisation',
     tagDemo: 'Demo',
     tagCustom: 'Added by you',
+    tagNeedsSetup: 'Needs setup',
   },
   other: {
     card: 'Other portal…',
@@ -77,8 +78,9 @@ export const en = {
     replaces:
       "You're already signed in to {{portal}}. Signing in again replaces that connection: the portal doesn't say who signs in, so the app keeps one sign-in per portal. For a second person, use an API token.",
     notReadyTitle: "{{portal}} isn't set up for one-click sign-in yet",
-    notReadyNext:
-      "Fill in what's missing in this portal's settings, or sign in with an API token instead.",
+    notReadyAsk:
+      'Ask your administrator to set up {{portal}} for Netrex Connect. Until then, you can sign in with a personal API token made in the portal.',
+    setUpYourself: 'Set up {{portal}} yourself',
     openSettings: 'Open {{portal}} settings',
     useToken: 'Sign in with an API token instead',
     otherPortal: 'Choose a different portal',

@@ -100,21 +100,43 @@ function SignInStart({
   );
 }
 
+/**
+ * A portal nobody has set up yet (a built-in without its OAuth client): an
+ * operator usually cannot create that client, so the panel leads with the
+ * administrator and the API token, which needs no client; setting it up
+ * oneself comes second, and says everything that is missing at once.
+ */
 function NotReady({ provider }: { provider: ProviderView }) {
   const { t } = useTranslation();
   const store = useAppStore();
+  const tokens = provider.dialect === 'netrex';
   return (
     <section className="panel callout-warning-panel" aria-labelledby="not-ready-title">
       <h2 id="not-ready-title">{t('signIn.notReadyTitle', { portal: provider.name })}</h2>
-      {provider.notReadyReason ? <p>{errorText(t, provider.notReadyReason)}</p> : null}
-      <p>{t('signIn.notReadyNext')}</p>
-      <button
-        type="button"
-        className="button button-primary"
-        onClick={() => store.openSettings(provider.id, provider.notReadyReason)}
-      >
-        {t('signIn.openSettings', { portal: provider.name })}
-      </button>
+      <p>{t('signIn.notReadyAsk', { portal: provider.name })}</p>
+      {provider.notReadyReason ? (
+        <p className="fine-print">{errorText(t, provider.notReadyReason)}</p>
+      ) : null}
+      <div className="actions">
+        {tokens ? (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => store.go({ name: 'api-token', providerId: provider.id })}
+          >
+            {t('signIn.useToken')}
+          </button>
+        ) : null}
+        {provider.locked ? null : (
+          <button
+            type="button"
+            className={tokens ? 'button' : 'button button-primary'}
+            onClick={() => store.openSettings(provider.id, provider.notReadyReason)}
+          >
+            {t('signIn.setUpYourself', { portal: provider.name })}
+          </button>
+        )}
+      </div>
     </section>
   );
 }
@@ -128,7 +150,7 @@ function OtherWays({ provider }: { provider: ProviderView }) {
   return (
     <ul className="other-ways">
       {/* Personal API tokens are a Netrex-protocol feature; a standard server refuses them. */}
-      {provider.dialect === 'netrex' ? (
+      {provider.dialect === 'netrex' && provider.ready ? (
         <li>
           <button
             type="button"
