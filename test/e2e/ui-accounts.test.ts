@@ -5,7 +5,16 @@ import type { Page } from 'playwright-core';
 import { AccountError } from '../../main/accounts/account-error';
 import { AuthError } from '../../main/auth/auth-error';
 import type { AccountSnapshot, Result, SignOutReport } from '../../main/ipc/contract';
-import { CONNECTED, EXPIRED, NETREX, NOW, OFFLINE, account, world } from './ui-fixtures';
+import {
+  CAMSTREAMER,
+  CONNECTED,
+  EXPIRED,
+  NETREX,
+  NOW,
+  OFFLINE,
+  account,
+  world,
+} from './ui-fixtures';
 import { viewSuite } from './ui-suite';
 import { focused, say, sayError, shown, type ViewOptions } from './ui-view';
 
@@ -145,12 +154,38 @@ describe('connections', () => {
     await shown(night.getByText(say('en', 'state.offlineRetryNow')));
   });
 
-  it('an expired account offers to sign in again the way it was signed in', async () => {
-    const page = await open({ world: world({ providers: [NETREX], accounts: [EXPIRED] }) });
+  it('"Sign in again" on an expired browser sign-in goes straight to the browser, without the second-person warning', async () => {
+    const lapsed = account({
+      id: 'a5',
+      state: 'expired',
+      canRefresh: false,
+      tokenExpiresAt: NOW - 60_000,
+    });
+    const page = await open({ world: world({ accounts: [lapsed] }) });
+    await card(page, 'dispatch@example.cz')
+      .getByRole('button', { name: say('en', 'account.signInAgain') })
+      .click();
+    await shown(page.getByRole('heading', { name: say('en', 'waiting.title') }));
+    expect(calls('signIn')).toEqual([['netrex']]);
+    expect(await page.getByText(/already signed in/).count()).toBe(0);
+    // Cancelled: back on the start, still without the warning (renewing one's own sign-in).
+    await page.getByRole('button', { name: say('en', 'waiting.cancel') }).click();
+    await shown(page.getByText(say('en', 'signIn.cancelled')));
+    expect(await page.getByText(say('en', 'signIn.replaces', { portal: 'Netrex' })).count()).toBe(
+      0,
+    );
+  });
+
+  it('"Sign in again" on an expired API token opens its portal with its name, so the new token replaces it', async () => {
+    const page = await open({
+      world: world({ providers: [NETREX, CAMSTREAMER], accounts: [EXPIRED] }),
+    });
     await card(page, 'API: reception')
       .getByRole('button', { name: say('en', 'account.signInAgain') })
       .click();
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'apiToken.title') }));
+    expect(await page.getByLabel(say('en', 'apiToken.portal')).inputValue()).toBe('netrex');
+    expect(await page.getByLabel(say('en', 'apiToken.label')).inputValue()).toBe('API: reception');
   });
 
   it('asks before signing out, saying what it ends; "Stay signed in" and Escape change nothing', async () => {

@@ -183,6 +183,15 @@ export class AppStore {
     if (result.ok) this.#receiveSignIn(result.value);
   }
 
+  /**
+   * "Sign in again" on an account whose browser sign-in expired: the operator
+   * renews their own sign-in, so it goes straight to the browser.
+   */
+  async renewSignIn(providerId: string): Promise<void> {
+    this.go({ name: 'sign-in', providerId });
+    await this.signIn(providerId);
+  }
+
   async reopenBrowser(providerId: string): Promise<void> {
     const result = await this.#call(actionKey.signIn(providerId), () =>
       this.bridge.reopenBrowser(providerId),

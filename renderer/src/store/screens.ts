@@ -12,7 +12,12 @@ export type Screen =
   | { readonly name: 'connections' }
   | { readonly name: 'choose-portal' }
   | { readonly name: 'sign-in'; readonly providerId: string }
-  | { readonly name: 'api-token'; readonly providerId?: string }
+  | {
+      readonly name: 'api-token';
+      readonly providerId?: string;
+      /** The name of the account a new token renews (the same name replaces it). */
+      readonly label?: string;
+    }
   | {
       readonly name: 'settings';
       readonly providerId?: string;

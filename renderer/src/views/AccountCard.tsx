@@ -120,8 +120,13 @@ export const AccountCard = memo(function AccountCard({
             aria-describedby={titleId}
             onClick={() =>
               account.method === 'api-token'
-                ? store.go({ name: 'api-token', providerId: account.providerId })
-                : store.go({ name: 'sign-in', providerId: account.providerId })
+                ? // The same name: the new token replaces this one (identity.ts).
+                  store.go({
+                    name: 'api-token',
+                    providerId: account.providerId,
+                    label: account.label,
+                  })
+                : void store.renewSignIn(account.providerId)
             }
           >
             {t('account.signInAgain')}

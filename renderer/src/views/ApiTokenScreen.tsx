@@ -11,7 +11,14 @@ import { errorText } from './error-text';
 import { Field } from './Field';
 import { ScreenHeading } from './ScreenHeading';
 
-export function ApiTokenScreen({ initialProviderId }: { initialProviderId?: string }) {
+export function ApiTokenScreen({
+  initialProviderId,
+  initialLabel,
+}: {
+  initialProviderId?: string;
+  /** The account a new token renews: its name, so the new token replaces it. */
+  initialLabel?: string;
+}) {
   const { t } = useTranslation();
   const { providers: all, busy } = useAppState();
   const store = useAppStore();
@@ -103,6 +110,7 @@ export function ApiTokenScreen({ initialProviderId }: { initialProviderId?: stri
           inputRef={labelRef}
           type="text"
           autoComplete="off"
+          defaultValue={initialLabel}
         />
         <div className="actions">
           <button

@@ -11,6 +11,9 @@ import { ScreenHeading } from './ScreenHeading';
 import { SignInRefusal } from './SignInRefusal';
 import { SignInWaiting } from './SignInWaiting';
 
+/** Account states whose browser sign-in no longer works (expired; being renewed). */
+const LAPSED: ReadonlySet<string> = new Set(['expired', 'authorizing']);
+
 export function SignInScreen({ providerId }: { providerId: string }) {
   const { t } = useTranslation();
   const state = useAppState();
@@ -66,9 +69,12 @@ function SignInStart({
   const primaryRef = useFocusWhenLost<HTMLButtonElement>(view?.phase);
   // Without a user's identity (the Netrex protocol names none; a standard server only with
   // `openid`), a second sign-in replaces the first (main/accounts/identity.ts).
+  // An expired sign-in is not a connection to lose: renewing one's own needs no warning.
   const replaces =
     (provider.dialect === 'netrex' || !provider.rights.includes('openid')) &&
-    state.accounts.some((a) => a.providerId === provider.id && a.method === 'oauth');
+    state.accounts.some(
+      (a) => a.providerId === provider.id && a.method === 'oauth' && !LAPSED.has(a.state),
+    );
   return (
     <section className="panel sign-in-panel" aria-label={t('signIn.panelLabel')}>
       {view?.phase === 'failed' && view.error ? (
