@@ -240,6 +240,11 @@ describe('staying connected', () => {
     const seconds = Math.ceil(waitMs / 1_000);
     await card.getByText(`Offline — retrying in ${seconds} s`).waitFor();
     await expect(card.getByText(/answered in/).count()).resolves.toBe(0);
+    // Its facts are as old as the last check that reached the portal: the sign-in's.
+    await card.getByText(say('en', 'account.lastSuccess'), { exact: true }).waitFor();
+    await card
+      .getByText(say('en', 'account.camerasAsOf', { when: '5 minutes ago' }), { exact: false })
+      .waitFor();
 
     // The countdown follows the clock.
     await app.advance(1_000);

@@ -144,6 +144,51 @@ describe('connections', () => {
     await shown(named.getByRole('heading', { name: 'dispatch@example.cz' }));
   });
 
+  it('an offline card says how old its facts are: the last successful check, the count as of then', async () => {
+    const away = account({
+      id: 'a6',
+      label: 'Depot',
+      providerName: 'ACME Security',
+      state: 'offline',
+      cameras: { count: 3, names: [] },
+      lastSuccessAt: NOW - 12 * 60_000,
+      lastCheckAt: NOW,
+      tokenExpiresAt: NOW - 11 * 60_000,
+      canRefresh: true,
+      nextRetryAt: NOW + 30_000,
+      lastError: OFFLINE.lastError,
+    });
+    for (const lang of ['en', 'cs'] as const) {
+      const page = await open({ world: world({ accounts: [away, CONNECTED] }), lang });
+      const depot = card(page, 'Depot');
+      const ago = lang === 'en' ? '12 minutes ago' : 'před 12 minutami';
+      await shown(
+        depot.getByText(say(lang, 'account.camerasAsOf', { when: ago }), { exact: false }),
+      );
+      await shown(depot.getByText(say(lang, 'account.lastSuccess'), { exact: true }));
+      await shown(depot.getByText(ago, { exact: false }));
+      await shown(
+        depot.getByText(say(lang, 'account.renewsWhenBack', { portal: 'ACME Security' }), {
+          exact: false,
+        }),
+      );
+      expect(
+        await depot.getByText(say(lang, 'account.renewsItself'), { exact: false }).count(),
+      ).toBe(0);
+      expect(await depot.getByText(say(lang, 'account.lastCheck'), { exact: true }).count()).toBe(
+        0,
+      );
+      // A connected card keeps its plain facts.
+      const fine = card(page, 'dispatch@example.cz');
+      await shown(fine.getByText(say(lang, 'account.lastCheck'), { exact: true }));
+      expect(
+        await fine
+          .getByText(say(lang, 'account.camerasAsOf', { when: ago }), { exact: false })
+          .count(),
+      ).toBe(0);
+    }
+  });
+
   it('counts the offline retry down', async () => {
     const page = await open({ world: world({ accounts: [OFFLINE] }), clock: 'manual' });
     const night = card(page, 'Night shift');

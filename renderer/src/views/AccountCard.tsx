@@ -51,6 +51,8 @@ export const AccountCard = memo(function AccountCard({
   const when = (at: number) => formatRelative(at - now, language);
   // The label under the portal's name only when it says more than that name.
   const named = labelSaysMore(account.label, account.providerName);
+  // Offline, expired or refused: the facts on the card are as of the last successful check.
+  const troubled = TROUBLED.has(account.state);
 
   return (
     <article className={`account account-${account.state}`} aria-labelledby={titleId}>
@@ -70,7 +72,7 @@ export const AccountCard = memo(function AccountCard({
         <StateBadge account={account} t={t} />
       </header>
 
-      {TROUBLED.has(account.state) && account.lastError ? (
+      {troubled && account.lastError ? (
         <p
           className={`callout account-problem ${account.state === 'offline' ? 'callout-warning' : 'callout-error'}`}
         >
@@ -82,6 +84,13 @@ export const AccountCard = memo(function AccountCard({
         <dt>{t('account.cameras')}</dt>
         <dd>
           <Cameras account={account} t={t} />
+          {/* Not checked since: the count is the last successful check's, and says so. */}
+          {troubled && account.cameras && account.lastSuccessAt !== null ? (
+            <span className="muted">
+              {' '}
+              · {t('account.camerasAsOf', { when: when(account.lastSuccessAt) })}
+            </span>
+          ) : null}
         </dd>
         <dt>{t('account.access')}</dt>
         <dd>
@@ -91,21 +100,47 @@ export const AccountCard = memo(function AccountCard({
               ? t('account.expiresIn', { when: when(account.tokenExpiresAt) })
               : t('account.expiredAgo', { when: when(account.tokenExpiresAt) })}
           {account.canRefresh && account.state !== 'expired' ? (
-            <span className="muted"> · {t('account.renewsItself')}</span>
+            <span className="muted">
+              {' '}
+              ·{' '}
+              {/* Expired while the portal is away: renewed when it answers, not "automatically" now. */}
+              {troubled && account.tokenExpiresAt !== null && account.tokenExpiresAt <= now
+                ? t('account.renewsWhenBack', { portal: account.providerName })
+                : t('account.renewsItself')}
+            </span>
           ) : null}
         </dd>
         <dt>{t('account.rights')}</dt>
         <dd>
           <RightsList rights={account.rights} t={t} />
         </dd>
-        <dt>{t('account.lastCheck')}</dt>
-        <dd>
-          {account.lastCheckAt === null ? t('account.neverChecked') : when(account.lastCheckAt)}
-          {/* How fast the portal answered belongs to a check that reached it, not to a failed one. */}
-          {account.latencyMs !== null && !TROUBLED.has(account.state) ? (
-            <span className="muted"> · {t('account.latency', { ms: account.latencyMs })}</span>
-          ) : null}
-        </dd>
+        {troubled ? (
+          <>
+            {/* The check that failed is not news; the last one that worked, and its age, is. */}
+            <dt>{t('account.lastSuccess')}</dt>
+            <dd>
+              {account.lastSuccessAt === null
+                ? t('account.neverChecked')
+                : when(account.lastSuccessAt)}
+              {account.lastCheckAt !== null ? (
+                <span className="muted">
+                  {' '}
+                  · {t('account.lastTry', { when: when(account.lastCheckAt) })}
+                </span>
+              ) : null}
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('account.lastCheck')}</dt>
+            <dd>
+              {account.lastCheckAt === null ? t('account.neverChecked') : when(account.lastCheckAt)}
+              {account.latencyMs !== null ? (
+                <span className="muted"> · {t('account.latency', { ms: account.latencyMs })}</span>
+              ) : null}
+            </dd>
+          </>
+        )}
         <dt>{t('account.method')}</dt>
         <dd>{account.method === 'api-token' ? t('account.viaToken') : t('account.viaBrowser')}</dd>
       </dl>
