@@ -437,6 +437,54 @@ describe('API token', () => {
     expect(await page.content()).not.toContain(TOKEN);
   });
 
+  it('names an untitled token apart from the ones already there, and Escape goes back', async () => {
+    const first = account({ id: 't0', label: 'API token', method: 'api-token', rights: [] });
+    const page = await open({ world: world({ accounts: [first] }) });
+    // A token's rights were chosen in the portal: the card says so, not "None listed".
+    const tokenCard = card(page, 'API token');
+    await shown(tokenCard.getByText(say('en', 'account.rightsOfToken')));
+    expect(await tokenCard.getByText(say('en', 'account.noRights')).count()).toBe(0);
+
+    await page
+      .getByRole('main')
+      .getByRole('button', { name: say('en', 'connections.add') })
+      .click();
+    await page.getByRole('button', { name: say('en', 'choose.useToken') }).click();
+    await page.getByLabel(say('en', 'apiToken.portal')).selectOption('netrex');
+    const label = page.getByLabel(say('en', 'apiToken.label'));
+    // Left empty, it gets the name shown, which no token on that portal has yet.
+    expect(await label.getAttribute('placeholder')).toBe(
+      say('en', 'apiToken.defaultLabelN', { n: 2 }),
+    );
+    await page.getByLabel(say('en', 'apiToken.portal')).selectOption('acme');
+    expect(await label.getAttribute('placeholder')).toBe(say('en', 'apiToken.defaultLabel'));
+    await page.getByLabel(say('en', 'apiToken.portal')).selectOption('netrex');
+    await page.getByLabel(say('en', 'apiToken.token')).fill(TOKEN);
+    await page.getByRole('button', { name: say('en', 'apiToken.submit') }).click();
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'connections.title') }));
+    expect(calls('signInWithApiToken')).toEqual([
+      [
+        {
+          providerId: 'netrex',
+          providerUrl: NETREX.url,
+          token: TOKEN,
+          label: say('en', 'apiToken.defaultLabelN', { n: 2 }),
+        },
+      ],
+    ]);
+
+    // Escape on the token screen goes back, sending nothing.
+    await page
+      .getByRole('main')
+      .getByRole('button', { name: say('en', 'connections.add') })
+      .click();
+    await page.getByRole('button', { name: say('en', 'choose.useToken') }).click();
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'apiToken.title') }));
+    await page.keyboard.press('Escape');
+    await shown(page.getByRole('heading', { level: 1, name: say('en', 'connections.title') }));
+    expect(calls('signInWithApiToken')).toHaveLength(1);
+  });
+
   it('a refused token: the reason beside the field, the field empty, nothing kept', async () => {
     const page = await openTokenScreen({
       signInWithApiToken: async () => ({

@@ -112,7 +112,7 @@ export const AccountCard = memo(function AccountCard({
         </dd>
         <dt>{t('account.rights')}</dt>
         <dd>
-          <RightsList rights={account.rights} t={t} />
+          <RightsList rights={account.rights} t={t} method={account.method} />
         </dd>
         {troubled ? (
           <>

@@ -9,6 +9,7 @@ import { actionKey } from '../store/state';
 import { useAppState, useAppStore } from '../store/store-context';
 import { errorText } from './error-text';
 import { Field } from './Field';
+import { EscapeCancels } from './EscapeCancels';
 import { ScreenHeading } from './ScreenHeading';
 
 export function ApiTokenScreen({
@@ -20,7 +21,7 @@ export function ApiTokenScreen({
   initialLabel?: string;
 }) {
   const { t } = useTranslation();
-  const { providers: all, busy } = useAppState();
+  const { providers: all, accounts, busy } = useAppState();
   const store = useAppStore();
   // Personal API tokens are a feature of Netrex-protocol portals (standard servers refuse them).
   const providers = all.filter((p) => p.dialect === 'netrex');
@@ -31,6 +32,18 @@ export function ApiTokenScreen({
   );
   const target = providers.find((p) => p.id === providerId);
   const targetId = useId();
+  // Untitled tokens get a name no token on that portal has yet ("API token 2"): shown in the
+  // empty field, so the cards tell them apart and a new token never replaces another unasked.
+  const taken = new Set(
+    accounts
+      .filter((a) => a.method === 'api-token' && a.providerId === providerId)
+      .map((a) => a.label),
+  );
+  let n = 1;
+  const nameOf = (k: number) =>
+    k === 1 ? t('apiToken.defaultLabel') : t('apiToken.defaultLabelN', { n: k });
+  while (taken.has(nameOf(n))) n++;
+  const suggestedLabel = nameOf(n);
   const [error, setError] = useState<string | null>(null);
   const tokenRef = useRef<HTMLInputElement>(null);
   const labelRef = useRef<HTMLInputElement>(null);
@@ -49,7 +62,7 @@ export function ApiTokenScreen({
       return;
     }
     setError(null);
-    const label = labelRef.current?.value.trim() || undefined;
+    const label = labelRef.current?.value.trim() || suggestedLabel;
     if (!target) return;
     // The address shown above goes along: the token is sent there or nowhere.
     const refused = await store.signInWithApiToken({
@@ -66,6 +79,7 @@ export function ApiTokenScreen({
 
   return (
     <>
+      <EscapeCancels onEscape={() => store.goHome()} />
       <ScreenHeading>{t('apiToken.title')}</ScreenHeading>
       <p className="lead">{t('apiToken.lead')}</p>
       <form className="panel form" noValidate onSubmit={submit}>
@@ -111,6 +125,7 @@ export function ApiTokenScreen({
           type="text"
           autoComplete="off"
           defaultValue={initialLabel}
+          placeholder={suggestedLabel}
         />
         <div className="actions">
           <button
