@@ -83,14 +83,16 @@ export const AccountCard = memo(function AccountCard({
       <dl className="facts">
         <dt>{t('account.cameras')}</dt>
         <dd>
-          <Cameras account={account} t={t} />
-          {/* Not checked since: the count is the last successful check's, and says so. */}
-          {troubled && account.cameras && account.lastSuccessAt !== null ? (
-            <span className="muted">
-              {' '}
-              · {t('account.camerasAsOf', { when: when(account.lastSuccessAt) })}
-            </span>
-          ) : null}
+          <Cameras
+            account={account}
+            t={t}
+            asOf={
+              // Not checked since: the count is the last successful check's, and says so.
+              troubled && account.lastSuccessAt !== null
+                ? t('account.camerasAsOf', { when: when(account.lastSuccessAt) })
+                : undefined
+            }
+          />
         </dd>
         <dt>{t('account.access')}</dt>
         <dd>
@@ -210,13 +212,27 @@ export const AccountCard = memo(function AccountCard({
   );
 });
 
-function Cameras({ account, t }: { account: AccountSnapshot; t: TFunction }) {
+function Cameras({
+  account,
+  t,
+  asOf,
+}: {
+  account: AccountSnapshot;
+  t: TFunction;
+  /** "as of 12 minutes ago", when the count is older than the card's state. */
+  asOf: string | undefined;
+}) {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const cameras = account.cameras;
   if (!cameras) return <>{t('account.camerasUnknown')}</>;
-  const count = t('account.cameraCount', { count: cameras.count });
-  if (cameras.names.length === 0) return <>{count}</>;
+  const count = (
+    <>
+      {t('account.cameraCount', { count: cameras.count })}
+      {asOf ? <span className="muted"> · {asOf}</span> : null}
+    </>
+  );
+  if (cameras.names.length === 0) return count;
   return (
     <>
       {count}{' '}
