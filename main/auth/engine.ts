@@ -194,7 +194,12 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
     emit(pending, outcome === 'cancelled' ? 'cancelled' : 'failed', error);
   }
 
-  /** `cancel`: ends every request of the session (a sign-in's, when the operator cancels it). */
+  /**
+   * `cancel`: ends every request of the session (a sign-in's, when the operator
+   * cancels it). Electron's net.fetch honours the signal as Node's fetch does:
+   * it rejects with the abort reason and aborts its ClientRequest
+   * (lib/browser/api/net-fetch.ts, electron main at 45 nightly).
+   */
   function context(provider: ProviderConfig, cancel?: AbortSignal): DialectContext {
     const bounded = boundedFetch(options.fetch, policy, provider.name);
     const fetch: Fetch = cancel
