@@ -20,6 +20,7 @@ import { startEmbeddedDemoPortal } from '../desktop/demo';
 import { edgeWords, linkRefusalText, type EdgeWords } from '../desktop/edge-words';
 import { electronStoreDocument } from './electron-store-documents';
 import { openExternalGuarded } from './external-links';
+import { createPortalFetch } from './portal-http';
 import { registerBridge } from './ipc';
 import { createLoginItemPort, startedAtLogin } from './login-item';
 import { watchAccountAlerts } from './notifications';
@@ -50,9 +51,6 @@ export interface AppShellOptions {
   readonly outDir: string;
   readonly demo: boolean;
 }
-
-/** Not `persist:`-prefixed: an in-memory session for the main process's own HTTP. */
-const HTTP_PARTITION = 'netrex-main-http';
 
 /** Only in development: lets tests and a second copy run against their own data folder. */
 const USER_DATA_ENV = 'NETREX_USER_DATA_DIR';
@@ -226,12 +224,8 @@ export function startAppShell(options: AppShellOptions): void {
   async function buildPorts(demo: boolean): Promise<AppPorts> {
     const userData = app.getPath('userData');
     const loginItem = createLoginItemPort();
-    // Electron's network stack (the OS proxy settings and certificate store),
-    // in a session of its own kept in memory: no cookie a portal sets on the
-    // token endpoint lands in the window's session or on disk.
-    const http = session.fromPartition(HTTP_PARTITION, { cache: false });
     return {
-      fetch: (input, init) => http.fetch(input instanceof URL ? input.href : input, init),
+      fetch: createPortalFetch(),
       cipher: await createSafeStorageCipher(),
       openExternal: (url) =>
         openExternalGuarded(url, (candidate) => services?.isAllowedExternalUrl(candidate) ?? false),
