@@ -42,6 +42,7 @@ const KNOWN_BACKENDS = [
   'kwallet',
   'kwallet5',
   'kwallet6',
+  'secret_portal',
   'basic_text',
   'dpapi',
   'keychain',

@@ -13,6 +13,7 @@ const BACKEND_NAMES: Readonly<Record<string, string>> = {
   kwallet: 'KDE Wallet',
   kwallet5: 'KDE Wallet 5',
   kwallet6: 'KDE Wallet 6',
+  secret_portal: 'Secret portal (xdg-desktop-portal)',
   dpapi: 'Windows Data Protection (DPAPI)',
   keychain: 'macOS Keychain',
 };

@@ -82,8 +82,14 @@ export class SafeStorageDouble implements SafeStorageApi {
 
   constructor(
     private readonly rules: Rulebook,
-    private readonly options: SafeStorageDoubleOptions,
+    private options: SafeStorageDoubleOptions,
   ) {}
+
+  /** The next run of the app: its Encryptor is made afresh, asking the keyring again. */
+  nextRun(options: Partial<SafeStorageDoubleOptions>): void {
+    this.options = { ...this.options, ...options };
+    this.#keys = undefined;
+  }
 
   #encryptor(): Map<string, Buffer | undefined> {
     if (this.#keys) return this.#keys;
