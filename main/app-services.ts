@@ -13,6 +13,7 @@ import type {
   BridgeMethodName,
   BridgeValue,
   Result,
+  StorageStatus,
 } from './ipc/contract';
 import type { Disposable } from './common/lifecycle';
 import type { DocumentStore } from './common/document-store';
@@ -84,6 +85,8 @@ export interface AppServices extends Disposable {
   accounts(): readonly AccountSnapshot[];
   /** For the tray menu: the portals, as the settings show them. */
   providers(): readonly ProviderView[];
+  /** For the tray: where the sign-ins are kept (it says when they wait for the keyring). */
+  storageStatus(): StorageStatus;
   /**
    * For the tray, notifications and dialogs: the language the operator chose
    * in the window (`system` follows the OS's languages, as the window does).

@@ -49,6 +49,9 @@ export interface EdgeWords {
     readonly quit: string;
     readonly tooltipNoAccounts: string;
     tooltip(connected: number, total: number): string;
+    /** The saved sign-ins wait for a keyring not yet unlocked. */
+    readonly waitingForKeyring: string;
+    readonly tooltipWaitingForKeyring: string;
   };
   readonly alerts: {
     readonly expiredTitle: string;
@@ -103,6 +106,8 @@ const EN: EdgeWords = {
     quit: 'Quit',
     tooltipNoAccounts: 'Netrex Connect — no portal signed in',
     tooltip: (connected, total) => `Netrex Connect — ${connected} of ${total} connected`,
+    waitingForKeyring: 'Saved sign-ins wait for the keyring to be unlocked',
+    tooltipWaitingForKeyring: 'Netrex Connect — waiting for the keyring to be unlocked',
   },
   alerts: {
     expiredTitle: 'Sign-in expired',
@@ -155,6 +160,8 @@ const CS: EdgeWords = {
     quit: 'Ukončit',
     tooltipNoAccounts: 'Netrex Connect – není přihlášen žádný portál',
     tooltip: (connected, total) => `Netrex Connect – připojeno ${connected} z ${total}`,
+    waitingForKeyring: 'Uložená přihlášení čekají na odemčení klíčenky',
+    tooltipWaitingForKeyring: 'Netrex Connect – čeká se na odemčení klíčenky',
   },
   alerts: {
     expiredTitle: 'Přihlášení vypršelo',

@@ -25,6 +25,7 @@ import type { ClientSecrets, ProviderConfig } from '../providers/provider-config
 import { APP_SETTINGS_DOCUMENT, openAppSettings } from './app-settings';
 import { createBridgeEventHub, type BridgeEventHub } from './bridge-events';
 import { externalUrlRule } from './external-urls';
+import { watchKeyStore } from './key-store-retry';
 import { createSignInFlow } from './sign-in-flow';
 import { openTokenVault, VaultError, type TokenVault } from '../vault';
 
@@ -118,6 +119,16 @@ export async function createServices(
   });
   disposables.add(accounts);
   disposables.add(accounts.onDidChange((list) => hub.emit('accounts-changed', list)));
+  // Saved sign-ins waiting for a keyring not yet unlocked: asked again until it opens.
+  const keyStore = watchKeyStore({
+    vault,
+    clock,
+    opened: () => {
+      hub.notice('info', KEYRING_OPENED);
+      void accounts.adoptFromVault();
+    },
+  });
+  disposables.add(keyStore);
   disposables.add(registry.onDidChange(() => accounts.providersChanged()));
 
   const isAllowedExternalUrl = externalUrlRule({
@@ -171,7 +182,11 @@ export async function createServices(
     languageSetting: () => settings.language(),
     onLanguageSettingChanged: (listener) => settings.onLanguageChanged(listener),
     isAllowedExternalUrl,
-    resume: () => accounts.reevaluate(),
+    resume: () => {
+      accounts.reevaluate();
+      void keyStore.retryNow();
+    },
+    storageStatus: () => vault.storageStatus(),
     dispose: () => services.dispose(),
   };
 }
@@ -210,9 +225,31 @@ async function storeManagedSecrets(
   }
 }
 
+/** The keyring the saved sign-ins waited for opened them: they are back. */
+const KEYRING_OPENED: UserFacingError = {
+  code: 'vault_keyring_opened',
+  message: 'The system keyring is unlocked: your saved sign-ins are back.',
+};
+
 /** What the operator hears at start about a vault file that could not be used. */
-function vaultFileNotices({ recovered, fileKept, backend }: StorageStatus): UserFacingError[] {
+function vaultFileNotices({
+  recovered,
+  fileKept,
+  backend,
+  keyStoreWaiting,
+}: StorageStatus): UserFacingError[] {
   const notices: UserFacingError[] = [];
+  if (keyStoreWaiting) {
+    const params = messageParams({ sealedBy: keyStoreWaiting.sealedBy || undefined });
+    notices.push({
+      code: 'vault_waiting_for_keyring',
+      message:
+        'Your saved sign-ins are waiting for the system keyring, which is not unlocked yet. ' +
+        'They are kept as they are and come back by themselves once it is unlocked; ' +
+        'until then new sign-ins are kept in memory only.',
+      ...(params && { params }),
+    });
+  }
   if (recovered) {
     const params = messageParams({ variant: recovered.damage });
     notices.push({ code: 'vault_recovered', message: recovered.reason, ...(params && { params }) });
