@@ -24,6 +24,7 @@ import { createPortalFetch } from './portal-http';
 import { registerBridge } from './ipc';
 import { createLoginItemPort, startedAtLogin } from './login-item';
 import { watchAccountAlerts } from './notifications';
+import { watchKeyringRelaunch } from './keyring-relaunch';
 import { createSafeStorageCipher } from './secure-storage';
 import { startupFailureMessage } from '../desktop/startup-failure';
 import { createAppTray } from './tray';
@@ -112,6 +113,8 @@ export function startAppShell(options: AppShellOptions): void {
   let windowRequested = false;
   const words = (): EdgeWords =>
     edgeWords(services?.languageSetting() ?? 'system', app.getPreferredSystemLanguages());
+  const windowOpen = (): boolean => window !== null && !window.isDestroyed();
+  let onWindowClosed = (): void => undefined;
 
   const showWindow = (): void => {
     if (!services) {
@@ -133,6 +136,7 @@ export function startAppShell(options: AppShellOptions): void {
     window.on('closed', () => {
       window = null;
       events.windowGone();
+      onWindowClosed();
     });
     loadAppShell(window).catch(() => tellOperator(() => words().shell.windowFailed));
   };
@@ -212,6 +216,10 @@ export function startAppShell(options: AppShellOptions): void {
     disposables.add(watchAccountAlerts(ready, showWindow, words));
     // Back from sleep: every account plans again and an overdue refresh runs at once,
     // instead of waiting up to a minute for the wall-clock check to notice.
+    // Saved sign-ins waiting for a keyring: Electron asks it once per run, so a quiet restart does
+    // (after the window closed, on a schedule, and when the computer wakes up).
+    const keyring = disposables.add(watchKeyringRelaunch(ready, windowOpen, log.info));
+    onWindowClosed = () => keyring.check();
     const onResume = (): void => ready.resume();
     powerMonitor.on('resume', onResume);
     disposables.add(toDisposable(() => void powerMonitor.off('resume', onResume)));
