@@ -13,6 +13,7 @@ import { DisposableStore, toDisposable } from '../common/lifecycle';
 import type { DemoPortal } from '../demo-portal';
 import type { AppSettings } from '../ipc/contract';
 import { APP_SETTINGS_DOCUMENT, savedLanguage } from '../services/app-settings';
+import { appUserModelIdFor } from '../desktop/app-identity';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
 import { createDeepLinkInbox } from '../desktop/deep-link-inbox';
 import { listenForDeepLinks, registerProtocolClient } from './deep-links';
@@ -93,6 +94,9 @@ function savedLanguageSetting(): AppSettings['language'] {
 export function startAppShell(options: AppShellOptions): void {
   const userDataOverride = process.env[USER_DATA_ENV];
   if (!app.isPackaged && userDataOverride) app.setPath('userData', userDataOverride);
+  // Windows: the installer's shortcut id, before any window, tray or notification (app-identity.ts).
+  const userModelId = appUserModelIdFor(process.platform);
+  if (userModelId) app.setAppUserModelId(userModelId);
 
   // A second instance hands its argv to the first (`second-instance`) and quits at once.
   if (!app.requestSingleInstanceLock()) {
