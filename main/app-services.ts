@@ -94,6 +94,10 @@ export interface AppServices extends Disposable {
   languageSetting(): AppSettings['language'];
   /** Runs `listener` when the operator changes the language (the tray rebuilds in it). */
   onLanguageSettingChanged(listener: (language: AppSettings['language']) => void): Disposable;
+  /** Whether the operator was told that closing the window keeps the app in the tray. */
+  trayNoticeShown(): boolean;
+  /** Remembers, in the settings document, that they were. */
+  rememberTrayNoticeShown(): void;
   /**
    * The guard for shell.openExternal: exactly the authorization URL of a
    * sign-in in progress (https, or plain http to the loopback stand-in).

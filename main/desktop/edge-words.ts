@@ -71,6 +71,8 @@ export interface EdgeWords {
     severalLinks(count: number): string;
     readonly linkTooLong: string;
   };
+  /** Said once, the first time the window is closed (app-lifecycle.ts). */
+  readonly stillRunning: { readonly title: string; readonly body: string };
   readonly startup: {
     readonly title: string;
     folder(code: string): string;
@@ -124,6 +126,12 @@ const EN: EdgeWords = {
       `Netrex Connect was started with ${count} sign-in links at once and opened none of them. Start the sign-in again from the app.`,
     linkTooLong:
       'Netrex Connect was opened with a sign-in link far longer than any portal sends, so it was ignored. Start the sign-in again from the app.',
+  },
+  stillRunning: {
+    title: 'Netrex Connect is still running',
+    body:
+      'It keeps your portals connected in the background. Open it again from its icon in the tray ' +
+      '(or by starting it again); to end it, choose Quit in the tray or the app menu.',
   },
   startup: {
     title: 'Netrex Connect could not start',
@@ -185,6 +193,12 @@ const CS: EdgeWords = {
     linkTooLong:
       'Netrex Connect byl otevřen s přihlašovacím odkazem mnohem delším, než jaký posílá kterýkoli portál, ' +
       'a proto ho ignoroval. Spusťte přihlášení znovu z aplikace.',
+  },
+  stillRunning: {
+    title: 'Netrex Connect běží dál',
+    body:
+      'Udržuje vaše portály připojené na pozadí. Znovu ho otevřete ikonou v oznamovací oblasti ' +
+      '(nebo dalším spuštěním); ukončíte ho volbou Ukončit v nabídce ikony nebo v nabídce aplikace.',
   },
   startup: {
     title: 'Netrex Connect se nepodařilo spustit',

@@ -14,6 +14,7 @@ import type { DemoPortal } from '../demo-portal';
 import type { AppSettings } from '../ipc/contract';
 import { APP_SETTINGS_DOCUMENT, savedLanguage } from '../services/app-settings';
 import { appUserModelIdFor } from '../desktop/app-identity';
+import { lifecycleActions, type LifecycleEvent } from '../desktop/app-lifecycle';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
 import { createDeepLinkInbox } from '../desktop/deep-link-inbox';
 import { listenForDeepLinks, registerProtocolClient } from './deep-links';
@@ -67,13 +68,15 @@ const log = {
  * supported, or before `ready`) a dialog. `say` runs once the app is ready, in
  * the words of that moment.
  */
-function tellOperator(say: () => string): void {
+function tellOperator(say: () => string | { title: string; body: string }): void {
   const asNotification = app.isReady() && Notification.isSupported();
   void app.whenReady().then(() => {
-    const message = say();
-    log.warn(message);
-    if (asNotification) new Notification({ title: 'Netrex Connect', body: message }).show();
-    else void dialog.showMessageBox({ type: 'warning', title: 'Netrex Connect', message });
+    const said = say();
+    const { title, body } =
+      typeof said === 'string' ? { title: 'Netrex Connect', body: said } : said;
+    log.warn(body);
+    if (asNotification) new Notification({ title, body }).show();
+    else void dialog.showMessageBox({ type: 'warning', title, message: body });
   });
 }
 
@@ -118,6 +121,21 @@ export function startAppShell(options: AppShellOptions): void {
   const words = (): EdgeWords =>
     edgeWords(services?.languageSetting() ?? 'system', app.getPreferredSystemLanguages());
   const windowOpen = (): boolean => window !== null && !window.isDestroyed();
+  /** Runs the lifecycle's answer to `event` (app-lifecycle.ts). */
+  const lifecycle = (event: LifecycleEvent): void => {
+    const facts = {
+      platform: process.platform,
+      stillRunningTold: services?.trayNoticeShown() ?? false,
+    };
+    for (const action of lifecycleActions(event, facts)) {
+      if (action === 'show-window') showWindow();
+      else if (action === 'quit') app.quit();
+      else {
+        services?.rememberTrayNoticeShown();
+        tellOperator(() => words().stillRunning);
+      }
+    }
+  };
   let onWindowClosed = (): void => undefined;
 
   const showWindow = (): void => {
@@ -158,11 +176,10 @@ export function startAppShell(options: AppShellOptions): void {
     );
   }
 
-  app.on('window-all-closed', () => {
-    // macOS keeps an app without windows in the Dock; elsewhere closing the window quits.
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('activate', showWindow);
+  // A tray-resident app: closing the window never quits (Electron would, without this
+  // listener: lib/browser/init.ts). A quit closes windows without this event.
+  app.on('window-all-closed', () => lifecycle({ kind: 'all-windows-closed' }));
+  app.on('activate', () => lifecycle({ kind: 'activate' }));
 
   let shutDown = false;
   app.on('will-quit', (event) => {
@@ -212,7 +229,7 @@ export function startAppShell(options: AppShellOptions): void {
               }
             });
           },
-          quit: () => app.quit(),
+          quit: () => lifecycle({ kind: 'quit-chosen' }),
         },
         words,
       ),
@@ -228,7 +245,7 @@ export function startAppShell(options: AppShellOptions): void {
     powerMonitor.on('resume', onResume);
     disposables.add(toDisposable(() => void powerMonitor.off('resume', onResume)));
     // Started at login the app stays in the tray, unless a link or the Dock asked for it.
-    if (windowRequested || !startedAtLogin(process.argv)) showWindow();
+    lifecycle({ kind: 'ready', startedAtLogin: startedAtLogin(process.argv), windowRequested });
     await inbox.attach((url) => ready.handleDeepLink(url));
   });
 

@@ -181,6 +181,8 @@ export async function createServices(
     providers: () => registry.list().map((config) => providerView(config, secrets)),
     languageSetting: () => settings.language(),
     onLanguageSettingChanged: (listener) => settings.onLanguageChanged(listener),
+    trayNoticeShown: () => settings.trayNoticeShown(),
+    rememberTrayNoticeShown: () => settings.rememberTrayNoticeShown(),
     isAllowedExternalUrl,
     resume: () => {
       accounts.reevaluate();
