@@ -15,6 +15,8 @@ import type { AppSettings } from '../ipc/contract';
 import { APP_SETTINGS_DOCUMENT, savedLanguage } from '../services/app-settings';
 import { appUserModelIdFor } from '../desktop/app-identity';
 import { lifecycleActions, type LifecycleEvent } from '../desktop/app-lifecycle';
+import { APP_DOCUMENTATION_URL } from '../desktop/app-menu';
+import { installAppMenu } from './app-menu';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
 import { createDeepLinkInbox } from '../desktop/deep-link-inbox';
 import { listenForDeepLinks, registerProtocolClient } from './deep-links';
@@ -233,6 +235,17 @@ export function startAppShell(options: AppShellOptions): void {
         },
         words,
       ),
+    );
+    disposables.add(
+      installAppMenu(ready, words, {
+        openDocumentation: () =>
+          void openExternalGuarded(
+            APP_DOCUMENTATION_URL,
+            (url) => url === APP_DOCUMENTATION_URL,
+          ).catch(() =>
+            tellOperator(() => words().shell.documentationFailed(APP_DOCUMENTATION_URL)),
+          ),
+      }),
     );
     disposables.add(watchAccountAlerts(ready, showWindow, words));
     // Back from sleep: every account plans again and an overdue refresh runs at once,

@@ -65,10 +65,12 @@ type AppApi = Pick<
   | 'getAppPath'
   | 'getLoginItemSettings'
   | 'setLoginItemSettings'
+  | 'setAboutPanelOptions'
 >;
 
 export class AppDouble extends EventEmitter implements AppApi {
-  readonly isPackaged: boolean;
+  /** Mutable here so a test can play a packaged build. */
+  isPackaged: boolean;
   readonly #paths = new Map<string, string>();
   #quitting = false;
   #exiting = false;
@@ -170,6 +172,12 @@ export class AppDouble extends EventEmitter implements AppApi {
 
   setLoginItemSettings(settings: Electron.Settings): void {
     this.#loginItem = settings.openAtLogin === true;
+  }
+
+  aboutPanel: Electron.AboutPanelOptionsOptions | undefined;
+
+  setAboutPanelOptions(options: Electron.AboutPanelOptionsOptions): void {
+    this.aboutPanel = options;
   }
 
   relaunch(options: Electron.RelaunchOptions = {}): void {
