@@ -4,17 +4,28 @@
 //   node scripts/build.mjs --renderer  the renderer only (what the browser tests serve)
 //   node scripts/build.mjs --demo      everything, plus the portal stand-in for demo mode
 //                                      (out/demo/, loaded only when NETREX_DEMO=1; never packaged)
+//   --out DIR                          build into DIR instead of out/ (the edge smoke test builds
+//                                      its own copy, so tests serving out/ are not disturbed)
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rendererOnly = process.argv.includes('--renderer');
 const demo = process.argv.includes('--demo');
+const outFlag = process.argv.indexOf('--out');
+const outArg = outFlag >= 0 ? process.argv[outFlag + 1] : undefined;
+if (outFlag >= 0 && !outArg)
+  throw new Error('--out needs a folder: node scripts/build.mjs --out DIR');
+const out = outArg ? resolve(outArg) : join(root, 'out');
 
-await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+await viteBuild({
+  configFile: join(root, 'renderer/vite.config.ts'),
+  logLevel: 'warn',
+  ...(outArg ? { build: { outDir: join(out, 'renderer'), emptyOutDir: true } } : {}),
+});
 
 if (!rendererOnly) {
   const common = {
@@ -28,7 +39,7 @@ if (!rendererOnly) {
   await esbuild({
     ...common,
     entryPoints: [join(root, 'main/index.ts')],
-    outfile: join(root, 'out/main/index.mjs'),
+    outfile: join(out, 'main/index.mjs'),
     format: 'esm',
     // Bundled CommonJS dependencies still call require(); give them one.
     banner: {
@@ -39,7 +50,7 @@ if (!rendererOnly) {
   await esbuild({
     ...common,
     entryPoints: [join(root, 'main/preload/index.ts')],
-    outfile: join(root, 'out/preload/index.cjs'),
+    outfile: join(out, 'preload/index.cjs'),
     format: 'cjs',
     platform: 'browser',
   });
@@ -47,7 +58,7 @@ if (!rendererOnly) {
     await esbuild({
       ...common,
       entryPoints: [join(root, 'scripts/demo-portal.ts')],
-      outfile: join(root, 'out/demo/portal.mjs'),
+      outfile: join(out, 'demo/portal.mjs'),
       format: 'esm',
       banner: {
         js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
@@ -55,9 +66,9 @@ if (!rendererOnly) {
     });
   } else {
     // A stale stand-in from an earlier demo build must not linger next to a normal build.
-    rmSync(join(root, 'out/demo'), { recursive: true, force: true });
+    rmSync(join(out, 'demo'), { recursive: true, force: true });
   }
 }
 console.log(
-  `built ${rendererOnly ? 'renderer' : `renderer, main and preload${demo ? ' and the demo portal' : ''}`} into out/`,
+  `built ${rendererOnly ? 'renderer' : `renderer, main and preload${demo ? ' and the demo portal' : ''}`} into ${outArg ? out : 'out/'}`,
 );

@@ -234,6 +234,7 @@ export class AppDouble extends EventEmitter implements AppApi {
     if (this.#shutDown) return;
     const willQuit = preventableEvent();
     this.emit('will-quit', willQuit);
+    this.calls.push({ name: 'will-quit', detail: willQuit.defaultPrevented ? 'prevented' : 'on' });
     if (willQuit.defaultPrevented) {
       this.#quitting = false;
       return;

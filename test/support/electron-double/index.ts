@@ -66,6 +66,8 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
   const ipcMain = new IpcMainDouble(rules);
   const powerMonitor = new EventEmitter();
   const loads: PageLoad[] = [];
+  /** 'page' (a load finished), 'tray' (a tray was made): for a driver to wait on, never a sleep. */
+  const control = new EventEmitter();
   const windows: BrowserWindowDouble[] = [];
   const trays: TrayDouble[] = [];
   const liveTrays = new Set<TrayDouble>();
@@ -112,7 +114,8 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
       rules.afterReady('windowAfterReady');
       checkPreload(rules, windowOptions);
       firstUi('BrowserWindow');
-      super(windowOptions, new WebContentsDouble(protocol, loads), app, (gone) => {
+      const contents = new WebContentsDouble(protocol, loads, (load) => control.emit('page', load));
+      super(windowOptions, contents, app, (gone) => {
         if (windows.every((w) => w.isDestroyed())) app.windowAllClosed();
         void gone;
       });
@@ -128,10 +131,11 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
     constructor() {
       rules.afterReady('trayAfterReady');
       firstUi('Tray');
-      if (liveTrays.size > 0) rules.broken('oneTray', `tray ${trays.length + 1}`);
+      if (liveTrays.size > 0) throw rules.broken('oneTray', `tray ${trays.length + 1}`);
       super((gone) => liveTrays.delete(gone));
       trays.push(this);
       liveTrays.add(this);
+      control.emit('tray', this);
     }
   }
 
@@ -180,6 +184,8 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
     ipcMain,
     keyringSecret,
     requests,
+    control,
+    powerMonitor,
     state: { loads, windows, trays, liveTrays, notifications, menus, shell: shellState, ui },
   };
 }

@@ -83,6 +83,8 @@ export class WebContentsDouble extends EventEmitter {
   constructor(
     private readonly protocol: ProtocolDouble,
     private readonly loads: PageLoad[],
+    /** Told of each page load, once the page has finished (or failed) loading. */
+    private readonly loaded: (load: PageLoad) => void = () => undefined,
   ) {
     super();
   }
@@ -94,17 +96,20 @@ export class WebContentsDouble extends EventEmitter {
     const response = handler
       ? await handler(new Request(url))
       : new Response(null, { status: 404 });
-    this.loads.push({
+    const load: PageLoad = {
       url,
       status: response.status,
       contentSecurityPolicy: response.headers.get('content-security-policy'),
-    });
+    };
+    this.loads.push(load);
     if (response.status !== 200) {
       this.emit('did-fail-load', preventableEvent(), -6, 'ERR_FILE_NOT_FOUND', url);
+      this.loaded(load);
       throw new Error(`ERR_FILE_NOT_FOUND (-6) loading '${url}'`);
     }
     this.#url = url;
     this.emit('did-finish-load');
+    this.loaded(load);
   }
 
   getURL(): string {
