@@ -99,8 +99,10 @@ async function trayLifecycle(
 
   // The operator closes the window: the app goes on in the tray, and says so once.
   liveWindow(double)?.close();
+  const quits = () => double.app.calls.filter((call) => call.name === 'quit').length;
   steps.afterFirstClose = {
     shutDown: double.app.shutDown,
+    quitCalls: quits(),
     windows: double.state.windows.filter((w) => !w.isDestroyed()).length,
     notifications: double.state.notifications.length,
   };
@@ -114,6 +116,7 @@ async function trayLifecycle(
   liveWindow(double)?.close();
   steps.afterSecondClose = {
     shutDown: double.app.shutDown,
+    quitCalls: quits(),
     notifications: double.state.notifications.length,
   };
   steps.settingsDocument = JSON.parse(
