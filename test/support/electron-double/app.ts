@@ -93,6 +93,7 @@ export class AppDouble extends EventEmitter implements AppApi {
   ) {
     super();
     this.isPackaged = options.isPackaged;
+    this.protocolClientRegisters = options.protocolClientRegisters;
     this.#paths.set('userData', options.userData);
     if (options.platform === 'win32') {
       // Only Windows builds of Electron have it (electron_api_app.cc, BUILDFLAG(IS_WIN)).
@@ -155,10 +156,16 @@ export class AppDouble extends EventEmitter implements AppApi {
     return this.options.appPath;
   }
 
-  setAsDefaultProtocolClient(protocol: string): boolean {
+  /** Answers as the OS would (`protocolClientRegisters`); Linux's answer is false without an installed desktop entry. */
+  setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean {
     this.calls.push({ name: 'setAsDefaultProtocolClient', detail: protocol });
-    return this.options.protocolClientRegisters;
+    this.protocolClientCalls.push({ protocol, path, args });
+    return this.protocolClientRegisters;
   }
+
+  readonly protocolClientCalls: { protocol: string; path?: string; args?: string[] }[] = [];
+  /** What setAsDefaultProtocolClient answers; a test may change it. */
+  protocolClientRegisters = false;
 
   getLoginItemSettings(): ReturnType<App['getLoginItemSettings']> {
     return {
