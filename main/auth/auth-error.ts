@@ -126,8 +126,8 @@ const MESSAGES: Record<AuthErrorCode, MessageOf> = {
     `${Portal} answered with a sign-in result Netrex Connect cannot use (no access token, or a token of an unsupported type). Tell your administrator.`,
   discovery_failed: ({ portal }) =>
     `Netrex Connect could not read the sign-in configuration of ${portal}. Check that the issuer address is exactly the server's issuer.`,
-  pkce_unsupported: ({ Portal }) =>
-    `${Portal} does not announce PKCE (S256), which Netrex Connect requires to sign in safely. Ask the server's administrator to enable it.`,
+  pkce_unsupported: ({ Portal, params }) =>
+    `${Portal} lists the PKCE methods it supports (${params?.listed ?? '[]'}) and S256 is not among them. Netrex Connect signs in only with S256 PKCE; ask the server's administrator to enable it.`,
   loopback_unavailable: ({ port }) =>
     `Netrex Connect could not listen on port ${port ?? '?'} of this computer for the browser's answer; another program may be using it. Close that program or choose another port in the portal settings.`,
   not_configured: ({ Portal, explanation }) =>

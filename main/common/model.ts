@@ -10,7 +10,8 @@
  * language: a portal's configured name (`portal`), the number its plural
  * follows (`count`), a port, an HTTP status, the settings field at fault, and
  * `variant` where one code has several sentences (which one applies). Never a
- * token, a code, a secret, a URL or any text a server sent.
+ * token, a code, a secret, a URL or free text a server sent (the PKCE method
+ * names a server lists, `listed`, are names only).
  */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -27,6 +28,19 @@ export interface UserFacingError {
 }
 
 export type Dialect = 'netrex' | 'oauth2';
+
+/**
+ * What the app learned about a standard server from its metadata at the last
+ * discovery (kept in memory; unknown until the first sign-in, refresh or
+ * check after start). Facts for the administrator, not refusals.
+ */
+export interface ServerFacts {
+  /**
+   * `not-advertised`: the metadata has no `code_challenge_methods_supported`;
+   * S256 is sent anyway and every answer checked as usual.
+   */
+  readonly pkce: 'advertised' | 'not-advertised';
+}
 
 export type RedirectKind = 'custom-scheme' | 'loopback';
 

@@ -2,6 +2,7 @@
 // OpenID Connect discovery metadata. oauth4webapi does the protocol; this file
 // chooses its options and turns its errors into AuthErrors.
 import * as oauth from 'oauth4webapi';
+import type { ServerFacts } from '../../common/model';
 import { checkServerUrl, isLoopbackHttpUrl } from '../../providers/portal-url';
 import { AuthError, authErrorFromOAuthCode, type AuthErrorContext } from '../auth-error';
 import { CODE_CHALLENGE_METHOD } from '../authorization-secrets';
@@ -13,7 +14,7 @@ import {
   type IdTokenClaims,
   type TokenSet,
 } from '../token-set';
-import type { DialectContext, DialectSession } from './dialect';
+import { metadataCacheKey, type DialectContext, type DialectSession } from './dialect';
 
 /** Discovered metadata is re-read after an hour: servers rotate endpoints rarely. */
 export const METADATA_MAX_AGE_MS = 60 * 60 * 1000;
@@ -48,15 +49,32 @@ export async function discoverServer(
   return checkMetadata(as, portal);
 }
 
-/** The server must offer S256 PKCE (RFC 8414 §2: absent means unsupported) and safe endpoints. */
+/** Only method names that look like method names are repeated to the administrator. */
+function listedMethods(methods: readonly unknown[]): string {
+  const names = methods
+    .filter((m): m is string => typeof m === 'string' && /^[A-Za-z0-9._-]{1,32}$/.test(m))
+    .slice(0, 5);
+  return names.length ? names.join(', ') : '[]';
+}
+
+/**
+ * S256 PKCE when the server lists its methods; absent, S256 is sent anyway
+ * (RFC 8414 §2 reads "absent means unsupported", but Microsoft Entra ID, Azure
+ * AD B2C and OpenAM support S256 without listing it). Safe endpoints.
+ */
 export function checkMetadata(
   as: oauth.AuthorizationServer,
   portal: string,
 ): oauth.AuthorizationServer {
-  if (!as.code_challenge_methods_supported?.includes(CODE_CHALLENGE_METHOD)) {
+  const methods = as.code_challenge_methods_supported;
+  if (
+    methods !== undefined &&
+    !(Array.isArray(methods) && methods.includes(CODE_CHALLENGE_METHOD))
+  ) {
     throw new AuthError('pkce_unsupported', {
       portal,
       reason: 'S256 not in code_challenge_methods_supported',
+      params: { listed: Array.isArray(methods) ? listedMethods(methods) : '[]' },
     });
   }
   for (const name of ['authorization_endpoint', 'token_endpoint'] as const) {
@@ -74,6 +92,13 @@ export function checkMetadata(
     }
   }
   return as;
+}
+
+/** What the settings show about a server, from metadata `checkMetadata` accepted. */
+export function serverFactsOf(as: oauth.AuthorizationServer): ServerFacts {
+  return {
+    pkce: as.code_challenge_methods_supported === undefined ? 'not-advertised' : 'advertised',
+  };
 }
 
 /** client_secret_basic or _post when a secret is set and the server allows it; none otherwise. */
@@ -222,14 +247,14 @@ export async function openOAuth2Session(context: DialectContext): Promise<Dialec
     // oauth4webapi refuses http:// by default; the stand-ins on 127.0.0.1 / [::1] are the one exception.
     ...(isLoopbackHttpUrl(new URL(provider.url)) ? { [oauth.allowInsecureRequests]: true } : {}),
   };
-  const cacheKey = `${provider.id} ${provider.url}`;
+  const cacheKey = metadataCacheKey(provider);
   const cached = metadataCache.get(cacheKey);
   let as: oauth.AuthorizationServer;
   if (cached && now() - cached.at < METADATA_MAX_AGE_MS) {
     as = cached.value as oauth.AuthorizationServer;
   } else {
     as = await discoverServer(provider.url, http, portal, now);
-    metadataCache.set(cacheKey, { at: now(), value: as });
+    metadataCache.set(cacheKey, { at: now(), value: as, facts: serverFactsOf(as) });
   }
   const client: oauth.Client = { client_id: provider.clientId };
   const auth = clientAuthentication(as, clientSecret);

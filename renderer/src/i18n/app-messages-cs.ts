@@ -61,7 +61,7 @@ export const appMessagesCs = {
   discovery_failed:
     'Netrex Connect nedokázal načíst konfiguraci přihlašování portálu {{portal}}. Zkontrolujte, že adresa vydavatele (issuer) přesně odpovídá serveru.',
   pkce_unsupported:
-    'Portál {{portal}} neohlašuje podporu PKCE (S256), kterou Netrex Connect pro bezpečné přihlášení vyžaduje. Požádejte správce serveru, ať ji zapne.',
+    'Portál {{portal}} uvádí metody PKCE, které podporuje ({{listed}}), a S256 mezi nimi není. Netrex Connect se přihlašuje jen s PKCE S256; požádejte správce serveru, ať ji zapne.',
   loopback_unavailable:
     'Netrex Connect nemůže na portu {{port}} tohoto počítače čekat na odpověď prohlížeče; port možná používá jiný program. Ukončete ho, nebo v nastavení portálu zvolte jiný port.',
   not_configured: {

@@ -55,7 +55,7 @@ export const appMessagesEn = {
   discovery_failed:
     "Netrex Connect couldn't read the sign-in configuration of {{portal}}. Check that the issuer address is exactly the server's issuer.",
   pkce_unsupported:
-    "{{Portal}} doesn't announce PKCE (S256), which Netrex Connect requires to sign in safely. Ask the server's administrator to enable it.",
+    "{{Portal}} lists the PKCE methods it supports ({{listed}}) and S256 isn't among them. Netrex Connect signs in only with S256 PKCE; ask the server's administrator to enable it.",
   loopback_unavailable:
     "Netrex Connect couldn't listen on port {{port}} of this computer for the browser's answer; another program may be using it. Close that program or choose another port in the portal settings.",
   not_configured: {

@@ -1,6 +1,7 @@
 // The standard dialect against a scripted RFC 8414 / OpenID server: discovery
 // rules, the authorization URL, iss (RFC 9207), client authentication, and the
 // refusals a certified server never produces.
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuthError } from '../../../main/auth/auth-error';
 import { createSignInEngine, type SignInEngine } from '../../../main/auth/engine';
@@ -141,7 +142,7 @@ describe('sign-in engine, standard dialect', () => {
   it.each([
     ['an issuer that differs', { issuer: 'https://other.example' }, 'discovery_failed'],
     ['no S256', { code_challenge_methods_supported: ['plain'] }, 'pkce_unsupported'],
-    ['no PKCE at all', { code_challenge_methods_supported: undefined }, 'pkce_unsupported'],
+    ['an empty PKCE list', { code_challenge_methods_supported: [] }, 'pkce_unsupported'],
     [
       'a plain-http endpoint elsewhere',
       { token_endpoint: 'http://evil.example/token' },
@@ -152,7 +153,44 @@ describe('sign-in engine, standard dialect', () => {
     Object.assign(metadata, patch);
     const error = await failure(engine.startAuthorization('corp'));
     expect(error.code).toBe(code);
-    if (code === 'pkce_unsupported') expect(error.message).toMatch(/PKCE \(S256\)/);
+    if (code === 'pkce_unsupported') expect(error.message).toMatch(/S256 is not among them/);
+  });
+
+  it('names the PKCE methods a server lists without S256', async () => {
+    metadata.code_challenge_methods_supported = ['plain'];
+    const pkce = await failure(engine.startAuthorization('corp'));
+    expect(pkce.params).toEqual({ portal: 'Corp SSO', listed: 'plain' });
+    expect(pkce.message).toBe(
+      "Corp SSO lists the PKCE methods it supports (plain) and S256 is not among them. Netrex Connect signs in only with S256 PKCE; ask the server's administrator to enable it.",
+    );
+  });
+
+  it('sends S256 when the metadata does not list PKCE methods, and says the server does not advertise it', async () => {
+    delete metadata.code_challenge_methods_supported;
+    expect(engine.serverFacts('corp')).toBeUndefined();
+    const { authorizationUrl, url } = await startAndCallback();
+    const challenge = new URL(authorizationUrl).searchParams;
+    expect(challenge.get('code_challenge_method')).toBe('S256');
+    expect(challenge.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(engine.serverFacts('corp')).toEqual({ pkce: 'not-advertised' });
+    await engine.completeAuthorization(url);
+    const token = server.requests.find((r) => r.url.pathname === '/token')!;
+    const verifier = new URLSearchParams(token.body).get('code_verifier')!;
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(
+      challenge.get('code_challenge'),
+    );
+    // The answer is checked as always: a token answer without access_token is still refused.
+    server.on('/token', { json: { token_type: 'bearer' } });
+    const next = await startAndCallback();
+    expect((await failure(engine.completeAuthorization(next.url))).code).toBe(
+      'invalid_token_response',
+    );
+  });
+
+  it('says the server advertises PKCE when it lists S256; a Netrex portal has no such facts', async () => {
+    await startAndCallback();
+    expect(engine.serverFacts('corp')).toEqual({ pkce: 'advertised' });
+    expect(engine.serverFacts('nobody')).toBeUndefined();
   });
 
   it('falls back to RFC 8414 metadata when there is no OpenID configuration', async () => {
