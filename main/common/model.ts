@@ -10,8 +10,12 @@
  * language: a portal's configured name (`portal`), the number its plural
  * follows (`count`), a port, an HTTP status, the settings field at fault, and
  * `variant` where one code has several sentences (which one applies). Never a
- * token, a code, a secret, a URL or free text a server sent (the PKCE method
- * names a server lists, `listed`, are names only).
+ * token, a code, a secret, a URL's query or free text a server sent. The one
+ * exception is a failed discovery (main/auth/dialects/discovery.ts), which must
+ * say what the server answered for an administrator to fix it: the host a
+ * redirect pointed to (`host`), the issuer the server claims (`claimed`, cut
+ * at ? and #, plain and capped) beside the configured one, and PKCE method
+ * names (`listed`, names only).
  */
 export type MessageParams = Readonly<Record<string, string | number>>;
 

@@ -2,7 +2,6 @@
 // OpenID Connect discovery metadata. oauth4webapi does the protocol; this file
 // chooses its options and turns its errors into AuthErrors.
 import * as oauth from 'oauth4webapi';
-import type { ServerFacts } from '../../common/model';
 import { checkServerUrl, isLoopbackHttpUrl } from '../../providers/portal-url';
 import { AuthError, authErrorFromOAuthCode, type AuthErrorContext } from '../auth-error';
 import { CODE_CHALLENGE_METHOD } from '../authorization-secrets';
@@ -15,91 +14,12 @@ import {
   type TokenSet,
 } from '../token-set';
 import { metadataCacheKey, type DialectContext, type DialectSession } from './dialect';
+import { discoverServer, serverFactsOf, type DiscoveryHttp } from './discovery';
 
 /** Discovered metadata is re-read after an hour: servers rotate endpoints rarely. */
 export const METADATA_MAX_AGE_MS = 60 * 60 * 1000;
 
-type HttpOptions = {
-  [oauth.customFetch]: DialectContext['fetch'];
-  [oauth.allowInsecureRequests]?: boolean;
-};
-
-/**
- * RFC 8414 / OpenID discovery with an exact issuer match. OpenID's
- * `/.well-known/openid-configuration` first, then RFC 8414's
- * `/.well-known/oauth-authorization-server` when the first is not there.
- */
-export async function discoverServer(
-  issuer: string,
-  http: HttpOptions,
-  portal: string,
-  now: () => number = Date.now,
-): Promise<oauth.AuthorizationServer> {
-  const issuerUrl = new URL(issuer);
-  let as: oauth.AuthorizationServer | undefined;
-  for (const algorithm of ['oidc', 'oauth2'] as const) {
-    const response = await oauth.discoveryRequest(issuerUrl, { ...http, algorithm });
-    if (response.status === 404 && algorithm === 'oidc') continue;
-    as = await oauth.processDiscoveryResponse(issuerUrl, response).catch((error: unknown) => {
-      throw protocolError(error, { portal, now: now() }, 'discovery_failed');
-    });
-    break;
-  }
-  if (!as) throw new AuthError('discovery_failed', { portal, reason: 'no metadata document' });
-  return checkMetadata(as, portal);
-}
-
-/** Only method names that look like method names are repeated to the administrator. */
-function listedMethods(methods: readonly unknown[]): string {
-  const names = methods
-    .filter((m): m is string => typeof m === 'string' && /^[A-Za-z0-9._-]{1,32}$/.test(m))
-    .slice(0, 5);
-  return names.length ? names.join(', ') : '[]';
-}
-
-/**
- * S256 PKCE when the server lists its methods; absent, S256 is sent anyway
- * (RFC 8414 §2 reads "absent means unsupported", but Microsoft Entra ID, Azure
- * AD B2C and OpenAM support S256 without listing it). Safe endpoints.
- */
-export function checkMetadata(
-  as: oauth.AuthorizationServer,
-  portal: string,
-): oauth.AuthorizationServer {
-  const methods = as.code_challenge_methods_supported;
-  if (
-    methods !== undefined &&
-    !(Array.isArray(methods) && methods.includes(CODE_CHALLENGE_METHOD))
-  ) {
-    throw new AuthError('pkce_unsupported', {
-      portal,
-      reason: 'S256 not in code_challenge_methods_supported',
-      params: { listed: Array.isArray(methods) ? listedMethods(methods) : '[]' },
-    });
-  }
-  for (const name of ['authorization_endpoint', 'token_endpoint'] as const) {
-    if (typeof as[name] !== 'string') {
-      throw new AuthError('discovery_failed', { portal, reason: `${name} missing` });
-    }
-  }
-  for (const name of ['authorization_endpoint', 'token_endpoint', 'revocation_endpoint'] as const) {
-    const value = as[name];
-    if (
-      value !== undefined &&
-      (typeof value !== 'string' || !checkServerUrl(value, { allowQuery: true }).ok)
-    ) {
-      throw new AuthError('discovery_failed', { portal, reason: `${name} is not https` });
-    }
-  }
-  return as;
-}
-
-/** What the settings show about a server, from metadata `checkMetadata` accepted. */
-export function serverFactsOf(as: oauth.AuthorizationServer): ServerFacts {
-  return {
-    pkce: as.code_challenge_methods_supported === undefined ? 'not-advertised' : 'advertised',
-  };
-}
+type HttpOptions = DiscoveryHttp;
 
 /** client_secret_basic or _post when a secret is set and the server allows it; none otherwise. */
 export function clientAuthentication(
@@ -253,7 +173,9 @@ export async function openOAuth2Session(context: DialectContext): Promise<Dialec
   if (cached && now() - cached.at < METADATA_MAX_AGE_MS) {
     as = cached.value as oauth.AuthorizationServer;
   } else {
-    as = await discoverServer(provider.url, http, portal, now);
+    as = await discoverServer(provider.url, http, portal, (error) =>
+      protocolError(error, { portal, now: now() }, 'discovery_failed'),
+    );
     metadataCache.set(cacheKey, { at: now(), value: as, facts: serverFactsOf(as) });
   }
   const client: oauth.Client = { client_id: provider.clientId };
