@@ -10,7 +10,12 @@
  * language: a portal's configured name (`portal`), the number its plural
  * follows (`count`), a port, an HTTP status, the settings field at fault, and
  * `variant` where one code has several sentences (which one applies). Never a
- * token, a code, a secret, a URL or any text a server sent.
+ * token, a code, a secret, a URL's query or free text a server sent. The one
+ * exception is a failed discovery (main/auth/dialects/discovery.ts), which must
+ * say what the server answered for an administrator to fix it: the host a
+ * redirect pointed to (`host`), the issuer the server claims (`claimed`, cut
+ * at ? and #, plain and capped) beside the configured one, and PKCE method
+ * names (`listed`, names only).
  */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -27,6 +32,19 @@ export interface UserFacingError {
 }
 
 export type Dialect = 'netrex' | 'oauth2';
+
+/**
+ * What the app learned about a standard server from its metadata at the last
+ * discovery (kept in memory; unknown until the first sign-in, refresh or
+ * check after start). Facts for the administrator, not refusals.
+ */
+export interface ServerFacts {
+  /**
+   * `not-advertised`: the metadata has no `code_challenge_methods_supported`;
+   * S256 is sent anyway and every answer checked as usual.
+   */
+  readonly pkce: 'advertised' | 'not-advertised';
+}
 
 export type RedirectKind = 'custom-scheme' | 'loopback';
 

@@ -18,6 +18,7 @@ import type {
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
+  ServerFacts,
   SignOutReport,
   StorageStatus,
   UserFacingError,
@@ -34,6 +35,7 @@ export type {
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
+  ServerFacts,
   SignInMethod,
   SignOutReport,
   StoragePolicy,
@@ -71,6 +73,11 @@ export interface ProviderView {
   /** Whether "Sign in" can start; when not, `notReadyReason` says what is missing. */
   readonly ready: boolean;
   readonly notReadyReason?: UserFacingError;
+  /**
+   * Standard servers: what the last discovery found (e.g. no PKCE methods
+   * listed), for the administrator; absent until the app has read the metadata.
+   */
+  readonly server?: ServerFacts;
 }
 
 export type SignInPhase = 'waiting' | 'exchanging' | 'connected' | 'failed' | 'cancelled';

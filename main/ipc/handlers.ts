@@ -18,7 +18,7 @@ import type { SignInFlow } from '../services/sign-in-flow';
 import type { ClientSecrets } from '../providers/provider-config';
 import type { TokenVault } from '../vault/types';
 import type { AppInfo, BridgeArgs, BridgeMethodName, BridgeValue, Result } from './contract';
-import { providerView } from './provider-view';
+import { providerView, type ServerFactsOf } from './provider-view';
 import { validateBridgeArgs } from './validation';
 
 export interface BridgeHandlerDeps {
@@ -29,6 +29,8 @@ export interface BridgeHandlerDeps {
   readonly signIns: SignInFlow;
   readonly settings: AppSettingsStore;
   readonly appInfo: AppInfo;
+  /** What discovery found about a standard server, for the settings (absent: nothing shown). */
+  readonly serverFacts?: ServerFactsOf;
 }
 
 type Implementation<K extends BridgeMethodName> = (
@@ -50,7 +52,7 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     };
   }
 
-  const view = (config: ProviderConfig) => providerView(config, deps.secrets);
+  const view = (config: ProviderConfig) => providerView(config, deps.secrets, deps.serverFacts);
 
   const requireProvider = (id: string): ProviderConfig => {
     const found = registry.get(id);

@@ -151,6 +151,7 @@ export async function createServices(
     signIns,
     settings,
     appInfo: ports.appInfo,
+    serverFacts: (id) => engine.serverFacts(id),
   });
   // Disposed last: listeners stay until every service has stopped talking.
   const services = new DisposableStore();
@@ -167,7 +168,10 @@ export async function createServices(
     events: hub,
     handleDeepLink: async (url) => void (await signIns.handleRedirect(url)),
     accounts: () => accounts.list(),
-    providers: () => registry.list().map((config) => providerView(config, secrets)),
+    providers: () =>
+      registry
+        .list()
+        .map((config) => providerView(config, secrets, (id) => engine.serverFacts(id))),
     languageSetting: () => settings.language(),
     onLanguageSettingChanged: (listener) => settings.onLanguageChanged(listener),
     isAllowedExternalUrl,

@@ -58,10 +58,36 @@ export const appMessagesCs = {
     'Portál {{portal}} neodpověděl do {{count}} sekund. Pokud se to opakuje, zkontrolujte připojení.',
   invalid_token_response:
     'Portál {{portal}} vrátil výsledek přihlášení, který Netrex Connect nedokáže použít (chybí přístupový token, nebo je nepodporovaného typu). Informujte správce.',
-  discovery_failed:
-    'Netrex Connect nedokázal načíst konfiguraci přihlašování portálu {{portal}}. Zkontrolujte, že adresa vydavatele (issuer) přesně odpovídá serveru.',
+  discovery_failed: {
+    default:
+      'Netrex Connect nedokázal načíst konfiguraci přihlašování portálu {{portal}}. Zkontrolujte, že adresa vydavatele (issuer) přesně odpovídá serveru.',
+    'redirect-elsewhere':
+      'Portál {{portal}} odpověděl na žádost o konfiguraci přihlašování přesměrováním (HTTP {{status}}) na {{host}}. Netrex Connect sleduje přesměrování jen v rámci serveru vydavatele (nebo z http na https na stejném hostiteli a portu), a proto skončil. Nastavte adresu vydavatele (issuer) na vlastní adresu vydavatele serveru.',
+    'redirect-again':
+      'Portál {{portal}} přesměroval žádost o konfiguraci přihlašování víckrát (podruhé HTTP {{status}} na {{host}}). Netrex Connect sleduje jen jedno přesměrování. Nastavte adresu vydavatele (issuer) na vlastní adresu vydavatele serveru.',
+    'redirect-no-location':
+      'Portál {{portal}} odpověděl na žádost o konfiguraci přihlašování přesměrováním (HTTP {{status}}), které neuvádí kam. Zkontrolujte adresu vydavatele (issuer).',
+    'not-found':
+      'Portál {{portal}} na této adrese nemá konfiguraci přihlašování: /.well-known/openid-configuration i /.well-known/oauth-authorization-server pod ní odpověděly 404 Not Found. Zkontrolujte adresu vydavatele (issuer); obvykle obsahuje cestu k tenantu nebo realmu.',
+    status:
+      'Portál {{portal}} odpověděl na žádost o konfiguraci přihlašování kódem HTTP {{status}} místo konfigurace. Zkontrolujte adresu vydavatele (issuer) a to, že server dovolí konfiguraci číst komukoli.',
+    'not-json':
+      'Portál {{portal}} místo konfigurace přihlašování (JSON) vrátil webovou stránku nebo jiný text. Adresa je nejspíš web, ne vydavatel (issuer) serveru: zkontrolujte ji.',
+    'no-issuer':
+      'Portál {{portal}} vrátil dokument JSON, který není konfigurací přihlašování (neuvádí vydavatele). Zkontrolujte adresu vydavatele (issuer).',
+    'issuer-mismatch':
+      'Konfigurace přihlašování na této adrese patří jinému vydavateli: server o sobě uvádí {{claimed}}, ale portál {{portal}} je nastavený na {{configured}}. Obě adresy se musí přesně shodovat; pokud je server ten správný, nastavte adresu vydavatele na {{claimed}}.',
+    'issuer-template':
+      'Portál {{portal}} místo svého vydavatele uvádí zástupný text ({{claimed}}): jde o adresu pro více tenantů. Nastavte adresu vydavatele (issuer) vašeho vlastního tenantu, s ID tenantu místo zástupného textu.',
+    'endpoint-missing':
+      'Konfigurace přihlašování portálu {{portal}} neobsahuje {{field}}, bez kterého se Netrex Connect nepřihlásí. Informujte správce serveru.',
+    'endpoint-not-https':
+      'Konfigurace přihlašování portálu {{portal}} uvádí pro {{field}} adresu, která nezačíná https:// (http:// je povolené jen pro 127.0.0.1 a [::1]), a proto ji Netrex Connect nepoužije. Informujte správce serveru.',
+    'field-invalid':
+      'Konfigurace přihlašování portálu {{portal}} má neplatné pole {{field}}. Informujte správce serveru.',
+  },
   pkce_unsupported:
-    'Portál {{portal}} neohlašuje podporu PKCE (S256), kterou Netrex Connect pro bezpečné přihlášení vyžaduje. Požádejte správce serveru, ať ji zapne.',
+    'Portál {{portal}} uvádí metody PKCE, které podporuje ({{listed}}), a S256 mezi nimi není. Netrex Connect se přihlašuje jen s PKCE S256; požádejte správce serveru, ať ji zapne.',
   loopback_unavailable:
     'Netrex Connect nemůže na portu {{port}} tohoto počítače čekat na odpověď prohlížeče; port možná používá jiný program. Ukončete ho, nebo v nastavení portálu zvolte jiný port.',
   not_configured: {

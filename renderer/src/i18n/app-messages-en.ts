@@ -52,10 +52,36 @@ export const appMessagesEn = {
     "{{Portal}} didn't answer within {{count}} seconds. If this keeps happening, check your connection.",
   invalid_token_response:
     "{{Portal}} answered with a sign-in result Netrex Connect can't use (no access token, or a token of an unsupported type). Tell your administrator.",
-  discovery_failed:
-    "Netrex Connect couldn't read the sign-in configuration of {{portal}}. Check that the issuer address is exactly the server's issuer.",
+  discovery_failed: {
+    default:
+      "Netrex Connect couldn't read the sign-in configuration of {{portal}}. Check that the issuer address is exactly the server's issuer.",
+    'redirect-elsewhere':
+      "{{Portal}} answered the request for its sign-in configuration with a redirect (HTTP {{status}}) to {{host}}. Netrex Connect follows a redirect only on the issuer's own server (or from http to https on the same host and port), so it stopped. Set the issuer address to the server's own issuer.",
+    'redirect-again':
+      "{{Portal}} redirected the request for its sign-in configuration more than once (the second time HTTP {{status}}, to {{host}}). Netrex Connect follows one redirect only. Set the issuer address to the server's own issuer.",
+    'redirect-no-location':
+      "{{Portal}} answered the request for its sign-in configuration with a redirect (HTTP {{status}}) that doesn't say where to. Check the issuer address.",
+    'not-found':
+      '{{Portal}} has no sign-in configuration at this address: both /.well-known/openid-configuration and /.well-known/oauth-authorization-server under it answered 404 Not Found. Check the issuer address; it usually includes a tenant or realm path.',
+    status:
+      '{{Portal}} answered the request for its sign-in configuration with HTTP {{status}} instead of the configuration. Check the issuer address, and that the server lets anyone read its configuration.',
+    'not-json':
+      "{{Portal}} answered with a web page or other text instead of its sign-in configuration (JSON). The address is probably a website, not the server's issuer: check it.",
+    'no-issuer':
+      "{{Portal}} answered with a JSON document that isn't a sign-in configuration (it names no issuer). Check the issuer address.",
+    'issuer-mismatch':
+      'The sign-in configuration at this address belongs to another issuer: the server says it is {{claimed}}, but {{portal}} is set up with {{configured}}. The two must match exactly; if the server is the right one, set the issuer address to {{claimed}}.',
+    'issuer-template':
+      "{{Portal}} publishes a placeholder instead of its issuer ({{claimed}}): this is a multi-tenant address. Set the issuer address to your own tenant's issuer, with the tenant ID in place of the placeholder.",
+    'endpoint-missing':
+      "The sign-in configuration of {{portal}} has no {{field}}, which Netrex Connect needs to sign in. Tell the server's administrator.",
+    'endpoint-not-https':
+      "The sign-in configuration of {{portal}} gives an address for {{field}} that isn't https:// (plain http:// only for 127.0.0.1 and [::1]), so Netrex Connect doesn't use it. Tell the server's administrator.",
+    'field-invalid':
+      "The sign-in configuration of {{portal}} has an invalid {{field}}. Tell the server's administrator.",
+  },
   pkce_unsupported:
-    "{{Portal}} doesn't announce PKCE (S256), which Netrex Connect requires to sign in safely. Ask the server's administrator to enable it.",
+    "{{Portal}} lists the PKCE methods it supports ({{listed}}) and S256 isn't among them. Netrex Connect signs in only with S256 PKCE; ask the server's administrator to enable it.",
   loopback_unavailable:
     "Netrex Connect couldn't listen on port {{port}} of this computer for the browser's answer; another program may be using it. Close that program or choose another port in the portal settings.",
   not_configured: {

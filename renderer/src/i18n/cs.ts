@@ -219,6 +219,8 @@ export const cs = {
     saved: 'Uloženo.',
     remove: 'Odebrat tento portál',
     badPort: 'Port musí být celé číslo od 1 do 65535.',
+    pkceNotAdvertised:
+      'O serveru: jeho konfigurace přihlašování neuvádí metody PKCE, které podporuje (code_challenge_methods_supported). Netrex Connect přesto posílá PKCE S256 a každou odpověď kontroluje jako obvykle, takže přihlášení funguje. Správce serveru může pole doplnit, aby to věděly i jiné aplikace.',
   },
   secret: {
     label: 'Tajný klíč klienta',

@@ -216,6 +216,8 @@ export const en = {
     saved: 'Saved.',
     remove: 'Remove this portal',
     badPort: 'The port must be a whole number from 1 to 65535.',
+    pkceNotAdvertised:
+      "About the server: its sign-in configuration doesn't list the PKCE methods it supports (code_challenge_methods_supported). Netrex Connect sends S256 PKCE anyway and checks every answer as usual, so sign-in works. The server's administrator may add the field so that other apps know it too.",
   },
   secret: {
     label: 'Client secret',

@@ -116,6 +116,7 @@ export class AppStore {
 
   openSettings(providerId?: string, reason?: UserFacingError): void {
     this.go({ name: 'settings', providerId, reason });
+    void this.#refreshServerFacts();
   }
 
   clearError(key: string): void {
@@ -340,6 +341,28 @@ export class AppStore {
       label: named ? label : '',
       reason: '',
     });
+  }
+
+  /**
+   * What discovery learned about each standard server since the portals were
+   * listed (ProviderView.server): only that field is taken from the new list,
+   * so an answer overtaken by a save cannot bring back older settings.
+   */
+  async #refreshServerFacts(): Promise<void> {
+    const result = await this.#safe(() => this.bridge.listProviders());
+    if (!result.ok) return;
+    const facts = new Map(result.value.map((p) => [p.id, p.server]));
+    let changed = false;
+    const providers = this.#state.providers.map((provider) => {
+      const server = facts.get(provider.id);
+      if (JSON.stringify(server) === JSON.stringify(provider.server)) return provider;
+      changed = true;
+      const next: { -readonly [K in keyof ProviderView]: ProviderView[K] } = { ...provider };
+      if (server) next.server = server;
+      else delete next.server;
+      return next;
+    });
+    if (changed) this.#set({ providers });
   }
 
   #provider(id: string): ProviderView | undefined {
