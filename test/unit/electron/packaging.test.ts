@@ -2,6 +2,9 @@
 // the same everywhere it is spelled, every target the issue names, and the
 // release fuses. Uses electron-builder's own schema validator and its own
 // Linux desktop-entry code, so what is checked is what the installers get.
+// electron-builder's whole run over this file (app.asar, the deb and AppImage
+// targets, the macOS app and its ad-hoc signature) is
+// test/integration/packaging/electron-builder.test.ts.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

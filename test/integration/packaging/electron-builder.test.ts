@@ -1,0 +1,117 @@
+// electron-builder 26.17 (the pinned app-builder-lib) packages a copy of the
+// project with electron-builder.yml, as `npm run dist` does, against fake
+// unpacked Electron folders (test/support/packaging/fake-electron.ts: the
+// layout electron-builder copies, and Electron 45's real fuse wire).
+//
+// What runs here, for real: loading and validating the configuration,
+// collecting production node_modules (npm list), building app.asar with its
+// file filters, writing the macOS Info.plist (URL scheme, asar integrity),
+// flipping the fuses with @electron/fuses, the deb target up to the fpm
+// command (FpmTarget: package metadata, the desktop entry it installs), the
+// AppImage target up to appimagetool (its desktop entry).
+//
+// What cannot run here, and is not claimed: fpm, appimagetool and makensis
+// (electron-builder downloads them at build time, from GitHub); codesign
+// (macOS only: a recording stand-in on PATH shows what @electron/fuses asks
+// of it); the Windows build at all (electron-builder edits the executable's
+// resources with resedit, which needs a real PE file — the NSIS script is
+// checked as text in test/unit/electron/packaging.test.ts); and Electron
+// starting from any of it. Each target stops at electron-builder's own
+// `effectiveOptionComputed` hook, which receives what it would hand the tool.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_SCHEME } from '../../../main/auth/redirect-uri';
+import { makeBuilderProject, type BuilderProject } from '../../support/packaging/builder-project';
+import { readFuseWire, writeFakeLinuxElectron } from '../../support/packaging/fake-electron';
+import { ROOT } from '../../support/static-checks';
+import { makeTempDir, type TempDir } from '../../support/temp-dir';
+
+const ELECTRON_VERSION = (
+  JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+/**
+ * electron-builder.yml's electronFuses over Electron 45's defaults
+ * (build/fuses/fuses.json5), in wire order: runAsNode off, cookie encryption
+ * on, NODE_OPTIONS off, --inspect off, asar integrity on, app only from asar
+ * on, the V8 snapshot fuse left as Electron ships it (off), file:// extra
+ * privileges off, WASM trap handlers left as shipped (on).
+ */
+const RELEASE_FUSES = '010011001';
+
+let project: BuilderProject;
+let fakes: TempDir;
+
+beforeAll(async () => {
+  project = await makeBuilderProject();
+  fakes = makeTempDir('netrex-fake-electron-');
+}, 120_000);
+afterAll(() => {
+  project?.dispose();
+  fakes?.dispose();
+});
+
+describe('Linux: electron-builder packages the app (deb and AppImage up to their tools)', () => {
+  let outcome: Awaited<ReturnType<BuilderProject['run']>>;
+  let unpacked: string;
+
+  beforeAll(async () => {
+    const dist = join(fakes.path, 'linux');
+    writeFakeLinuxElectron(dist, ELECTRON_VERSION);
+    outcome = await project.run({
+      platform: 'linux',
+      targets: ['deb', 'AppImage'],
+      arch: 'x64',
+      electronDist: dist,
+    });
+    unpacked = join(outcome.output, 'linux-unpacked');
+  }, 120_000);
+
+  it('the release fuses are flipped in the executable', () => {
+    expect(readFuseWire(readFileSync(join(unpacked, 'netrex-connect')))).toBe(RELEASE_FUSES);
+  });
+
+  it('deb: FpmTarget finds the homepage, the maintainer and the vendor it requires', () => {
+    const deb = outcome.captured.find(Array.isArray) as [string[], string] | undefined;
+    expect(deb, outcome.log).toBeDefined();
+    const [args] = deb!;
+    const value = (flag: string) => args[args.indexOf(flag) + 1];
+    const pkg = JSON.parse(readFileSync(join(project.path, 'package.json'), 'utf8')) as {
+      homepage: string;
+      author: { name: string; email: string };
+    };
+    expect(value('--name')).toBe('netrex-connect');
+    expect(value('--url')).toBe(pkg.homepage);
+    expect(value('--maintainer')).toBe(`${pkg.author.name} <${pkg.author.email}>`);
+    expect(value('--vendor')).toBe(value('--maintainer'));
+    // The desktop entry goes where desktopName (the window's app_id) says.
+    expect(args).toContainEqual(
+      expect.stringMatching(new RegExp(`=/usr/share/applications/${APP_SCHEME}\\.desktop$`)),
+    );
+  });
+
+  it('deb: the desktop entry it installs handles the sign-in scheme and passes the URL (%U)', () => {
+    const deb = outcome.captured.find(Array.isArray) as [string[], string, string?] | undefined;
+    const entry = deb?.[2] ?? '';
+    expect(entry).toMatch(
+      new RegExp(`^MimeType=x-scheme-handler/${APP_SCHEME.replace(/\./g, '\\.')};$`, 'm'),
+    );
+    expect(entry).toMatch(/^Exec="\/opt\/Netrex Connect\/netrex-connect" %U$/m);
+  });
+
+  it('AppImage: the desktop entry inside the image handles the scheme and passes the URL (%U)', () => {
+    const appImage = outcome.captured.find(
+      (c): c is { desktop: string; desktopFileName: string } =>
+        typeof c === 'object' && c !== null && 'desktop' in c,
+    );
+    expect(appImage, outcome.log).toBeDefined();
+    expect(appImage!.desktopFileName).toBe(`${APP_SCHEME}.desktop`);
+    expect(appImage!.desktop).toMatch(
+      new RegExp(`^MimeType=x-scheme-handler/${APP_SCHEME.replace(/\./g, '\\.')};$`, 'm'),
+    );
+    expect(appImage!.desktop).toMatch(/^Exec=AppRun .*%U$/m);
+  });
+});
