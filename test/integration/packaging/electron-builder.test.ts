@@ -18,14 +18,25 @@
 // checked as text in test/unit/electron/packaging.test.ts); and Electron
 // starting from any of it. Each target stops at electron-builder's own
 // `effectiveOptionComputed` hook, which receives what it would hand the tool.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_SCHEME } from '../../../main/auth/redirect-uri';
 import { makeBuilderProject, type BuilderProject } from '../../support/packaging/builder-project';
 import { readFuseWire, writeFakeLinuxElectron } from '../../support/packaging/fake-electron';
 import { ROOT } from '../../support/static-checks';
 import { makeTempDir, type TempDir } from '../../support/temp-dir';
+
+const require = createRequire(join(ROOT, 'package.json'));
+interface AsarEntry {
+  files?: Record<string, AsarEntry>;
+}
+const asar = require('@electron/asar') as {
+  getRawHeader(archive: string): { header: AsarEntry; headerString: string };
+  extractFile(archive: string, file: string): Buffer;
+};
 
 const ELECTRON_VERSION = (
   JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as {
@@ -54,6 +65,51 @@ afterAll(() => {
   fakes?.dispose();
 });
 
+/** Every file (not folder) in the archive, as `out/main/index.mjs`. */
+function asarFiles(archive: string): string[] {
+  const files: string[] = [];
+  const walk = (entry: AsarEntry, prefix: string): void => {
+    for (const [name, child] of Object.entries(entry.files ?? {})) {
+      const path = prefix ? `${prefix}/${name}` : name;
+      if (child.files) walk(child, path);
+      else files.push(path);
+    }
+  };
+  walk(asar.getRawHeader(archive).header, '');
+  return files.sort();
+}
+
+/** Every file under `dir`, relative to `base`. */
+function filesUnder(dir: string, base: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(base, join(entry.parentPath, entry.name)));
+}
+
+/**
+ * What a bundle loads at run time that is not inside it: its static and
+ * dynamic imports with a literal name (esbuild's own parse of the file, every
+ * import left external), and esbuild's `__require("x")` calls — how a bundled
+ * CommonJS module reaches a package the bundle left out.
+ */
+async function runtimeImports(source: string): Promise<string[]> {
+  const result = await build({
+    stdin: { contents: source, loader: 'js', sourcefile: 'bundle.mjs' },
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    external: ['*'],
+    logLevel: 'silent',
+  });
+  const imports = Object.values(result.metafile.inputs).flatMap((input) =>
+    input.imports.map((i) => i.path),
+  );
+  const requires = [...source.matchAll(/\b__require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
+  return [...new Set([...imports, ...requires])].sort();
+}
+
 describe('Linux: electron-builder packages the app (deb and AppImage up to their tools)', () => {
   let outcome: Awaited<ReturnType<BuilderProject['run']>>;
   let unpacked: string;
@@ -69,6 +125,53 @@ describe('Linux: electron-builder packages the app (deb and AppImage up to their
     });
     unpacked = join(outcome.output, 'linux-unpacked');
   }, 120_000);
+
+  it('app.asar holds exactly the built app: out/ without source maps or the demo stand-in, and package.json — no node_modules', () => {
+    const archive = join(unpacked, 'resources', 'app.asar');
+    const expected = [
+      'package.json',
+      ...filesUnder(join(project.path, 'out'), project.path).filter(
+        (file) => !file.endsWith('.map') && !file.startsWith('out/demo/'),
+      ),
+    ].sort();
+    expect(asarFiles(archive)).toEqual(expected);
+    expect(expected).toEqual(
+      expect.arrayContaining([
+        'out/main/index.mjs',
+        'out/preload/index.cjs',
+        'out/renderer/index.html',
+      ]),
+    );
+    // Nothing is unpacked beside the archive either.
+    expect(existsSync(join(unpacked, 'resources', 'app.asar.unpacked'))).toBe(false);
+    const packaged = JSON.parse(asar.extractFile(archive, 'package.json').toString()) as Record<
+      string,
+      unknown
+    >;
+    expect(packaged).toMatchObject({
+      main: 'out/main/index.mjs',
+      desktopName: `${APP_SCHEME}.desktop`,
+    });
+  });
+
+  it('what the packaged main process loads from outside its bundle is Electron and Node built-ins only', async () => {
+    const archive = join(unpacked, 'resources', 'app.asar');
+    const main = asar.extractFile(archive, 'out/main/index.mjs').toString();
+    const imports = await runtimeImports(main);
+    expect(imports).toContain('electron');
+    expect(imports.filter((name) => name !== 'electron' && !name.startsWith('node:'))).toEqual([]);
+    // The check sees a package the bundle would load at run time.
+    await expect(
+      runtimeImports(`${main}\nconst x = __require("conf");\nexport { x };`),
+    ).resolves.toContain('conf');
+  });
+
+  it('package.json lists no runtime dependency: esbuild and Vite bundle every one', () => {
+    const pkg = JSON.parse(readFileSync(join(project.path, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    expect(pkg.dependencies ?? {}).toEqual({});
+  });
 
   it('the release fuses are flipped in the executable', () => {
     expect(readFuseWire(readFileSync(join(unpacked, 'netrex-connect')))).toBe(RELEASE_FUSES);
