@@ -18,14 +18,26 @@
 // checked as text in test/unit/electron/packaging.test.ts); and Electron
 // starting from any of it. Each target stops at electron-builder's own
 // `effectiveOptionComputed` hook, which receives what it would hand the tool.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_SCHEME } from '../../../main/auth/redirect-uri';
 import { makeBuilderProject, type BuilderProject } from '../../support/packaging/builder-project';
-import { readFuseWire, writeFakeLinuxElectron } from '../../support/packaging/fake-electron';
+import {
+  readFuseWire,
+  writeFakeLinuxElectron,
+  writeFakeMacElectron,
+} from '../../support/packaging/fake-electron';
 import { ROOT } from '../../support/static-checks';
 import { makeTempDir, type TempDir } from '../../support/temp-dir';
 
@@ -37,6 +49,7 @@ const asar = require('@electron/asar') as {
   getRawHeader(archive: string): { header: AsarEntry; headerString: string };
   extractFile(archive: string, file: string): Buffer;
 };
+const plist = require('plist') as { parse(text: string): unknown };
 
 const ELECTRON_VERSION = (
   JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as {
@@ -216,5 +229,90 @@ describe('Linux: electron-builder packages the app (deb and AppImage up to their
       new RegExp(`^MimeType=x-scheme-handler/${APP_SCHEME.replace(/\./g, '\\.')};$`, 'm'),
     );
     expect(appImage!.desktop).toMatch(/^Exec=AppRun .*%U$/m);
+  });
+});
+
+describe('macOS arm64, unsigned: the fuses are flipped, then the app is signed ad hoc', () => {
+  let outcome: Awaited<ReturnType<BuilderProject['run']>>;
+  let app: string;
+  const codesignCalls = (): { args: string[]; frameworkFuses: string }[] =>
+    existsSync(join(fakes.path, 'codesign.jsonl'))
+      ? readFileSync(join(fakes.path, 'codesign.jsonl'), 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { args: string[]; frameworkFuses: string })
+      : [];
+
+  beforeAll(async () => {
+    const dist = join(fakes.path, 'mac');
+    writeFakeMacElectron(dist, ELECTRON_VERSION);
+    // codesign exists only on macOS. This stand-in records each call and the
+    // fuse wire of the framework at that moment (signing seals what it sees).
+    const bin = join(fakes.path, 'bin');
+    const recorder = join(bin, 'codesign');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(
+      recorder,
+      `#!${process.execPath}\n` +
+        `const fs = require('node:fs');\n` +
+        `const args = process.argv.slice(2);\n` +
+        `const framework = args.at(-1) + '/Contents/Frameworks/Electron Framework.framework/Electron Framework';\n` +
+        `const file = fs.readFileSync(framework);\n` +
+        `const at = file.indexOf('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX') + 32;\n` +
+        `const frameworkFuses = file.subarray(at + 2, at + 2 + file[at + 1]).toString('latin1');\n` +
+        `fs.appendFileSync(${JSON.stringify(join(fakes.path, 'codesign.jsonl'))}, JSON.stringify({ args, frameworkFuses }) + '\\n');\n`,
+    );
+    chmodSync(recorder, 0o755);
+    outcome = await project.run({
+      platform: 'mac',
+      targets: ['dir'],
+      arch: 'arm64',
+      electronDist: dist,
+      extraPath: [bin],
+    });
+    app = join(outcome.output, 'mac-arm64', 'Netrex Connect.app');
+  }, 120_000);
+
+  it('@electron/fuses re-signs the whole app ad hoc right after flipping the fuses (resetAdHocDarwinSignature)', () => {
+    const calls = codesignCalls();
+    expect(calls, outcome.log).toHaveLength(1);
+    expect(calls[0]!.args).toEqual([
+      '--sign',
+      '-',
+      '--force',
+      '--preserve-metadata=entitlements,requirements,flags,runtime',
+      '--deep',
+      app,
+    ]);
+    // The signature is made over the flipped binary, not the one Electron shipped.
+    expect(calls[0]!.frameworkFuses).toBe(RELEASE_FUSES);
+    expect(
+      readFuseWire(
+        readFileSync(
+          join(app, 'Contents/Frameworks/Electron Framework.framework/Electron Framework'),
+        ),
+      ),
+    ).toBe(RELEASE_FUSES);
+    // electron-builder's own signing (a Developer ID when there is one) is macOS-only.
+    expect(outcome.log).toMatch(/skipped macOS application code signing/);
+  });
+
+  it('Info.plist registers the sign-in scheme and carries the hash of app.asar the integrity fuse checks', () => {
+    const info = plist.parse(readFileSync(join(app, 'Contents/Info.plist'), 'utf8')) as {
+      CFBundleIdentifier: string;
+      CFBundleURLTypes: { CFBundleURLSchemes: string[] }[];
+      ElectronAsarIntegrity: Record<string, { algorithm: string; hash: string }>;
+    };
+    expect(info.CFBundleIdentifier).toBe(APP_SCHEME);
+    expect(info.CFBundleURLTypes.map((t) => t.CFBundleURLSchemes)).toEqual([[APP_SCHEME]]);
+    // electron shell/common/asar/archive_mac.mm: the key is the path under
+    // Contents/, the hash the SHA-256 of the archive's header string.
+    const archive = join(app, 'Contents/Resources/app.asar');
+    const headerHash = createHash('sha256')
+      .update(asar.getRawHeader(archive).headerString)
+      .digest('hex');
+    expect(info.ElectronAsarIntegrity).toEqual({
+      'Resources/app.asar': { algorithm: 'SHA256', hash: headerHash },
+    });
   });
 });

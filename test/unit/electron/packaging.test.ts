@@ -130,8 +130,12 @@ describe('packaging (electron-builder.yml)', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       grantFileProtocolExtraPrivileges: false,
+      // Unsigned arm64 builds launch only with a signature over the flipped binary
+      // (test/integration/packaging/electron-builder.test.ts runs it).
+      resetAdHocDarwinSignature: true,
     });
     expect(config.asar).toBe(true);
+    expect(config.mac?.hardenedRuntime).toBe(true);
   });
 
   it('ships out/ without the demo stand-in and with the entry package.json points at', () => {
