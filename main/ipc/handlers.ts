@@ -10,6 +10,7 @@ import type { Accounts } from '../accounts';
 import { AccountError } from '../accounts';
 import type { BridgeHandlers } from '../app-services';
 import { AuthError } from '../auth/auth-error';
+import { requireConfirmation, type Confirm } from '../common/confirmation';
 import { toUserFacing } from '../common/explained-error';
 import { ProviderError, type ProviderRegistry } from '../providers';
 import type { ProviderConfig } from '../providers/provider-config';
@@ -29,6 +30,8 @@ export interface BridgeHandlerDeps {
   readonly signIns: SignInFlow;
   readonly settings: AppSettingsStore;
   readonly appInfo: AppInfo;
+  /** The main process's own dialog (AppPorts.confirm); absent, what needs it is refused. */
+  readonly confirm?: Confirm;
 }
 
 type Implementation<K extends BridgeMethodName> = (
@@ -118,8 +121,15 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     signOut: entry('signOut', (accountId) => accounts.signOut(accountId)),
 
     getStorageStatus: entry('getStorageStatus', () => vault.storageStatus()),
-    setWeakStorageAllowed: entry('setWeakStorageAllowed', (allowed) =>
-      vault.setWeakStorageAllowed(allowed),
-    ),
+    setWeakStorageAllowed: entry('setWeakStorageAllowed', async (allowed) => {
+      // Turning protection down is the operator's to confirm, in the main
+      // process's dialog: a page that was taken over could call this. Where
+      // nothing can encrypt, the vault refuses it anyway (nothing to ask).
+      const status = vault.storageStatus();
+      if (allowed && status.encryptionAvailable && status.policy !== 'weak-allowed') {
+        await requireConfirmation(deps.confirm, { kind: 'weak-storage', backend: status.backend });
+      }
+      return vault.setWeakStorageAllowed(allowed);
+    }),
   };
 }

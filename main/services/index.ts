@@ -25,6 +25,8 @@ import type { ClientSecrets, ProviderConfig } from '../providers/provider-config
 import { APP_SETTINGS_DOCUMENT, openAppSettings } from './app-settings';
 import { createBridgeEventHub, type BridgeEventHub } from './bridge-events';
 import { externalUrlRule } from './external-urls';
+import { openPortalTrust, PORTAL_TRUST_DOCUMENT } from './portal-trust';
+import { createSignInConsent } from './sign-in-consent';
 import { createSignInFlow } from './sign-in-flow';
 import { openTokenVault, VaultError, type TokenVault } from '../vault';
 
@@ -124,9 +126,18 @@ export async function createServices(
     providers: () => registry.list(),
     pendingAuthorizationUrl: (id) => engine.pendingAuthorizationUrl(id),
   });
+  const portalTrust = openPortalTrust(ports.documentStore(PORTAL_TRUST_DOCUMENT), now);
+  for (const warning of portalTrust.warnings) hub.notice('warning', warning);
+  portalTrust.prune(registry.list());
+  disposables.add(registry.onDidChange(() => portalTrust.prune(registry.list())));
   const signIns = createSignInFlow({
     engine,
     accounts,
+    consent: createSignInConsent({
+      confirm: ports.confirm,
+      trust: portalTrust,
+      provider: (id) => registry.get(id),
+    }),
     clock,
     openExternal: (url) => ports.openExternal(url),
     isAllowedExternalUrl,
@@ -151,6 +162,7 @@ export async function createServices(
     signIns,
     settings,
     appInfo: ports.appInfo,
+    confirm: ports.confirm,
   });
   // Disposed last: listeners stay until every service has stopped talking.
   const services = new DisposableStore();

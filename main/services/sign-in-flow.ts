@@ -4,7 +4,8 @@
 // or updates the account once the tokens are in, and routes every redirect —
 // deep link, loopback listener, pasted address — through the same path.
 // Redirects that nobody asked about (a deep link) never throw: a refusal
-// becomes a notice.
+// becomes a notice. What the operator must confirm on the way (a portal added
+// here) is asked through `consent`.
 import { AuthError } from '../auth/auth-error';
 import type { AuthorizationView, SignInEngine } from '../auth/engine';
 import type { Clock } from '../common/clock';
@@ -14,10 +15,12 @@ import { toUserFacing, UserFacingFailure } from '../common/explained-error';
 import type { Notice, SignInView, UserFacingError } from '../ipc/contract';
 import type { ProviderId } from '../providers/provider-config';
 import { ExternalUrlRefusedError } from './external-urls';
+import type { SignInConsent } from './sign-in-consent';
 
 export interface SignInFlowOptions {
   readonly engine: SignInEngine;
   readonly accounts: Pick<Accounts, 'acceptAuthorization' | 'setAuthorizing'>;
+  readonly consent: SignInConsent;
   readonly clock: Clock;
   readonly openExternal: (url: string) => Promise<void>;
   readonly isAllowedExternalUrl: (url: string) => boolean;
@@ -149,6 +152,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
 
   return {
     async start(providerId) {
+      await options.consent.beforeBrowser(providerId);
       const started = await engine.startAuthorization(providerId);
       await open(providerId, started.authorizationUrl);
       return viewOf(started.pending);

@@ -237,4 +237,18 @@ export const appMessagesCs = {
     'Netrex Connect byl spuštěn s několika přihlašovacími odkazy najednou a neotevřel žádný z nich. Spusťte přihlášení znovu z aplikace.',
   link_too_long:
     'Netrex Connect byl otevřen s přihlašovacím odkazem mnohem delším, než jaký posílá kterýkoli portál, a proto ho ignoroval. Spusťte přihlášení znovu z aplikace.',
+  // Co provozovatel nepotvrdil ve vlastním dialogu aplikace (main/common/confirmation.ts)
+  not_confirmed: {
+    default: 'Nebylo to potvrzeno v dialogu Netrex Connect, a proto se nic nezměnilo.',
+    'weak-storage':
+      'Přihlášení se na tomto počítači dál neukládají: ukládání bez systémové klíčenky nebylo potvrzeno v dialogu Netrex Connect. Chcete-li je přesto ukládat, zvolte to znovu a potvrďte.',
+    'first-sign-in':
+      'Přihlášení k portálu {{portal}} nezačalo: první otevření jeho přihlašovací stránky nebylo potvrzeno v dialogu Netrex Connect. Pokud jste tento portál přidali sami a jeho adrese důvěřujete, zahajte přihlášení znovu a potvrďte.',
+  },
+  portal_trust_unreadable: {
+    default:
+      'Seznam portálů, jejichž adresu jste potvrdili, se nepodařilo přečíst, a proto se Netrex Connect před prvním přihlášením ke každému přidanému portálu zeptá znovu.',
+    moved:
+      'Seznam portálů, jejichž adresu jste potvrdili, se nepodařilo přečíst, a proto se Netrex Connect před prvním přihlášením ke každému přidanému portálu zeptá znovu. Soubor byl přesunut do {{path}}.',
+  },
 } as const;

@@ -230,4 +230,18 @@ export const appMessagesEn = {
     'Netrex Connect was started with several sign-in links at once and opened none of them. Start the sign-in again from the app.',
   link_too_long:
     'Netrex Connect was opened with a sign-in link far longer than any portal sends, so it was ignored. Start the sign-in again from the app.',
+  // What the operator did not confirm in the app's own dialog (main/common/confirmation.ts)
+  not_confirmed: {
+    default: "This wasn't confirmed in the Netrex Connect dialog, so nothing was changed.",
+    'weak-storage':
+      "Sign-ins are still not saved on this computer: saving them without a system keyring wasn't confirmed in the Netrex Connect dialog. To save them anyway, choose it again and confirm.",
+    'first-sign-in':
+      "The sign-in to {{portal}} didn't start: opening this portal's sign-in page for the first time wasn't confirmed in the Netrex Connect dialog. Start the sign-in again and confirm, if you added this portal yourself and trust its address.",
+  },
+  portal_trust_unreadable: {
+    default:
+      "The list of portals whose address you confirmed couldn't be read, so Netrex Connect asks again before the first sign-in to each portal you added.",
+    moved:
+      "The list of portals whose address you confirmed couldn't be read, so Netrex Connect asks again before the first sign-in to each portal you added. The file was moved aside to {{path}}.",
+  },
 } as const;
