@@ -72,8 +72,8 @@ export interface AppPorts {
   /**
    * Asks the operator in the main process's own dialog, never the page
    * (main/common/confirmation.ts): keeping sign-ins without a keyring, the
-   * first sign-in to a portal added here. Absent (a host with no dialog),
-   * each is refused.
+   * first sign-in to a portal added here, a sign-in that would end the grant
+   * it replaces. Absent (a host with no dialog), each is refused.
    */
   readonly confirm?: Confirm;
 }

@@ -3,16 +3,18 @@
 // page. A renderer that was taken over can call every bridge method, so the
 // actions that weaken the app's protection or reach an address nobody has
 // vetted wait for this answer: keeping sign-ins on disk without a keyring,
-// and the first browser sign-in to a portal added on this computer. The
-// question is plain data; its words are the edge's
-// (main/desktop/edge-words.ts), in the app's language.
+// the first browser sign-in to a portal added on this computer, and a new
+// sign-in ending the grant it replaces. The question is plain data; its words
+// are the edge's (main/desktop/edge-words.ts), in the app's language.
 import { ExplainedError } from './explained-error';
 
 export type ConfirmQuestion =
   /** Keep sign-ins on disk although the key store does not protect them. */
   | { readonly kind: 'weak-storage'; readonly backend: string }
   /** Open a portal's sign-in page in the browser for the first time (a portal added here). */
-  | { readonly kind: 'first-sign-in'; readonly portal: string; readonly address: string };
+  | { readonly kind: 'first-sign-in'; readonly portal: string; readonly address: string }
+  /** Use the sign-in that just arrived and end the one it replaces at the portal. */
+  | { readonly kind: 'replace-sign-in'; readonly portal: string; readonly account: string };
 
 export type ConfirmKind = ConfirmQuestion['kind'];
 
@@ -42,6 +44,9 @@ const REFUSALS: Readonly<Record<ConfirmKind, (portal: string) => string>> = {
   'first-sign-in': (portal) =>
     `The sign-in to ${portal} did not start: opening this portal's sign-in page for the first time was not confirmed in the Netrex Connect dialog. ` +
     'Start the sign-in again and confirm, if you added this portal yourself and trust its address.',
+  'replace-sign-in': (portal) =>
+    `The earlier sign-in to ${portal} stays: replacing it was not confirmed in the Netrex Connect dialog, so the new sign-in was not used. ` +
+    'If you meant to replace it, sign in again and confirm.',
 };
 
 /** The action was refused because the operator did not confirm it (or could not be asked). */

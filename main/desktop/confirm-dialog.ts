@@ -44,6 +44,11 @@ export function confirmDialogModel(
         const args = [question.portal, question.address] as const;
         return { w, message: w.message(...args), detail: w.detail(...args) };
       }
+      case 'replace-sign-in': {
+        const w = words.confirm.replaceSignIn;
+        const args = [question.portal, question.account] as const;
+        return { w, message: w.message(...args), detail: w.detail(...args) };
+      }
     }
   })();
   return {

@@ -78,6 +78,7 @@ export interface EdgeWords {
   readonly confirm: {
     readonly weakStorage: ConfirmWords<[backend: string]>;
     readonly firstSignIn: ConfirmWords<[portal: string, address: string]>;
+    readonly replaceSignIn: ConfirmWords<[portal: string, account: string]>;
   };
 }
 
@@ -163,6 +164,15 @@ const EN: EdgeWords = {
       refuse: 'Cancel',
       accept: 'Open sign-in page',
     },
+    replaceSignIn: {
+      message: (portal) => `Replace the sign-in to ${portal}?`,
+      detail: (portal, account) =>
+        `A new sign-in to ${portal} has just arrived. Netrex Connect keeps one sign-in there (${account}), ` +
+        'so using the new one ends the earlier sign-in at the portal. ' +
+        'If you did not just sign in to this portal, keep the earlier sign-in.',
+      refuse: 'Keep the earlier sign-in',
+      accept: 'Replace and end the earlier one',
+    },
   },
 };
 
@@ -242,6 +252,15 @@ const CS: EdgeWords = {
         'Pokračujte, jen pokud jste tento portál přidali sami a jeho adrese důvěřujete.',
       refuse: 'Zrušit',
       accept: 'Otevřít přihlašovací stránku',
+    },
+    replaceSignIn: {
+      message: (portal) => `Nahradit přihlášení k portálu ${portal}?`,
+      detail: (portal, account) =>
+        `Právě dorazilo nové přihlášení k portálu ${portal}. Netrex Connect u něj uchovává jedno přihlášení (${account}), ` +
+        'takže použitím nového se dřívější přihlášení na portálu ukončí. ' +
+        'Pokud jste se k tomuto portálu právě nepřihlásili, ponechte dřívější přihlášení.',
+      refuse: 'Ponechat dřívější přihlášení',
+      accept: 'Nahradit a ukončit dřívější',
     },
   },
 };

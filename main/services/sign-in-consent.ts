@@ -1,9 +1,13 @@
 // What the operator confirms around a browser sign-in, in the main process's
-// own dialog (AppPorts.confirm), never in the page: before the browser opens
-// a portal added on this computer for the first time (portal-trust.ts), its
-// address is the operator's to vet. Without the port (a host with no dialog)
-// it is refused.
-import { requireConfirmation, type Confirm } from '../common/confirmation';
+// own dialog (AppPorts.confirm), never in the page:
+// - before the browser opens a portal added on this computer for the first
+//   time (portal-trust.ts): its address is the operator's to vet;
+// - after new tokens arrived that would replace a grant the app holds
+//   (accounts/grant-replacement.ts): ending it at the portal is theirs to say.
+// Without the port (a host with no dialog) the first is refused and the
+// second answered "keep the earlier sign-in".
+import type { ReplacedGrant } from '../accounts/grant-replacement';
+import { operatorConfirms, requireConfirmation, type Confirm } from '../common/confirmation';
 import type { ProviderConfig, ProviderId } from '../providers/provider-config';
 import type { PortalTrust } from './portal-trust';
 
@@ -16,6 +20,8 @@ export interface SignInConsentOptions {
 export interface SignInConsent {
   /** Before the browser opens the portal's sign-in page. Throws ConfirmationRefused. */
   beforeBrowser(providerId: ProviderId): Promise<void>;
+  /** The new tokens would replace `replaced`: whether the operator wants it replaced (and ended). */
+  replace(replaced: ReplacedGrant): Promise<boolean>;
 }
 
 export function createSignInConsent(options: SignInConsentOptions): SignInConsent {
@@ -39,5 +45,12 @@ export function createSignInConsent(options: SignInConsentOptions): SignInConsen
       }
       await question;
     },
+
+    replace: (replaced) =>
+      operatorConfirms(options.confirm, {
+        kind: 'replace-sign-in',
+        portal: replaced.portal,
+        account: replaced.account,
+      }),
   };
 }

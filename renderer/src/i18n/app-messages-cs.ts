@@ -244,6 +244,8 @@ export const appMessagesCs = {
       'Přihlášení se na tomto počítači dál neukládají: ukládání bez systémové klíčenky nebylo potvrzeno v dialogu Netrex Connect. Chcete-li je přesto ukládat, zvolte to znovu a potvrďte.',
     'first-sign-in':
       'Přihlášení k portálu {{portal}} nezačalo: první otevření jeho přihlašovací stránky nebylo potvrzeno v dialogu Netrex Connect. Pokud jste tento portál přidali sami a jeho adrese důvěřujete, zahajte přihlášení znovu a potvrďte.',
+    'replace-sign-in':
+      'Dřívější přihlášení k portálu {{portal}} zůstává: jeho nahrazení nebylo potvrzeno v dialogu Netrex Connect, a proto se nové přihlášení nepoužilo. Pokud jste ho chtěli nahradit, přihlaste se znovu a potvrďte.',
   },
   portal_trust_unreadable: {
     default:

@@ -237,6 +237,8 @@ export const appMessagesEn = {
       "Sign-ins are still not saved on this computer: saving them without a system keyring wasn't confirmed in the Netrex Connect dialog. To save them anyway, choose it again and confirm.",
     'first-sign-in':
       "The sign-in to {{portal}} didn't start: opening this portal's sign-in page for the first time wasn't confirmed in the Netrex Connect dialog. Start the sign-in again and confirm, if you added this portal yourself and trust its address.",
+    'replace-sign-in':
+      "The earlier sign-in to {{portal}} stays: replacing it wasn't confirmed in the Netrex Connect dialog, so the new sign-in wasn't used. If you meant to replace it, sign in again and confirm.",
   },
   portal_trust_unreadable: {
     default:

@@ -1,15 +1,18 @@
 // What a page that was taken over could do through the bridge, and what now
 // waits for the operator's answer in the main process's own dialog
-// (AppPorts.confirm, recorded here): keeping sign-ins without a keyring and
-// the first browser sign-in to a portal added on this computer. The handler
-// table of the real services, the portal stand-in over HTTP, the vault on disk.
+// (AppPorts.confirm, recorded here): keeping sign-ins without a keyring, the
+// first browser sign-in to a portal added on this computer, and a second
+// sign-in ending the grant it replaces. The handler table of the real
+// services, the portal stand-in over HTTP, the vault on disk.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../main/ipc/contract';
 import { AesGcmCipher } from '../../support/aes-cipher';
+import { cameraList } from '../../support/portal-client';
 import { startProvider, type ProviderStandIn } from '../../support/provider';
 import { startServicesRig, type ServicesRig } from '../../support/services-rig';
+import { openVaultIn } from '../../support/vault-fixtures';
 
 let rig: ServicesRig | undefined;
 let other: ProviderStandIn | undefined;
@@ -23,6 +26,14 @@ afterEach(async () => {
 function refusal(result: Result<unknown>) {
   expect(result.ok).toBe(false);
   return (result as { ok: false; error: { code: string; params?: Record<string, unknown> } }).error;
+}
+
+/** The tokens on disk (a second vault over the same file, only read). */
+async function tokensOnDisk(current: ServicesRig) {
+  const vault = await openVaultIn(current.dir.path, current.cipher);
+  const tokens = vault.listAccounts().map((a) => a.tokens);
+  await vault.dispose();
+  return tokens;
 }
 
 describe('weak storage is switched on only with the operator’s confirmation', () => {
@@ -128,5 +139,74 @@ describe('the first browser sign-in to a portal added on this computer', () => {
     expect(refusal(await rig.services.handlers.signIn(id)).code).toBe('not_confirmed');
     expect(await rig.services.handlers.signIn('demo')).toMatchObject({ ok: true });
     expect(rig.opened).toHaveLength(1);
+  });
+});
+
+describe('a second browser sign-in to the same portal', () => {
+  /** signIn, the operator logs in and allows, the redirect comes back as a deep link. */
+  async function signInAgain(current: ServicesRig): Promise<void> {
+    expect(await current.services.handlers.signIn('demo')).toMatchObject({ ok: true });
+    await current.services.handleDeepLink(await current.playLastAuthorization());
+  }
+
+  it('is asked about after the tokens arrived; refused, the earlier sign-in stays and the new grant is ended', async () => {
+    rig = await startServicesRig();
+    const accountId = await rig.signInWithBrowser();
+    const [held] = await tokensOnDisk(rig);
+    expect(rig.confirmations).toEqual([]);
+
+    rig.answer = () => false;
+    await signInAgain(rig);
+    const demoName = rig.services.providers().find((p) => p.id === 'demo')!.name;
+    expect(rig.confirmations).toEqual([
+      { kind: 'replace-sign-in', portal: demoName, account: demoName },
+    ]);
+    const failed = rig.signInViews().at(-1)!;
+    expect(failed).toMatchObject({
+      phase: 'failed',
+      error: { code: 'not_confirmed', params: { variant: 'replace-sign-in' } },
+    });
+    // The held grant works and is still the one on disk; the new one was revoked.
+    expect(await tokensOnDisk(rig)).toEqual([held]);
+    expect((await cameraList(rig.portal, held!.accessToken)).status).toBe(200);
+    expect(rig.portal.stats.revoke.requests).toBe(1);
+    expect(await rig.services.handlers.checkNow(accountId)).toMatchObject({
+      ok: true,
+      value: { state: 'connected' },
+    });
+  });
+
+  it('confirmed: the new tokens replace the account’s and the earlier grant is ended', async () => {
+    rig = await startServicesRig();
+    const accountId = await rig.signInWithBrowser();
+    const [held] = await tokensOnDisk(rig);
+    await signInAgain(rig);
+    expect(rig.confirmations.map((q) => q.kind)).toEqual(['replace-sign-in']);
+    expect(rig.signInViews().at(-1)).toMatchObject({ phase: 'connected', accountId });
+    const [current] = await tokensOnDisk(rig);
+    expect(current!.accessToken).not.toBe(held!.accessToken);
+    expect((await cameraList(rig.portal, held!.accessToken)).status).toBe(401);
+    expect((await cameraList(rig.portal, current!.accessToken)).status).toBe(200);
+  });
+
+  it('a host without the dialog keeps the earlier sign-in (never ends it unasked)', async () => {
+    rig = await startServicesRig({ confirmPort: false });
+    await rig.signInWithBrowser();
+    const [held] = await tokensOnDisk(rig);
+    await signInAgain(rig);
+    expect(rig.signInViews().at(-1)).toMatchObject({ phase: 'failed' });
+    expect(await tokensOnDisk(rig)).toEqual([held]);
+    expect((await cameraList(rig.portal, held!.accessToken)).status).toBe(200);
+  });
+
+  it('a portal that re-issues the grant it holds: nothing to ask, nothing revoked', async () => {
+    rig = await startServicesRig({ standIn: { reissueGrant: true } });
+    const accountId = await rig.signInWithBrowser();
+    const [held] = await tokensOnDisk(rig);
+    await signInAgain(rig);
+    expect(rig.confirmations).toEqual([]);
+    expect(rig.signInViews().at(-1)).toMatchObject({ phase: 'connected', accountId });
+    expect(rig.portal.stats.revoke.requests).toBe(0);
+    expect((await cameraList(rig.portal, held!.accessToken)).status).toBe(200);
   });
 });

@@ -14,6 +14,7 @@ import { EDGE_LANGUAGES, EDGE_WORDS } from '../../../main/desktop/edge-words';
 const QUESTIONS: readonly ConfirmQuestion[] = [
   { kind: 'weak-storage', backend: 'basic_text' },
   { kind: 'first-sign-in', portal: 'Acme video', address: 'https://video.acme.example/portal' },
+  { kind: 'replace-sign-in', portal: 'Kancelář (Netrex)', account: 'Kancelář (Netrex)' },
 ];
 
 /**
