@@ -15,6 +15,7 @@ import { toUserFacing } from '../common/explained-error';
 import { ProviderError, type ProviderRegistry } from '../providers';
 import type { ProviderConfig } from '../providers/provider-config';
 import type { AppSettingsStore } from '../services/app-settings';
+import type { SetAsideVaultFiles } from '../services/set-aside-vault-files';
 import type { SignInFlow } from '../services/sign-in-flow';
 import type { ClientSecrets } from '../providers/provider-config';
 import type { TokenVault } from '../vault/types';
@@ -32,6 +33,7 @@ export interface BridgeHandlerDeps {
   readonly appInfo: AppInfo;
   /** The main process's own dialog (AppPorts.confirm); absent, what needs it is refused. */
   readonly confirm?: Confirm;
+  readonly setAside: Pick<SetAsideVaultFiles, 'list' | 'deleteAll' | 'setRetentionDays'>;
 }
 
 type Implementation<K extends BridgeMethodName> = (
@@ -131,5 +133,10 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
       }
       return vault.setWeakStorageAllowed(allowed);
     }),
+    getSetAsideFiles: entry('getSetAsideFiles', () => deps.setAside.list()),
+    deleteSetAsideFiles: entry('deleteSetAsideFiles', () => deps.setAside.deleteAll()),
+    setSetAsideRetention: entry('setSetAsideRetention', (days) =>
+      deps.setAside.setRetentionDays(days),
+    ),
   };
 }

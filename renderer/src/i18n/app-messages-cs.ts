@@ -247,6 +247,21 @@ export const appMessagesCs = {
     'replace-sign-in':
       'Dřívější přihlášení k portálu {{portal}} zůstává: jeho nahrazení nebylo potvrzeno v dialogu Netrex Connect, a proto se nové přihlášení nepoužilo. Pokud jste ho chtěli nahradit, přihlaste se znovu a potvrďte.',
   },
+  // Odložené poškozené soubory trezoru (main/services/set-aside-vault-files.ts)
+  set_aside_not_deleted_one:
+    'Odložený poškozený soubor s přihlášeními se nepodařilo smazat ({{path}}). Zkontrolujte, že váš uživatelský účet smí měnit složku s daty aplikace, nebo soubor smažte sami.',
+  set_aside_not_deleted_few:
+    '{{count}} odložené poškozené soubory s přihlášeními se nepodařilo smazat, například {{path}}. Zkontrolujte, že váš uživatelský účet smí měnit složku s daty aplikace, nebo soubory smažte sami.',
+  set_aside_not_deleted_many:
+    '{{count}} odloženého poškozeného souboru s přihlášeními se nepodařilo smazat, například {{path}}. Zkontrolujte, že váš uživatelský účet smí měnit složku s daty aplikace, nebo soubory smažte sami.',
+  set_aside_not_deleted_other:
+    '{{count}} odložených poškozených souborů s přihlášeními se nepodařilo smazat, například {{path}}. Zkontrolujte, že váš uživatelský účet smí měnit složku s daty aplikace, nebo soubory smažte sami.',
+  set_aside_settings_unreadable: {
+    default:
+      'Nastavení, jak dlouho se uchovávají poškozené soubory s přihlášeními, se nepodařilo přečíst, a proto se uchovávají {{days}} dní.',
+    moved:
+      'Nastavení, jak dlouho se uchovávají poškozené soubory s přihlášeními, se nepodařilo přečíst, a proto se uchovávají {{days}} dní. Soubor byl přesunut do {{path}}.',
+  },
   portal_trust_unreadable: {
     default:
       'Seznam portálů, jejichž adresu jste potvrdili, se nepodařilo přečíst, a proto se Netrex Connect před prvním přihlášením ke každému přidanému portálu zeptá znovu.',

@@ -240,6 +240,17 @@ export const appMessagesEn = {
     'replace-sign-in':
       "The earlier sign-in to {{portal}} stays: replacing it wasn't confirmed in the Netrex Connect dialog, so the new sign-in wasn't used. If you meant to replace it, sign in again and confirm.",
   },
+  // Damaged vault files set aside (main/services/set-aside-vault-files.ts)
+  set_aside_not_deleted_one:
+    "A damaged sign-in file set aside couldn't be deleted ({{path}}). Check that your user account may change the app data folder, or delete the file yourself.",
+  set_aside_not_deleted_other:
+    "{{count}} damaged sign-in files set aside couldn't be deleted, for example {{path}}. Check that your user account may change the app data folder, or delete the files yourself.",
+  set_aside_settings_unreadable: {
+    default:
+      "The setting for how long damaged sign-in files are kept couldn't be read, so they're kept {{days}} days.",
+    moved:
+      "The setting for how long damaged sign-in files are kept couldn't be read, so they're kept {{days}} days. The file was moved aside to {{path}}.",
+  },
   portal_trust_unreadable: {
     default:
       "The list of portals whose address you confirmed couldn't be read, so Netrex Connect asks again before the first sign-in to each portal you added.",
