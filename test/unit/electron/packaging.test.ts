@@ -4,7 +4,10 @@
 // Linux desktop-entry code, so what is checked is what the installers get.
 // electron-builder's whole run over this file (app.asar, the deb and AppImage
 // targets, the macOS app and its ad-hoc signature) is
-// test/integration/packaging/electron-builder.test.ts.
+// test/integration/packaging/electron-builder.test.ts. The NSIS include is
+// checked as text only: electron-builder cannot build for Windows here (it
+// edits the Electron .exe's resources, which needs the real binary) and
+// downloads makensis while building.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
