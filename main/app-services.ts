@@ -17,6 +17,7 @@ import type {
 import type { Disposable } from './common/lifecycle';
 import type { DocumentStore } from './common/document-store';
 import type { Log } from './common/log';
+import type { Confirm } from './common/confirmation';
 import type { Cipher } from './vault/cipher';
 
 /** The transport-agnostic handler table (main/ipc/handlers.ts): one entry per bridge method. */
@@ -68,6 +69,13 @@ export interface AppPorts {
    * host decides where they go; absent, nothing is logged.
    */
   readonly log?: Log;
+  /**
+   * Asks the operator in the main process's own dialog, never the page
+   * (main/common/confirmation.ts): keeping sign-ins without a keyring, the
+   * first sign-in to a portal added here, a sign-in that would end the grant
+   * it replaces. Absent (a host with no dialog), each is refused.
+   */
+  readonly confirm?: Confirm;
 }
 
 export interface AppServices extends Disposable {

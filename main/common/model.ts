@@ -120,6 +120,22 @@ export interface SignOutReport {
 
 export type StoragePolicy = 'encrypted' | 'memory-only' | 'weak-allowed';
 
+/** A damaged vault file set aside (it may still hold live sign-ins). */
+export interface SetAsideFile {
+  readonly path: string;
+  /** Epoch ms. */
+  readonly setAsideAt: number;
+  /** Epoch ms at which it is deleted by itself (setAsideAt + the retention period). */
+  readonly deleteAt: number;
+}
+
+/** The set-aside vault files and how long they are kept. */
+export interface SetAsideFiles {
+  /** Whole days a set-aside file is kept before it is deleted by itself. */
+  readonly retentionDays: number;
+  readonly files: readonly SetAsideFile[];
+}
+
 /** Why a saved sign-ins file could not be used. */
 export type VaultDamage = 'corrupted' | 'invalid' | 'newer-version' | 'undecryptable';
 

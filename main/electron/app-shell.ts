@@ -14,6 +14,7 @@ import type { DemoPortal } from '../demo-portal';
 import type { AppSettings } from '../ipc/contract';
 import { APP_SETTINGS_DOCUMENT, savedLanguage } from '../services/app-settings';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
+import { createConfirmPort } from './confirm-dialog';
 import { createDeepLinkInbox } from '../desktop/deep-link-inbox';
 import { listenForDeepLinks, registerProtocolClient } from './deep-links';
 import { startEmbeddedDemoPortal } from '../desktop/demo';
@@ -245,6 +246,8 @@ export function startAppShell(options: AppShellOptions): void {
         demo,
       },
       ...(loginItem ? { loginItem } : {}),
+      // Asked by the main process in a native box, in the app's language.
+      confirm: createConfirmPort(() => window, words),
     };
   }
 }

@@ -19,6 +19,7 @@ import type {
   ProviderSettingsPatch,
   RedirectKind,
   ServerFacts,
+  SetAsideFiles,
   SignOutReport,
   StorageStatus,
   UserFacingError,
@@ -36,6 +37,8 @@ export type {
   ProviderSettingsPatch,
   RedirectKind,
   ServerFacts,
+  SetAsideFile,
+  SetAsideFiles,
   SignInMethod,
   SignOutReport,
   StoragePolicy,
@@ -151,6 +154,12 @@ export interface NetrexBridge {
 
   getStorageStatus(): Promise<Result<StorageStatus>>;
   setWeakStorageAllowed(allowed: boolean): Promise<Result<StorageStatus>>;
+  /** Damaged vault files set aside (they may hold live sign-ins) and how long they are kept. */
+  getSetAsideFiles(): Promise<Result<SetAsideFiles>>;
+  /** Deletes them all now. */
+  deleteSetAsideFiles(): Promise<Result<SetAsideFiles>>;
+  /** How many days a set-aside file is kept before it is deleted by itself (1–365). */
+  setSetAsideRetention(days: number): Promise<Result<SetAsideFiles>>;
 
   onAccountsChanged(listener: (accounts: AccountSnapshot[]) => void): () => void;
   onSignInChanged(listener: (view: SignInView) => void): () => void;
@@ -194,6 +203,9 @@ export const BRIDGE_METHODS = [
   'signOut',
   'getStorageStatus',
   'setWeakStorageAllowed',
+  'getSetAsideFiles',
+  'deleteSetAsideFiles',
+  'setSetAsideRetention',
 ] as const satisfies readonly BridgeMethodName[];
 
 export const BRIDGE_EVENTS = {

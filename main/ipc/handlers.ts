@@ -10,10 +10,12 @@ import type { Accounts } from '../accounts';
 import { AccountError } from '../accounts';
 import type { BridgeHandlers } from '../app-services';
 import { AuthError } from '../auth/auth-error';
+import { requireConfirmation, type Confirm } from '../common/confirmation';
 import { toUserFacing } from '../common/explained-error';
 import { ProviderError, type ProviderRegistry } from '../providers';
 import type { ProviderConfig } from '../providers/provider-config';
 import type { AppSettingsStore } from '../services/app-settings';
+import type { SetAsideVaultFiles } from '../services/set-aside-vault-files';
 import type { SignInFlow } from '../services/sign-in-flow';
 import type { ClientSecrets } from '../providers/provider-config';
 import type { TokenVault } from '../vault/types';
@@ -31,6 +33,9 @@ export interface BridgeHandlerDeps {
   readonly appInfo: AppInfo;
   /** What discovery found about a standard server, for the settings (absent: nothing shown). */
   readonly serverFacts?: ServerFactsOf;
+  /** The main process's own dialog (AppPorts.confirm); absent, what needs it is refused. */
+  readonly confirm?: Confirm;
+  readonly setAside: Pick<SetAsideVaultFiles, 'list' | 'deleteAll' | 'setRetentionDays'>;
 }
 
 type Implementation<K extends BridgeMethodName> = (
@@ -120,8 +125,20 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     signOut: entry('signOut', (accountId) => accounts.signOut(accountId)),
 
     getStorageStatus: entry('getStorageStatus', () => vault.storageStatus()),
-    setWeakStorageAllowed: entry('setWeakStorageAllowed', (allowed) =>
-      vault.setWeakStorageAllowed(allowed),
+    setWeakStorageAllowed: entry('setWeakStorageAllowed', async (allowed) => {
+      // Turning protection down is the operator's to confirm, in the main
+      // process's dialog: a page that was taken over could call this. Where
+      // nothing can encrypt, the vault refuses it anyway (nothing to ask).
+      const status = vault.storageStatus();
+      if (allowed && status.encryptionAvailable && status.policy !== 'weak-allowed') {
+        await requireConfirmation(deps.confirm, { kind: 'weak-storage', backend: status.backend });
+      }
+      return vault.setWeakStorageAllowed(allowed);
+    }),
+    getSetAsideFiles: entry('getSetAsideFiles', () => deps.setAside.list()),
+    deleteSetAsideFiles: entry('deleteSetAsideFiles', () => deps.setAside.deleteAll()),
+    setSetAsideRetention: entry('setSetAsideRetention', (days) =>
+      deps.setAside.setRetentionDays(days),
     ),
   };
 }

@@ -25,6 +25,9 @@ import type { ClientSecrets, ProviderConfig } from '../providers/provider-config
 import { APP_SETTINGS_DOCUMENT, openAppSettings } from './app-settings';
 import { createBridgeEventHub, type BridgeEventHub } from './bridge-events';
 import { externalUrlRule } from './external-urls';
+import { openPortalTrust, PORTAL_TRUST_DOCUMENT } from './portal-trust';
+import { createSetAsideVaultFiles, SET_ASIDE_DOCUMENT } from './set-aside-vault-files';
+import { createSignInConsent } from './sign-in-consent';
 import { createSignInFlow } from './sign-in-flow';
 import { openTokenVault, VaultError, type TokenVault } from '../vault';
 
@@ -73,8 +76,9 @@ export async function createServices(
   });
   for (const warning of registry.warnings) hub.notice('warning', warning);
 
+  const vaultStore = ports.documentStore('vault');
   const vault = await openTokenVault({
-    store: ports.documentStore('vault'),
+    store: vaultStore,
     settingsStore: ports.documentStore('vault-settings'),
     cipher: ports.cipher,
     platform: ports.platform,
@@ -86,6 +90,16 @@ export async function createServices(
   for (const notice of vaultFileNotices(vault.storageStatus())) hub.notice('warning', notice);
   for (const warning of vault.warnings) hub.notice('warning', warning);
   await storeManagedSecrets(managed, vault, hub);
+  // Damaged vault files set aside (this start or earlier) are deleted once kept long enough.
+  const setAside = createSetAsideVaultFiles({
+    vaultPath: vaultStore.path,
+    store: ports.documentStore(SET_ASIDE_DOCUMENT),
+    clock,
+    log,
+    notice: (error) => hub.notice('warning', error),
+  });
+  disposables.add(setAside);
+  for (const warning of setAside.warnings) hub.notice('warning', warning);
 
   // The demo stand-in's secret is not a real portal's: held in memory, never written.
   const secrets: ClientSecrets = {
@@ -124,9 +138,18 @@ export async function createServices(
     providers: () => registry.list(),
     pendingAuthorizationUrl: (id) => engine.pendingAuthorizationUrl(id),
   });
+  const portalTrust = openPortalTrust(ports.documentStore(PORTAL_TRUST_DOCUMENT), now);
+  for (const warning of portalTrust.warnings) hub.notice('warning', warning);
+  portalTrust.prune(registry.list());
+  disposables.add(registry.onDidChange(() => portalTrust.prune(registry.list())));
   const signIns = createSignInFlow({
     engine,
     accounts,
+    consent: createSignInConsent({
+      confirm: ports.confirm,
+      trust: portalTrust,
+      provider: (id) => registry.get(id),
+    }),
     clock,
     openExternal: (url) => ports.openExternal(url),
     isAllowedExternalUrl,
@@ -152,6 +175,8 @@ export async function createServices(
     settings,
     appInfo: ports.appInfo,
     serverFacts: (id) => engine.serverFacts(id),
+    confirm: ports.confirm,
+    setAside,
   });
   // Disposed last: listeners stay until every service has stopped talking.
   const services = new DisposableStore();

@@ -11,6 +11,7 @@ import type {
   AppSettings,
   ProviderView,
   Result,
+  SetAsideFiles,
   SignInView,
   StorageStatus,
 } from '../../main/ipc/contract';
@@ -142,6 +143,7 @@ export interface FixtureWorld {
   providers: ProviderView[];
   accounts: AccountSnapshot[];
   storage: StorageStatus;
+  setAside: SetAsideFiles;
 }
 
 export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
@@ -159,6 +161,7 @@ export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
     providers: [NETREX, CAMSTREAMER, MANAGED],
     accounts: [],
     storage: SAFE_STORAGE,
+    setAside: { retentionDays: 30, files: [] },
     ...patch,
   };
 }
@@ -247,6 +250,9 @@ export function fixedHandlers(
     getStorageStatus: () => ok(w.storage),
     setWeakStorageAllowed: (allowed) =>
       ok((w.storage = { ...w.storage, policy: allowed ? 'weak-allowed' : 'memory-only' })),
+    getSetAsideFiles: () => ok(w.setAside),
+    deleteSetAsideFiles: () => ok((w.setAside = { ...w.setAside, files: [] })),
+    setSetAsideRetention: (days) => ok((w.setAside = { ...w.setAside, retentionDays: days })),
   };
   return { ...table, ...overrides };
 }

@@ -263,4 +263,35 @@ export const appMessagesCs = {
     'Netrex Connect byl spuštěn s několika přihlašovacími odkazy najednou a neotevřel žádný z nich. Spusťte přihlášení znovu z aplikace.',
   link_too_long:
     'Netrex Connect byl otevřen s přihlašovacím odkazem mnohem delším, než jaký posílá kterýkoli portál, a proto ho ignoroval. Spusťte přihlášení znovu z aplikace.',
+  // Co provozovatel nepotvrdil ve vlastním dialogu aplikace (main/common/confirmation.ts)
+  not_confirmed: {
+    default: 'Nebylo to potvrzeno v dialogu Netrex Connect, a proto se nic nezměnilo.',
+    'weak-storage':
+      'Přihlášení se na tomto počítači dál neukládají: ukládání bez systémové klíčenky nebylo potvrzeno v dialogu Netrex Connect. Chcete-li je přesto ukládat, zvolte to znovu a potvrďte.',
+    'first-sign-in':
+      'Přihlášení k portálu {{portal}} nezačalo: první otevření jeho přihlašovací stránky nebylo potvrzeno v dialogu Netrex Connect. Pokud jste tento portál přidali sami a jeho adrese důvěřujete, zahajte přihlášení znovu a potvrďte.',
+    'replace-sign-in':
+      'Dřívější přihlášení k portálu {{portal}} zůstává: jeho nahrazení nebylo potvrzeno v dialogu Netrex Connect, a proto se nové přihlášení nepoužilo. Pokud jste ho chtěli nahradit, přihlaste se znovu a potvrďte.',
+  },
+  // Odložené poškozené soubory trezoru (main/services/set-aside-vault-files.ts)
+  set_aside_not_deleted_one:
+    'Odložený poškozený soubor s přihlášeními se nepodařilo smazat ({{path}}). Zkontrolujte, že váš uživatelský účet smí měnit složku s daty aplikace, nebo soubor smažte sami.',
+  set_aside_not_deleted_few:
+    '{{count}} odložené poškozené soubory s přihlášeními se nepodařilo smazat, například {{path}}. Zkontrolujte, že váš uživatelský účet smí měnit složku s daty aplikace, nebo soubory smažte sami.',
+  set_aside_not_deleted_many:
+    '{{count}} odloženého poškozeného souboru s přihlášeními se nepodařilo smazat, například {{path}}. Zkontrolujte, že váš uživatelský účet smí měnit složku s daty aplikace, nebo soubory smažte sami.',
+  set_aside_not_deleted_other:
+    '{{count}} odložených poškozených souborů s přihlášeními se nepodařilo smazat, například {{path}}. Zkontrolujte, že váš uživatelský účet smí měnit složku s daty aplikace, nebo soubory smažte sami.',
+  set_aside_settings_unreadable: {
+    default:
+      'Nastavení, jak dlouho se uchovávají poškozené soubory s přihlášeními, se nepodařilo přečíst, a proto se uchovávají {{days}} dní.',
+    moved:
+      'Nastavení, jak dlouho se uchovávají poškozené soubory s přihlášeními, se nepodařilo přečíst, a proto se uchovávají {{days}} dní. Soubor byl přesunut do {{path}}.',
+  },
+  portal_trust_unreadable: {
+    default:
+      'Seznam portálů, jejichž adresu jste potvrdili, se nepodařilo přečíst, a proto se Netrex Connect před prvním přihlášením ke každému přidanému portálu zeptá znovu.',
+    moved:
+      'Seznam portálů, jejichž adresu jste potvrdili, se nepodařilo přečíst, a proto se Netrex Connect před prvním přihlášením ke každému přidanému portálu zeptá znovu. Soubor byl přesunut do {{path}}.',
+  },
 } as const;

@@ -256,4 +256,31 @@ export const appMessagesEn = {
     'Netrex Connect was started with several sign-in links at once and opened none of them. Start the sign-in again from the app.',
   link_too_long:
     'Netrex Connect was opened with a sign-in link far longer than any portal sends, so it was ignored. Start the sign-in again from the app.',
+  // What the operator did not confirm in the app's own dialog (main/common/confirmation.ts)
+  not_confirmed: {
+    default: "This wasn't confirmed in the Netrex Connect dialog, so nothing was changed.",
+    'weak-storage':
+      "Sign-ins are still not saved on this computer: saving them without a system keyring wasn't confirmed in the Netrex Connect dialog. To save them anyway, choose it again and confirm.",
+    'first-sign-in':
+      "The sign-in to {{portal}} didn't start: opening this portal's sign-in page for the first time wasn't confirmed in the Netrex Connect dialog. Start the sign-in again and confirm, if you added this portal yourself and trust its address.",
+    'replace-sign-in':
+      "The earlier sign-in to {{portal}} stays: replacing it wasn't confirmed in the Netrex Connect dialog, so the new sign-in wasn't used. If you meant to replace it, sign in again and confirm.",
+  },
+  // Damaged vault files set aside (main/services/set-aside-vault-files.ts)
+  set_aside_not_deleted_one:
+    "A damaged sign-in file set aside couldn't be deleted ({{path}}). Check that your user account may change the app data folder, or delete the file yourself.",
+  set_aside_not_deleted_other:
+    "{{count}} damaged sign-in files set aside couldn't be deleted, for example {{path}}. Check that your user account may change the app data folder, or delete the files yourself.",
+  set_aside_settings_unreadable: {
+    default:
+      "The setting for how long damaged sign-in files are kept couldn't be read, so they're kept {{days}} days.",
+    moved:
+      "The setting for how long damaged sign-in files are kept couldn't be read, so they're kept {{days}} days. The file was moved aside to {{path}}.",
+  },
+  portal_trust_unreadable: {
+    default:
+      "The list of portals whose address you confirmed couldn't be read, so Netrex Connect asks again before the first sign-in to each portal you added.",
+    moved:
+      "The list of portals whose address you confirmed couldn't be read, so Netrex Connect asks again before the first sign-in to each portal you added. The file was moved aside to {{path}}.",
+  },
 } as const;

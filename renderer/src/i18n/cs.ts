@@ -266,6 +266,28 @@ export const cs = {
     optInHint: 'Jen na počítači, který používáte sami. Vypnout to můžete kdykoli.',
     recovered: '{{reason}} Původní soubor byl přesunut do {{path}}.',
     fileKept: '{{reason}} Jde o soubor {{path}}.',
+    setAside: {
+      title: 'Odložené poškozené soubory',
+      none: 'Žádný poškozený soubor s přihlášeními se neuchovává.',
+      kept_one:
+        'Uchovává se soubor s uloženými přihlášeními, který se nepodařilo přečíst, pro případ, že půjde znovu použít. Může stále obsahovat platná přihlášení.',
+      kept_few:
+        'Uchovávají se {{count}} soubory s uloženými přihlášeními, které se nepodařilo přečíst, pro případ, že půjdou znovu použít. Mohou stále obsahovat platná přihlášení.',
+      kept_many:
+        'Uchovává se {{count}} souboru s uloženými přihlášeními, které se nepodařilo přečíst, pro případ, že půjdou znovu použít. Mohou stále obsahovat platná přihlášení.',
+      kept_other:
+        'Uchovává se {{count}} souborů s uloženými přihlášeními, které se nepodařilo přečíst, pro případ, že půjdou znovu použít. Mohou stále obsahovat platná přihlášení.',
+      deleteAt: 'sám se smaže {{date}}',
+      delete_one: 'Smazat ho teď',
+      delete_few: 'Smazat je teď',
+      delete_many: 'Smazat je teď',
+      delete_other: 'Smazat je teď',
+      retention: 'Odložené poškozené soubory mazat po',
+      days_one: '{{count}} dni',
+      days_few: '{{count}} dnech',
+      days_many: '{{count}} dne',
+      days_other: '{{count}} dnech',
+    },
   },
   appSettings: {
     title: 'Aplikace',

@@ -263,6 +263,20 @@ export const en = {
     optInHint: 'Only on a computer that you alone use. You can switch this off at any time.',
     recovered: '{{reason}} The old file was moved to {{path}}.',
     fileKept: '{{reason}} The file is {{path}}.',
+    setAside: {
+      title: 'Damaged files set aside',
+      none: 'No damaged sign-in file is kept.',
+      kept_one:
+        "A saved-sign-ins file that couldn't be read is kept, in case it can be used again. It may still hold valid sign-ins.",
+      kept_other:
+        "{{count}} saved-sign-ins files that couldn't be read are kept, in case they can be used again. They may still hold valid sign-ins.",
+      deleteAt: 'deleted by itself on {{date}}',
+      delete_one: 'Delete it now',
+      delete_other: 'Delete them now',
+      retention: 'Delete damaged files set aside after',
+      days_one: '{{count}} day',
+      days_other: '{{count}} days',
+    },
   },
   appSettings: {
     title: 'App',

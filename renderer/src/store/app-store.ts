@@ -67,12 +67,13 @@ export class AppStore {
       this.#set({ status: 'failed', loadError: BRIDGE_UNAVAILABLE });
       return;
     }
-    const [info, settings, providers, accounts, storage] = await Promise.all([
+    const [info, settings, providers, accounts, storage, setAside] = await Promise.all([
       this.#safe(() => this.bridge.getAppInfo()),
       this.#safe(() => this.bridge.getAppSettings()),
       this.#safe(() => this.bridge.listProviders()),
       this.#safe(() => this.bridge.listAccounts()),
       this.#safe(() => this.bridge.getStorageStatus()),
+      this.#safe(() => this.bridge.getSetAsideFiles()),
     ]);
     const failed = [info, settings, providers, accounts].find((r) => !r.ok);
     if (failed && !failed.ok) {
@@ -88,6 +89,7 @@ export class AppStore {
       providers: providers.value,
       accounts: accountList,
       storage: storage.ok ? storage.value : null,
+      setAside: setAside.ok ? setAside.value : null,
       screen: homeScreen(accountList, providers.value),
     });
     if (!storage.ok) this.#addNotice({ level: 'warning', ...storage.error });
@@ -243,6 +245,18 @@ export class AppStore {
       this.bridge.setWeakStorageAllowed(allowed),
     );
     if (result.ok) this.#set({ storage: result.value });
+  }
+
+  async deleteSetAsideFiles(): Promise<void> {
+    const result = await this.#call(actionKey.setAside, () => this.bridge.deleteSetAsideFiles());
+    if (result.ok) this.#set({ setAside: result.value });
+  }
+
+  async setSetAsideRetention(days: number): Promise<void> {
+    const result = await this.#call(actionKey.setAside, () =>
+      this.bridge.setSetAsideRetention(days),
+    );
+    if (result.ok) this.#set({ setAside: result.value });
   }
 
   /** Shown at once (a switch must not lag behind the click); undone if refused. */

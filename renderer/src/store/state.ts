@@ -6,6 +6,7 @@ import type {
   AppSettings,
   Notice,
   ProviderView,
+  SetAsideFiles,
   SignInView,
   StorageStatus,
   UserFacingError,
@@ -52,6 +53,8 @@ export interface AppState {
   /** The latest sign-in per provider id. */
   readonly signIns: Readonly<Record<string, SignInTracking>>;
   readonly storage: StorageStatus | null;
+  /** Damaged sign-in files set aside, and how long they are kept (null: not known). */
+  readonly setAside: SetAsideFiles | null;
   readonly notices: readonly AppNotice[];
   readonly screen: Screen;
   /** Keys (see `actionKey`) of bridge calls in flight. */
@@ -69,6 +72,7 @@ export const INITIAL_STATE: AppState = {
   accounts: [],
   signIns: {},
   storage: null,
+  setAside: null,
   notices: [],
   screen: { name: 'loading' },
   busy: [],
@@ -81,6 +85,7 @@ export const actionKey = {
   paste: 'paste-address',
   apiToken: 'api-token',
   storage: 'storage',
+  setAside: 'set-aside',
   appSettings: 'app-settings',
   signIn: (providerId: string) => `sign-in:${providerId}`,
   provider: (providerId: string) => `provider:${providerId}`,

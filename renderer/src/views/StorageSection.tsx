@@ -7,6 +7,7 @@ import type { StorageStatus } from '../../../main/ipc/contract';
 import { actionKey } from '../store/state';
 import { useAppState, useAppStore } from '../store/store-context';
 import { appMessage, errorText } from './error-text';
+import { SetAsideFilesPanel } from './SetAsideFilesPanel';
 
 const BACKEND_NAMES: Readonly<Record<string, string>> = {
   gnome_libsecret: 'GNOME Keyring (libsecret)',
@@ -96,6 +97,7 @@ export function StorageSection() {
               {errorText(t, error)}
             </p>
           ) : null}
+          <SetAsideFilesPanel />
         </div>
       )}
     </section>

@@ -227,6 +227,12 @@ describe('the handler table', () => {
     expect(await value('setWeakStorageAllowed', true)).toMatchObject({ policy: 'encrypted' });
   });
 
+  it('vault files set aside: none here; the retention is a setting (set-aside-files.test.ts has the rest)', async () => {
+    expect(await value('getSetAsideFiles')).toEqual({ retentionDays: 30, files: [] });
+    expect(await value('setSetAsideRetention', 90)).toEqual({ retentionDays: 90, files: [] });
+    expect(await value('deleteSetAsideFiles')).toEqual({ retentionDays: 90, files: [] });
+  });
+
   it('invalid arguments are refused naming the method, the argument and the rule, never the value', async () => {
     const cases: [string, unknown[], RegExp][] = [
       ['signIn', [42], /signIn: providerId: /],

@@ -70,6 +70,7 @@ describe('bridge dispatch', () => {
         accounts: { checkNow: () => Promise.reject(new Error('not reached')) } as never,
         signIns: {} as never,
         settings: {} as never,
+        setAside: {} as never,
         appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
       }),
       { warn: () => undefined },

@@ -59,6 +59,7 @@ describe('toUserFacing', () => {
       accounts: { list: boom } as never,
       signIns: {} as never,
       settings: {} as never,
+      setAside: {} as never,
       appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
     });
     expect(await handlers.listAccounts()).toEqual({ ok: false, error: INTERNAL_ERROR });
