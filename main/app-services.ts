@@ -61,8 +61,13 @@ export interface AppPorts {
   readonly loginItem?: { get(): boolean; set(enabled: boolean): void };
   /** Injectable clock (epoch ms). */
   readonly now?: () => number;
-  /** Overrides the per-OS managed configuration path (NETREX_MANAGED_CONFIG does too). */
+  /** Overrides the per-OS managed configuration path (NETREX_MANAGED_CONFIG does too, unpackaged). */
   readonly managedConfigPath?: string;
+  /**
+   * The app runs installed (Electron's app.isPackaged): development overrides
+   * such as NETREX_MANAGED_CONFIG are ignored. Absent: a development run.
+   */
+  readonly packaged?: boolean;
   /**
    * The app's log (main/common/log.ts): structured lines, never a secret. The
    * host decides where they go; absent, nothing is logged.

@@ -237,6 +237,8 @@ export function startAppShell(options: AppShellOptions): void {
         openExternalGuarded(url, (candidate) => services?.isAllowedExternalUrl(candidate) ?? false),
       documentStore: (name) => electronStoreDocument(userData, name),
       platform: process.platform,
+      // Installed: NETREX_MANAGED_CONFIG and other development overrides are ignored.
+      packaged: app.isPackaged,
       appInfo: {
         name: app.getName(),
         version: app.getVersion(),

@@ -4,7 +4,9 @@
 //   Windows  %ProgramData%\NetrexConnect\managed.json
 //   macOS    /Library/Application Support/NetrexConnect/managed.json
 //   Linux    /etc/netrex-connect/managed.json
-//   any OS   the file named by the NETREX_MANAGED_CONFIG environment variable
+//   any OS   the file named by the NETREX_MANAGED_CONFIG environment variable,
+//            in development only: an installed app ignores it, or a shortcut
+//            pointing it at a missing file would lift IT's lockdown
 //
 // An invalid file never stops the app: each broken part is skipped and
 // reported with the file and the field (`providers[1].url`), never its value.
@@ -55,12 +57,18 @@ export interface ManagedConfigFs {
   statSync(path: string): { size: number };
 }
 
-/** The documented per-OS path, unless NETREX_MANAGED_CONFIG points elsewhere. */
+/**
+ * The documented per-OS path, unless NETREX_MANAGED_CONFIG points elsewhere
+ * in a development run. A packaged (installed) app never follows the
+ * variable: anyone who can edit a shortcut could point it at a missing file
+ * and so lift IT's lockdown (as NETREX_USER_DATA_DIR is ignored there too).
+ */
 export function managedConfigPath(
   platform: NodeJS.Platform = process.platform,
   env: NodeJS.ProcessEnv = process.env,
+  packaged = false,
 ): string {
-  const override = env[MANAGED_CONFIG_ENV]?.trim();
+  const override = packaged ? undefined : env[MANAGED_CONFIG_ENV]?.trim();
   if (override) return override;
   if (platform === 'win32') {
     return win32.join(env.ProgramData ?? 'C:\\ProgramData', 'NetrexConnect', 'managed.json');

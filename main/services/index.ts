@@ -62,7 +62,8 @@ export async function createServices(
   const hub = createBridgeEventHub(now);
 
   const managed = loadManagedConfig(
-    ports.managedConfigPath ?? managedConfigPath(ports.platform, options.env ?? process.env),
+    ports.managedConfigPath ??
+      managedConfigPath(ports.platform, options.env ?? process.env, ports.packaged ?? false),
   );
   for (const error of managed.errors) hub.notice('warning', managedConfigErrorToUserFacing(error));
 

@@ -29,6 +29,16 @@ describe('managedConfigPath', () => {
       );
     }
   });
+
+  it('ignores NETREX_MANAGED_CONFIG in a packaged app (a shortcut must not lift the lockdown)', () => {
+    const env = { NETREX_MANAGED_CONFIG: '/nowhere/missing.json', ProgramData: 'D:\\PD' };
+    expect(managedConfigPath('linux', env, true)).toBe('/etc/netrex-connect/managed.json');
+    expect(managedConfigPath('darwin', env, true)).toBe(
+      '/Library/Application Support/NetrexConnect/managed.json',
+    );
+    expect(managedConfigPath('win32', env, true)).toBe('D:\\PD\\NetrexConnect\\managed.json');
+    expect(managedConfigPath('linux', env, false)).toBe('/nowhere/missing.json');
+  });
 });
 
 describe('loadManagedConfig', () => {
