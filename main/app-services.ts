@@ -18,6 +18,8 @@ import type { Disposable } from './common/lifecycle';
 import type { DocumentStore } from './common/document-store';
 import type { Log } from './common/log';
 import type { Cipher } from './vault/cipher';
+import type { PolicyValues } from './policy/policy-schema';
+import type { UpdaterPort } from './updates/update-service';
 
 /** The transport-agnostic handler table (main/ipc/handlers.ts): one entry per bridge method. */
 export type BridgeHandlers = {
@@ -73,6 +75,19 @@ export interface AppPorts {
    * host decides where they go; absent, nothing is logged.
    */
   readonly log?: Log;
+  /**
+   * The app's own updater (electron-updater in the app) and the facts about
+   * this install it needs; absent, the app never updates itself.
+   */
+  readonly updater?: {
+    readonly port: UpdaterPort;
+    /** Installed for all users (Program Files): updates only where IT enables them. */
+    readonly perMachine: boolean;
+    /** electron-updater can install on this system (AppImage, NSIS, macOS). */
+    readonly supported: boolean;
+    /** The feed the build carries (app-update.yml), if any. */
+    readonly builtInFeed: string | null;
+  };
 }
 
 export interface AppServices extends Disposable {
@@ -107,4 +122,10 @@ export interface AppServices extends Disposable {
    * wall-clock check notices the same within a minute without this call.)
    */
   resume(): void;
+  /**
+   * The policies IT set, as they are now (logLevel for the log; the rest the
+   * services apply themselves). Changes while the app runs are heard below.
+   */
+  policyValues(): PolicyValues;
+  onPolicyChanged(listener: (values: PolicyValues) => void): Disposable;
 }

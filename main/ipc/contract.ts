@@ -15,11 +15,13 @@ import type {
   ApiTokenSignInInput,
   Dialect,
   MessageParams,
+  PolicyView,
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
   SignOutReport,
   StorageStatus,
+  UpdateView,
   UserFacingError,
 } from '../common/model';
 
@@ -31,6 +33,7 @@ export type {
   CameraSummary,
   Dialect,
   MessageParams,
+  PolicyView,
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
@@ -38,6 +41,8 @@ export type {
   SignOutReport,
   StoragePolicy,
   StorageStatus,
+  UpdateDisabledReason,
+  UpdateView,
   UserFacingError,
   VaultDamage,
 } from '../common/model';
@@ -145,9 +150,17 @@ export interface NetrexBridge {
   getStorageStatus(): Promise<Result<StorageStatus>>;
   setWeakStorageAllowed(allowed: boolean): Promise<Result<StorageStatus>>;
 
+  /** What IT fixed by policy. */
+  getPolicy(): Promise<Result<PolicyView>>;
+  getUpdateStatus(): Promise<Result<UpdateView>>;
+  /** "Restart to update": refused while a sign-in runs or sign-ins are being saved. */
+  restartToUpdate(): Promise<Result<UpdateView>>;
+
   onAccountsChanged(listener: (accounts: AccountSnapshot[]) => void): () => void;
   onSignInChanged(listener: (view: SignInView) => void): () => void;
   onNotice(listener: (notice: Notice) => void): () => void;
+  onPolicyChanged(listener: (policy: PolicyView) => void): () => void;
+  onUpdateChanged(listener: (update: UpdateView) => void): () => void;
 }
 
 /** Events pushed from the main process, by channel. */
@@ -155,6 +168,8 @@ export interface BridgeEvents {
   'accounts-changed': AccountSnapshot[];
   'sign-in-changed': SignInView;
   notice: Notice;
+  'policy-changed': PolicyView;
+  'update-changed': UpdateView;
 }
 export type BridgeEventName = keyof BridgeEvents;
 
@@ -187,12 +202,17 @@ export const BRIDGE_METHODS = [
   'signOut',
   'getStorageStatus',
   'setWeakStorageAllowed',
+  'getPolicy',
+  'getUpdateStatus',
+  'restartToUpdate',
 ] as const satisfies readonly BridgeMethodName[];
 
 export const BRIDGE_EVENTS = {
   onAccountsChanged: 'accounts-changed',
   onSignInChanged: 'sign-in-changed',
   onNotice: 'notice',
+  onPolicyChanged: 'policy-changed',
+  onUpdateChanged: 'update-changed',
 } as const satisfies Record<Extract<keyof NetrexBridge, `on${string}`>, BridgeEventName>;
 
 /** IPC channel for a method: a namespace keeps them apart from Electron's own. */

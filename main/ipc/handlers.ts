@@ -17,7 +17,17 @@ import type { AppSettingsStore } from '../services/app-settings';
 import type { SignInFlow } from '../services/sign-in-flow';
 import type { ClientSecrets } from '../providers/provider-config';
 import type { TokenVault } from '../vault/types';
-import type { AppInfo, BridgeArgs, BridgeMethodName, BridgeValue, Result } from './contract';
+import { PolicyError } from '../policy/policy-error';
+import type { PolicyValues } from '../policy/policy-schema';
+import type { UpdateService } from '../updates/update-service';
+import type {
+  AppInfo,
+  BridgeArgs,
+  BridgeMethodName,
+  BridgeValue,
+  PolicyView,
+  Result,
+} from './contract';
 import { providerView } from './provider-view';
 import { validateBridgeArgs } from './validation';
 
@@ -29,6 +39,10 @@ export interface BridgeHandlerDeps {
   readonly signIns: SignInFlow;
   readonly settings: AppSettingsStore;
   readonly appInfo: AppInfo;
+  /** The policies in force (API tokens and weak storage may be forbidden). */
+  readonly policy: () => PolicyValues;
+  readonly policyView: () => PolicyView;
+  readonly updates: Pick<UpdateService, 'status' | 'restart'>;
 }
 
 type Implementation<K extends BridgeMethodName> = (
@@ -111,15 +125,25 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     reopenBrowser: entry('reopenBrowser', (providerId) => signIns.reopen(providerId)),
     cancelSignIn: entry('cancelSignIn', (providerId) => signIns.cancel(providerId)),
     completeSignIn: entry('completeSignIn', (url) => signIns.complete(url)),
-    signInWithApiToken: entry('signInWithApiToken', (input) => accounts.signInWithApiToken(input)),
+    signInWithApiToken: entry('signInWithApiToken', (input) => {
+      if (deps.policy().allowApiTokens === false) throw new PolicyError('api-tokens');
+      return accounts.signInWithApiToken(input);
+    }),
 
     listAccounts: entry('listAccounts', () => accounts.list()),
     checkNow: entry('checkNow', (accountId) => accounts.checkNow(accountId)),
     signOut: entry('signOut', (accountId) => accounts.signOut(accountId)),
 
     getStorageStatus: entry('getStorageStatus', () => vault.storageStatus()),
-    setWeakStorageAllowed: entry('setWeakStorageAllowed', (allowed) =>
-      vault.setWeakStorageAllowed(allowed),
-    ),
+    setWeakStorageAllowed: entry('setWeakStorageAllowed', (allowed) => {
+      if (allowed && deps.policy().allowWeakStorage === false) {
+        throw new PolicyError('weak-storage');
+      }
+      return vault.setWeakStorageAllowed(allowed);
+    }),
+
+    getPolicy: entry('getPolicy', () => deps.policyView()),
+    getUpdateStatus: entry('getUpdateStatus', () => deps.updates.status()),
+    restartToUpdate: entry('restartToUpdate', () => deps.updates.restart()),
   };
 }

@@ -74,6 +74,9 @@ export const BRIDGE_ARG_SCHEMAS = {
   signOut: z.tuple([id]),
   getStorageStatus: z.tuple([]),
   setWeakStorageAllowed: z.tuple([z.boolean()]),
+  getPolicy: z.tuple([]),
+  getUpdateStatus: z.tuple([]),
+  restartToUpdate: z.tuple([]),
 } as const satisfies ArgSchemas;
 
 /** Names for the positions, so an error says "providerId", not "0". */
@@ -96,6 +99,9 @@ const ARG_NAMES: { readonly [K in BridgeMethodName]: readonly string[] } = {
   signOut: ['accountId'],
   getStorageStatus: [],
   setWeakStorageAllowed: ['allowed'],
+  getPolicy: [],
+  getUpdateStatus: [],
+  restartToUpdate: [],
 };
 
 function describeIssue(method: BridgeMethodName, issue: z.core.$ZodIssue): string {

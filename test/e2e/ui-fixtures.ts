@@ -9,10 +9,12 @@ import type {
   AccountSnapshot,
   AppInfo,
   AppSettings,
+  PolicyView,
   ProviderView,
   Result,
   SignInView,
   StorageStatus,
+  UpdateView,
 } from '../../main/ipc/contract';
 
 /** The instant every view test runs at (the page's clock is fixed to it). */
@@ -142,6 +144,9 @@ export interface FixtureWorld {
   providers: ProviderView[];
   accounts: AccountSnapshot[];
   storage: StorageStatus;
+  /** What IT fixed by policy (none by default). */
+  policy: PolicyView;
+  update: UpdateView;
 }
 
 export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
@@ -159,6 +164,8 @@ export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
     providers: [NETREX, CAMSTREAMER, MANAGED],
     accounts: [],
     storage: SAFE_STORAGE,
+    policy: {},
+    update: { state: 'disabled', reason: 'development' },
     ...patch,
   };
 }
@@ -247,6 +254,9 @@ export function fixedHandlers(
     getStorageStatus: () => ok(w.storage),
     setWeakStorageAllowed: (allowed) =>
       ok((w.storage = { ...w.storage, policy: allowed ? 'weak-allowed' : 'memory-only' })),
+    getPolicy: () => ok(w.policy),
+    getUpdateStatus: () => ok(w.update),
+    restartToUpdate: () => ok(w.update),
   };
   return { ...table, ...overrides };
 }

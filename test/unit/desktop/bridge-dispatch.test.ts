@@ -71,6 +71,9 @@ describe('bridge dispatch', () => {
         signIns: {} as never,
         settings: {} as never,
         appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
+        policy: () => ({}),
+        policyView: () => ({}),
+        updates: {} as never,
       }),
       { warn: () => undefined },
     );

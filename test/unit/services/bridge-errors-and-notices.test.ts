@@ -60,6 +60,9 @@ describe('toUserFacing', () => {
       signIns: {} as never,
       settings: {} as never,
       appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
+      policy: () => ({}),
+      policyView: () => ({}),
+      updates: {} as never,
     });
     expect(await handlers.listAccounts()).toEqual({ ok: false, error: INTERNAL_ERROR });
     const dispatch = createBridgeDispatch(
