@@ -26,6 +26,7 @@ import { watchAccountAlerts } from './notifications';
 import { createSafeStorageCipher } from './secure-storage';
 import { startupFailureMessage } from '../desktop/startup-failure';
 import { createAppTray } from './tray';
+import { createUpdaterPort } from './updater';
 import {
   createMainWindow,
   guardAllWebContents,
@@ -226,6 +227,7 @@ export function startAppShell(options: AppShellOptions): void {
   async function buildPorts(demo: boolean): Promise<AppPorts> {
     const userData = app.getPath('userData');
     const loginItem = createLoginItemPort();
+    const updater = await createUpdaterPort();
     // Electron's network stack (the OS proxy settings and certificate store),
     // in a session of its own kept in memory: no cookie a portal sets on the
     // token endpoint lands in the window's session or on disk.
@@ -247,6 +249,7 @@ export function startAppShell(options: AppShellOptions): void {
         demo,
       },
       ...(loginItem ? { loginItem } : {}),
+      ...(updater ? { updater } : {}),
     };
   }
 }

@@ -152,7 +152,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
     generation++;
     void timer?.dispose();
     if (!next.enabled) {
-      updater?.cancel();
+      if (state.state === 'checking' || state.state === 'downloading') updater?.cancel();
       move({ type: 'disabled', reason: next.reason });
       return;
     }

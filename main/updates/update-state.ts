@@ -99,7 +99,9 @@ export function nextUpdateState(state: UpdateState, event: UpdateEvent): UpdateS
         ? { state: 'failed', error: event.error }
         : state;
     case 'blocked':
-      return state.state === 'ready' ? { ...state, blocked: event.by } : state;
+      return state.state === 'ready' && state.blocked !== event.by
+        ? { ...state, blocked: event.by }
+        : state;
   }
 }
 
