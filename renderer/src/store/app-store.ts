@@ -61,18 +61,22 @@ export class AppStore {
         this.bridge.onAccountsChanged((accounts) => this.#receiveAccounts(accounts)),
         this.bridge.onSignInChanged((view) => this.#receiveSignIn(view)),
         this.bridge.onNotice((notice) => this.#receiveNotice(notice)),
+        this.bridge.onPolicyChanged((policy) => this.#set({ policy })),
+        this.bridge.onUpdateChanged((update) => this.#set({ update })),
       );
     } catch {
       // No bridge at all (the page opened outside the app): say so instead of loading forever.
       this.#set({ status: 'failed', loadError: BRIDGE_UNAVAILABLE });
       return;
     }
-    const [info, settings, providers, accounts, storage] = await Promise.all([
+    const [info, settings, providers, accounts, storage, policy, update] = await Promise.all([
       this.#safe(() => this.bridge.getAppInfo()),
       this.#safe(() => this.bridge.getAppSettings()),
       this.#safe(() => this.bridge.listProviders()),
       this.#safe(() => this.bridge.listAccounts()),
       this.#safe(() => this.bridge.getStorageStatus()),
+      this.#safe(() => this.bridge.getPolicy()),
+      this.#safe(() => this.bridge.getUpdateStatus()),
     ]);
     const failed = [info, settings, providers, accounts].find((r) => !r.ok);
     if (failed && !failed.ok) {
@@ -88,6 +92,12 @@ export class AppStore {
       providers: providers.value,
       accounts: accountList,
       storage: storage.ok ? storage.value : null,
+      // An event may have brought a newer one while these were on their way.
+      policy:
+        policy.ok && this.#state.policy === INITIAL_STATE.policy
+          ? policy.value
+          : this.#state.policy,
+      update: this.#state.update ?? (update.ok ? update.value : null),
       screen: homeScreen(accountList, providers.value),
     });
     if (!storage.ok) this.#addNotice({ level: 'warning', ...storage.error });
@@ -257,6 +267,12 @@ export class AppStore {
     // Quick successive changes (arrow keys in the language list): the newest answer counts.
     if (seq !== this.#settingsChanges) return;
     this.#set({ settings: result.ok ? result.value : before });
+  }
+
+  /** "Restart to update": the app quits and installs, unless it must wait (its error says why). */
+  async restartToUpdate(): Promise<void> {
+    const result = await this.#call(actionKey.update, () => this.bridge.restartToUpdate());
+    if (result.ok) this.#set({ update: result.value });
   }
 
   // Internals --------------------------------------------------------------

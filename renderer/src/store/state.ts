@@ -5,9 +5,11 @@ import type {
   AppInfo,
   AppSettings,
   Notice,
+  PolicyView,
   ProviderView,
   SignInView,
   StorageStatus,
+  UpdateView,
   UserFacingError,
 } from '../../../main/ipc/contract';
 import type { Screen } from './screens';
@@ -52,6 +54,10 @@ export interface AppState {
   /** The latest sign-in per provider id. */
   readonly signIns: Readonly<Record<string, SignInTracking>>;
   readonly storage: StorageStatus | null;
+  /** What IT fixed by policy: those settings show "Set by your organisation". */
+  readonly policy: PolicyView;
+  /** The app's own updates; null until known. */
+  readonly update: UpdateView | null;
   readonly notices: readonly AppNotice[];
   readonly screen: Screen;
   /** Keys (see `actionKey`) of bridge calls in flight. */
@@ -69,6 +75,8 @@ export const INITIAL_STATE: AppState = {
   accounts: [],
   signIns: {},
   storage: null,
+  policy: {},
+  update: null,
   notices: [],
   screen: { name: 'loading' },
   busy: [],
@@ -82,6 +90,7 @@ export const actionKey = {
   apiToken: 'api-token',
   storage: 'storage',
   appSettings: 'app-settings',
+  update: 'update',
   signIn: (providerId: string) => `sign-in:${providerId}`,
   provider: (providerId: string) => `provider:${providerId}`,
   secret: (providerId: string) => `secret:${providerId}`,
