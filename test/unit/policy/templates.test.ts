@@ -214,3 +214,23 @@ describe('round trips through the app’s readers', () => {
     }
   });
 });
+
+describe('docs/it-deployment.md', () => {
+  const doc = readFileSync(join(ROOT, 'docs/it-deployment.md'), 'utf8');
+
+  it('documents every policy, every template file and every source path', () => {
+    for (const name of POLICY_NAMES) expect(doc).toContain(`\`${name}\``);
+    for (const path of generateTemplates().keys()) {
+      expect(doc).toContain(path.split('/').at(-1)!.replace('NetrexConnect.adml', 'en-US'));
+    }
+    for (const source of [
+      'HKLM\\SOFTWARE\\Policies\\Netrex\\Connect',
+      'HKCU\\SOFTWARE\\Policies\\Netrex\\Connect',
+      '/Library/Managed Preferences/cz.netrex.connect.plist',
+      '/etc/netrex-connect/policy.d/*.json',
+      '/etc/netrex-connect/policy.json',
+    ]) {
+      expect(doc).toContain(source);
+    }
+  });
+});
