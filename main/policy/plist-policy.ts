@@ -4,7 +4,9 @@
 // usually binary (bplist00), sometimes XML; the `plist` package reads both.
 // Plist types map onto JSON's: <true/>/<false/> booleans, <string>, <integer>,
 // <array>, <dict>. A <date> or <data> is no policy's type and is reported.
-import { parse, parseBinary, type PlistValue } from 'plist';
+// The parser (and its XML DOM) is loaded on first use: only macOS reads
+// plists, and every start elsewhere would pay for it.
+import type { PlistValue } from 'plist';
 
 export class PlistError extends Error {
   override readonly name = 'PlistError';
@@ -12,10 +14,11 @@ export class PlistError extends Error {
 
 const BINARY_MAGIC = 'bplist00';
 
-export function parseManagedPreferences(bytes: Uint8Array): {
+export async function parseManagedPreferences(bytes: Uint8Array): Promise<{
   input: unknown;
   errors: { field: string; message: string }[];
-} {
+}> {
+  const { parse, parseBinary } = await import('plist');
   let value: PlistValue;
   try {
     const binary = Buffer.from(bytes.subarray(0, 8)).toString('latin1') === BINARY_MAGIC;

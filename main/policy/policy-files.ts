@@ -54,7 +54,7 @@ export async function readPosixPolicyFile(
       code === 'EACCES' ? 'it cannot be read (permission denied)' : 'it cannot be read',
     );
   }
-  return format === 'plist' ? plistReading(source, bytes) : jsonReading(source, bytes);
+  return format === 'plist' ? await plistReading(source, bytes) : jsonReading(source, bytes);
 }
 
 export function jsonReading(source: PolicySource, bytes: Uint8Array): PolicyReading {
@@ -70,9 +70,12 @@ export function jsonReading(source: PolicySource, bytes: Uint8Array): PolicyRead
   return readPolicyDocument(source, json);
 }
 
-export function plistReading(source: PolicySource, bytes: Uint8Array): PolicyReading {
+export async function plistReading(
+  source: PolicySource,
+  bytes: Uint8Array,
+): Promise<PolicyReading> {
   try {
-    const { input, errors } = parseManagedPreferences(bytes);
+    const { input, errors } = await parseManagedPreferences(bytes);
     return readPolicyDocument(source, input, errors);
   } catch (error) {
     if (error instanceof PlistError) return unusableReading(source, error.message);

@@ -271,11 +271,13 @@ export const SCALAR_POLICY_NAMES = POLICY_NAMES.filter(
  * What a set but broken policy counts as. What could not be read may have been
  * a lockdown, so the permissions fail closed (false); a broken update server
  * or channel turns updates off; a broken login or log setting is not applied.
+ * A broken allowWeakStorage is not applied either: as false it would take the
+ * operator's sign-ins off the disk over a typo (only a valid false does).
  */
 export const WHEN_INVALID: { readonly [K in ScalarPolicyName]: PolicyValues[K] | undefined } = {
   allowCustomPortals: false,
   allowApiTokens: false,
-  allowWeakStorage: false,
+  allowWeakStorage: undefined,
   launchAtLogin: undefined,
   logLevel: undefined,
   updatesEnabled: false,

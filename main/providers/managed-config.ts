@@ -206,7 +206,7 @@ export function managedConfigErrorToUserFacing(error: ManagedConfigError): UserF
   const locks = error.field === '(file)' || error.locks === true;
   const where = error.field === '(file)' ? '' : ` at ${error.field}`;
   const consequence = locks
-    ? 'Until it is corrected, what it may restrict stays restricted here (adding portals by hand, personal API tokens, keeping sign-ins without a keyring, updates)'
+    ? 'Until it is corrected, what it may restrict stays restricted here (adding portals by hand, personal API tokens, updates)'
     : 'Netrex Connect ignores that part and works without it';
   return {
     code: 'managed_config_invalid',

@@ -171,9 +171,9 @@ export const appMessagesCs = {
   managed_config_invalid: {
     default:
       'Spravovaná konfigurace {{file}} není platná. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
-    file: 'Spravovanou konfiguraci {{file}} nelze použít. Dokud ji správce neopraví, Netrex Connect funguje bez ní a co může omezovat, zůstává zde omezeno (ruční přidávání portálů, osobní tokeny API, uchování přihlášení bez klíčenky, aktualizace).',
+    file: 'Spravovanou konfiguraci {{file}} nelze použít. Dokud ji správce neopraví, Netrex Connect funguje bez ní a co může omezovat, zůstává zde omezeno (ruční přidávání portálů, osobní tokeny API, aktualizace).',
     lockdown:
-      'Spravovaná konfigurace {{file}} není platná v položce {{field}}. Dokud ji správce neopraví, co může omezovat, zůstává zde omezeno (ruční přidávání portálů, osobní tokeny API, uchování přihlášení bez klíčenky, aktualizace).',
+      'Spravovaná konfigurace {{file}} není platná v položce {{field}}. Dokud ji správce neopraví, co může omezovat, zůstává zde omezeno (ruční přidávání portálů, osobní tokeny API, aktualizace).',
     entry:
       'Spravovaná konfigurace {{file}} není platná v položce {{field}}. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
   },

@@ -165,9 +165,9 @@ export const appMessagesEn = {
   managed_config_invalid: {
     default:
       "The managed configuration {{file}} isn't valid. Netrex Connect ignores that part and works without it; ask your administrator to correct the file.",
-    file: "The managed configuration {{file}} can't be used. Until your administrator corrects it, Netrex Connect works without it, and what it may restrict stays restricted here (adding portals by hand, personal API tokens, keeping sign-ins without a keyring, updates).",
+    file: "The managed configuration {{file}} can't be used. Until your administrator corrects it, Netrex Connect works without it, and what it may restrict stays restricted here (adding portals by hand, personal API tokens, updates).",
     lockdown:
-      "The managed configuration {{file}} isn't valid at {{field}}. Until your administrator corrects it, what it may restrict stays restricted here (adding portals by hand, personal API tokens, keeping sign-ins without a keyring, updates).",
+      "The managed configuration {{file}} isn't valid at {{field}}. Until your administrator corrects it, what it may restrict stays restricted here (adding portals by hand, personal API tokens, updates).",
     entry:
       "The managed configuration {{file}} isn't valid at {{field}}. Netrex Connect ignores that part and works without it; ask your administrator to correct the file.",
   },

@@ -33,7 +33,7 @@ function policyFolder(): { dir: string; write(policy: unknown): void; remove(): 
   return {
     dir,
     write(policy) {
-      writeFileSync(file, JSON.stringify(policy));
+      writeFileSync(file, typeof policy === 'string' ? policy : JSON.stringify(policy));
       chmodSync(file, 0o644);
     },
     remove: () => rmSync(file),
@@ -164,6 +164,33 @@ describe('policies applied by the services', () => {
     expect(await rig.services.handlers.getStorageStatus()).toMatchObject({
       ok: true,
       value: { policy: 'memory-only' },
+    });
+  });
+
+  it('a policy file that cannot be read keeps the lockdown but takes no sign-ins off the disk', async () => {
+    const folder = policyFolder();
+    const watch = watched(folder.dir);
+    rig = await startServicesRig({
+      cipher: AesGcmCipher.random({ backend: 'basic_text' }),
+      services: {
+        policyReader: () => readLinuxPolicies(folder.dir, admins),
+        policyWatch: watch.watch,
+      },
+    });
+    await rig.services.handlers.setWeakStorageAllowed(true);
+    const event = watch.next();
+    folder.write('{ "allowWeakStorage": false, ');
+    await event;
+    rig.clock.advance(500);
+    await rig.until('policy-changed', (view) => view.allowApiTokens === false);
+    expect(rig.services.policyValues()).toEqual({
+      allowCustomPortals: false,
+      allowApiTokens: false,
+      updatesEnabled: false,
+    });
+    expect(await rig.services.handlers.getStorageStatus()).toMatchObject({
+      ok: true,
+      value: { policy: 'weak-allowed' },
     });
   });
 

@@ -150,7 +150,6 @@ describe('Linux: /etc/netrex-connect', () => {
     expect(broken.values).toEqual({
       allowCustomPortals: false,
       allowApiTokens: false,
-      allowWeakStorage: false,
       updatesEnabled: false,
     });
     expect(broken.managed.errors).toEqual([

@@ -193,7 +193,7 @@ describe('round trips through the app’s readers', () => {
     expect(policy.managed.errors).toEqual([]);
   });
 
-  it('the profile’s payload, installed as a managed-preferences plist (binary or XML), reads back the same', () => {
+  it('the profile’s payload, installed as a managed-preferences plist (binary or XML), reads back the same', async () => {
     const profile = parse(text('macos/cz.netrex.connect.mobileconfig')) as Record<
       string,
       PlistValue
@@ -207,7 +207,7 @@ describe('round trips through the app’s readers', () => {
     );
     const source: PolicySource = { kind: 'plist', scope: 'machine', location: 'plist' };
     for (const bytes of [buildBinary(preferences), new TextEncoder().encode(build(preferences))]) {
-      const policy = combinePolicies([plistReading(source, bytes)]);
+      const policy = combinePolicies([await plistReading(source, bytes)]);
       expect(policy.values).toEqual(expected.values);
       expect(policy.managed.providers).toEqual(expected.managed.providers);
       expect(policy.managed.errors).toEqual([]);
