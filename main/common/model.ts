@@ -170,3 +170,36 @@ export interface StorageStatus {
   /** Why the latest write to disk failed; null once a write succeeds (or nothing is written). */
   readonly lastWriteError: UserFacingError | null;
 }
+
+/**
+ * What IT fixed by policy (the window shows "Set by your organisation" next
+ * to each); a setting absent here is the operator's. No address or secret.
+ */
+export interface PolicyView {
+  readonly allowCustomPortals?: boolean;
+  readonly allowApiTokens?: boolean;
+  readonly allowWeakStorage?: boolean;
+  readonly launchAtLogin?: boolean;
+  readonly updatesEnabled?: boolean;
+  readonly updateChannel?: string;
+  readonly logLevel?: string;
+}
+
+/** Why updates are off, one text each in the window. */
+export type UpdateDisabledReason =
+  'development' | 'policy' | 'no-feed' | 'policy-invalid' | 'per-machine-install' | 'unsupported';
+
+/** The app's own updates, as the window shows them. */
+export type UpdateView =
+  | { readonly state: 'disabled'; readonly reason: UpdateDisabledReason }
+  | { readonly state: 'idle'; readonly lastCheckAt: number | null }
+  | { readonly state: 'checking' }
+  | { readonly state: 'downloading'; readonly version: string; readonly percent: number }
+  /** Downloaded and verified: "Restart to update" is offered (`blocked` while it must wait). */
+  | {
+      readonly state: 'ready';
+      readonly version: string;
+      /** Why a restart must wait now: a sign-in in progress, or sign-ins being saved. */
+      readonly blocked: 'sign-in' | 'saving' | null;
+    }
+  | { readonly state: 'failed'; readonly error: UserFacingError };

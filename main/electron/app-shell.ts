@@ -27,6 +27,7 @@ import { watchAccountAlerts } from './notifications';
 import { createSafeStorageCipher } from './secure-storage';
 import { startupFailureMessage } from '../desktop/startup-failure';
 import { createAppTray } from './tray';
+import { createUpdaterPort } from './updater';
 import {
   createMainWindow,
   guardAllWebContents,
@@ -227,6 +228,7 @@ export function startAppShell(options: AppShellOptions): void {
   async function buildPorts(demo: boolean): Promise<AppPorts> {
     const userData = app.getPath('userData');
     const loginItem = createLoginItemPort();
+    const updater = await createUpdaterPort();
     // Electron's network stack (the OS proxy settings and certificate store),
     // in a session of its own kept in memory: no cookie a portal sets on the
     // token endpoint lands in the window's session or on disk.
@@ -238,6 +240,8 @@ export function startAppShell(options: AppShellOptions): void {
         openExternalGuarded(url, (candidate) => services?.isAllowedExternalUrl(candidate) ?? false),
       documentStore: (name) => electronStoreDocument(userData, name),
       platform: process.platform,
+      // Installed: NETREX_MANAGED_CONFIG and other development overrides are ignored.
+      packaged: app.isPackaged,
       appInfo: {
         name: app.getName(),
         version: app.getVersion(),
@@ -248,6 +252,7 @@ export function startAppShell(options: AppShellOptions): void {
       ...(loginItem ? { loginItem } : {}),
       // Asked by the main process in a native box, in the app's language.
       confirm: createConfirmPort(() => window, words),
+      ...(updater ? { updater } : {}),
     };
   }
 }

@@ -15,6 +15,7 @@ import type {
   ApiTokenSignInInput,
   Dialect,
   MessageParams,
+  PolicyView,
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
@@ -22,6 +23,7 @@ import type {
   SetAsideFiles,
   SignOutReport,
   StorageStatus,
+  UpdateView,
   UserFacingError,
 } from '../common/model';
 
@@ -33,6 +35,7 @@ export type {
   CameraSummary,
   Dialect,
   MessageParams,
+  PolicyView,
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
@@ -43,6 +46,8 @@ export type {
   SignOutReport,
   StoragePolicy,
   StorageStatus,
+  UpdateDisabledReason,
+  UpdateView,
   UserFacingError,
   VaultDamage,
 } from '../common/model';
@@ -161,9 +166,17 @@ export interface NetrexBridge {
   /** How many days a set-aside file is kept before it is deleted by itself (1–365). */
   setSetAsideRetention(days: number): Promise<Result<SetAsideFiles>>;
 
+  /** What IT fixed by policy. */
+  getPolicy(): Promise<Result<PolicyView>>;
+  getUpdateStatus(): Promise<Result<UpdateView>>;
+  /** "Restart to update": refused while a sign-in runs or sign-ins are being saved. */
+  restartToUpdate(): Promise<Result<UpdateView>>;
+
   onAccountsChanged(listener: (accounts: AccountSnapshot[]) => void): () => void;
   onSignInChanged(listener: (view: SignInView) => void): () => void;
   onNotice(listener: (notice: Notice) => void): () => void;
+  onPolicyChanged(listener: (policy: PolicyView) => void): () => void;
+  onUpdateChanged(listener: (update: UpdateView) => void): () => void;
 }
 
 /** Events pushed from the main process, by channel. */
@@ -171,6 +184,8 @@ export interface BridgeEvents {
   'accounts-changed': AccountSnapshot[];
   'sign-in-changed': SignInView;
   notice: Notice;
+  'policy-changed': PolicyView;
+  'update-changed': UpdateView;
 }
 export type BridgeEventName = keyof BridgeEvents;
 
@@ -206,12 +221,17 @@ export const BRIDGE_METHODS = [
   'getSetAsideFiles',
   'deleteSetAsideFiles',
   'setSetAsideRetention',
+  'getPolicy',
+  'getUpdateStatus',
+  'restartToUpdate',
 ] as const satisfies readonly BridgeMethodName[];
 
 export const BRIDGE_EVENTS = {
   onAccountsChanged: 'accounts-changed',
   onSignInChanged: 'sign-in-changed',
   onNotice: 'notice',
+  onPolicyChanged: 'policy-changed',
+  onUpdateChanged: 'update-changed',
 } as const satisfies Record<Extract<keyof NetrexBridge, `on${string}`>, BridgeEventName>;
 
 /** IPC channel for a method: a namespace keeps them apart from Electron's own. */

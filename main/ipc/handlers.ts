@@ -19,7 +19,17 @@ import type { SetAsideVaultFiles } from '../services/set-aside-vault-files';
 import type { SignInFlow } from '../services/sign-in-flow';
 import type { ClientSecrets } from '../providers/provider-config';
 import type { TokenVault } from '../vault/types';
-import type { AppInfo, BridgeArgs, BridgeMethodName, BridgeValue, Result } from './contract';
+import { PolicyError } from '../policy/policy-error';
+import type { PolicyValues } from '../policy/policy-schema';
+import type { UpdateService } from '../updates/update-service';
+import type {
+  AppInfo,
+  BridgeArgs,
+  BridgeMethodName,
+  BridgeValue,
+  PolicyView,
+  Result,
+} from './contract';
 import { providerView, type ServerFactsOf } from './provider-view';
 import { validateBridgeArgs } from './validation';
 
@@ -36,6 +46,10 @@ export interface BridgeHandlerDeps {
   /** The main process's own dialog (AppPorts.confirm); absent, what needs it is refused. */
   readonly confirm?: Confirm;
   readonly setAside: Pick<SetAsideVaultFiles, 'list' | 'deleteAll' | 'setRetentionDays'>;
+  /** The policies in force (API tokens and weak storage may be forbidden). */
+  readonly policy: () => PolicyValues;
+  readonly policyView: () => PolicyView;
+  readonly updates: Pick<UpdateService, 'status' | 'restart'>;
 }
 
 type Implementation<K extends BridgeMethodName> = (
@@ -118,7 +132,10 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     reopenBrowser: entry('reopenBrowser', (providerId) => signIns.reopen(providerId)),
     cancelSignIn: entry('cancelSignIn', (providerId) => signIns.cancel(providerId)),
     completeSignIn: entry('completeSignIn', (url) => signIns.complete(url)),
-    signInWithApiToken: entry('signInWithApiToken', (input) => accounts.signInWithApiToken(input)),
+    signInWithApiToken: entry('signInWithApiToken', (input) => {
+      if (deps.policy().allowApiTokens === false) throw new PolicyError('api-tokens');
+      return accounts.signInWithApiToken(input);
+    }),
 
     listAccounts: entry('listAccounts', () => accounts.list()),
     checkNow: entry('checkNow', (accountId) => accounts.checkNow(accountId)),
@@ -126,6 +143,10 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
 
     getStorageStatus: entry('getStorageStatus', () => vault.storageStatus()),
     setWeakStorageAllowed: entry('setWeakStorageAllowed', async (allowed) => {
+      // IT's policy first: a forbidden opt-in is not even asked about.
+      if (allowed && deps.policy().allowWeakStorage === false) {
+        throw new PolicyError('weak-storage');
+      }
       // Turning protection down is the operator's to confirm, in the main
       // process's dialog: a page that was taken over could call this. Where
       // nothing can encrypt, the vault refuses it anyway (nothing to ask).
@@ -140,5 +161,9 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     setSetAsideRetention: entry('setSetAsideRetention', (days) =>
       deps.setAside.setRetentionDays(days),
     ),
+
+    getPolicy: entry('getPolicy', () => deps.policyView()),
+    getUpdateStatus: entry('getUpdateStatus', () => deps.updates.status()),
+    restartToUpdate: entry('restartToUpdate', () => deps.updates.restart()),
   };
 }

@@ -87,6 +87,9 @@ export const BRIDGE_ARG_SCHEMAS = {
   getSetAsideFiles: z.tuple([]),
   deleteSetAsideFiles: z.tuple([]),
   setSetAsideRetention: z.tuple([retentionDays]),
+  getPolicy: z.tuple([]),
+  getUpdateStatus: z.tuple([]),
+  restartToUpdate: z.tuple([]),
 } as const satisfies ArgSchemas;
 
 /** Names for the positions, so an error says "providerId", not "0". */
@@ -112,6 +115,9 @@ const ARG_NAMES: { readonly [K in BridgeMethodName]: readonly string[] } = {
   getSetAsideFiles: [],
   deleteSetAsideFiles: [],
   setSetAsideRetention: ['days'],
+  getPolicy: [],
+  getUpdateStatus: [],
+  restartToUpdate: [],
 };
 
 function describeIssue(method: BridgeMethodName, issue: z.core.$ZodIssue): string {

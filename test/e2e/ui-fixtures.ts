@@ -9,11 +9,13 @@ import type {
   AccountSnapshot,
   AppInfo,
   AppSettings,
+  PolicyView,
   ProviderView,
   Result,
   SetAsideFiles,
   SignInView,
   StorageStatus,
+  UpdateView,
 } from '../../main/ipc/contract';
 
 /** The instant every view test runs at (the page's clock is fixed to it). */
@@ -144,6 +146,9 @@ export interface FixtureWorld {
   accounts: AccountSnapshot[];
   storage: StorageStatus;
   setAside: SetAsideFiles;
+  /** What IT fixed by policy (none by default). */
+  policy: PolicyView;
+  update: UpdateView;
 }
 
 export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
@@ -162,6 +167,8 @@ export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
     accounts: [],
     storage: SAFE_STORAGE,
     setAside: { retentionDays: 30, files: [] },
+    policy: {},
+    update: { state: 'disabled', reason: 'development' },
     ...patch,
   };
 }
@@ -253,6 +260,9 @@ export function fixedHandlers(
     getSetAsideFiles: () => ok(w.setAside),
     deleteSetAsideFiles: () => ok((w.setAside = { ...w.setAside, files: [] })),
     setSetAsideRetention: (days) => ok((w.setAside = { ...w.setAside, retentionDays: days })),
+    getPolicy: () => ok(w.policy),
+    getUpdateStatus: () => ok(w.update),
+    restartToUpdate: () => ok(w.update),
   };
   return { ...table, ...overrides };
 }

@@ -197,11 +197,50 @@ export const appMessagesCs = {
   managed_config_invalid: {
     default:
       'Spravovaná konfigurace {{file}} není platná. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
-    file: 'Spravovanou konfiguraci {{file}} nelze použít. Dokud ji správce neopraví, Netrex Connect funguje bez ní a portály zde nelze přidávat ručně.',
+    file: 'Spravovanou konfiguraci {{file}} nelze použít. Dokud ji správce neopraví, Netrex Connect funguje bez ní a co může omezovat, zůstává zde omezeno (ruční přidávání portálů, osobní tokeny API, aktualizace).',
     lockdown:
-      'Spravovaná konfigurace {{file}} není platná v položce {{field}}. Dokud ji správce neopraví, portály zde nelze přidávat ručně.',
+      'Spravovaná konfigurace {{file}} není platná v položce {{field}}. Dokud ji správce neopraví, co může omezovat, zůstává zde omezeno (ruční přidávání portálů, osobní tokeny API, aktualizace).',
     entry:
       'Spravovaná konfigurace {{file}} není platná v položce {{field}}. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
+  },
+  policy_source_refused: {
+    default:
+      'Zásady v {{source}} nebyly použity: Netrex Connect se řídí jen tím, co mohl zapsat výhradně správce. Požádejte správce, ať {{path}} patří správcům a jen oni do něj mohou zapisovat.',
+    owner:
+      'Zásady v {{source}} nebyly použity: {{path}} nepatří správci, takže ho mohl zapsat jiný uživatel tohoto počítače. Požádejte správce, ať patří správcům a jen oni do něj mohou zapisovat.',
+    writable:
+      'Zásady v {{source}} nebyly použity: {{path}} mohou měnit i uživatelé, kteří nejsou správci. Požádejte správce, ať do něj mohou zapisovat jen správci.',
+    unchecked:
+      'Zásady v {{source}} nebyly použity: Netrex Connect nemohl ověřit, kdo smí {{path}} měnit. Požádejte správce, ať zásady nastaví přes Zásady skupiny nebo Intune.',
+  },
+  set_by_policy: {
+    default: 'Toto na tomto počítači nastavuje vaše organizace, a proto to zde nelze změnit.',
+    'api-tokens':
+      'Vaše organizace na tomto počítači nepovoluje přihlášení osobním tokenem API. Přihlaste se přes portál v prohlížeči.',
+    'weak-storage':
+      'Vaše organizace nepovoluje uchovávat přihlášení na disku bez klíčenky. Zůstanou v paměti, dokud aplikaci nezavřete; aby přihlášení vydržela, nastavte systémovou klíčenku.',
+    'launch-at-login':
+      'Zda se Netrex Connect spouští po přihlášení, na tomto počítači určuje vaše organizace, a proto to zde nelze změnit.',
+  },
+  update_restart_refused: {
+    default: 'Žádná aktualizace není připravena k instalaci.',
+    'sign-in':
+      'Právě probíhá přihlášení. Dokončete je nebo zrušte a pak restartujte pro aktualizaci.',
+    saving: 'Vaše přihlášení se právě ukládají. Restartujte pro aktualizaci za chvíli.',
+    'not-ready': 'Žádná aktualizace není připravena k instalaci.',
+  },
+  update_failed: {
+    default: 'Aktualizaci se nepodařilo stáhnout. Aplikace to zkusí znovu později.',
+    offline: 'Server aktualizací není dostupný. Aplikace to zkusí znovu později.',
+    'not-found':
+      'Server aktualizací nemá pro tuto aplikaci informace o verzích (chybí latest.yml). Řekněte to správci.',
+    checksum:
+      'Stažená aktualizace neodpovídá svému kontrolnímu součtu, a proto byla zahozena. Aplikace to zkusí znovu později.',
+    signature:
+      'Stažená aktualizace není podepsána vydavatelem této aplikace, a proto byla odmítnuta. Řekněte to správci.',
+    server: 'Server aktualizací odpověděl chybou. Aplikace to zkusí znovu později.',
+    'invalid-feed': 'Informace o verzích na serveru aktualizací nelze přečíst. Řekněte to správci.',
+    unknown: 'Aktualizaci se nepodařilo stáhnout. Aplikace to zkusí znovu později.',
   },
   provider_shadowed:
     'Váš portál „{{portal}}“ má stejné ID jako portál nastavený správcem, a proto se zobrazuje jen ten správcův.',

@@ -191,11 +191,50 @@ export const appMessagesEn = {
   managed_config_invalid: {
     default:
       "The managed configuration {{file}} isn't valid. Netrex Connect ignores that part and works without it; ask your administrator to correct the file.",
-    file: "The managed configuration {{file}} can't be used. Until your administrator corrects it, Netrex Connect works without it and portals can't be added by hand here.",
+    file: "The managed configuration {{file}} can't be used. Until your administrator corrects it, Netrex Connect works without it, and what it may restrict stays restricted here (adding portals by hand, personal API tokens, updates).",
     lockdown:
-      "The managed configuration {{file}} isn't valid at {{field}}. Until your administrator corrects it, portals can't be added by hand here.",
+      "The managed configuration {{file}} isn't valid at {{field}}. Until your administrator corrects it, what it may restrict stays restricted here (adding portals by hand, personal API tokens, updates).",
     entry:
       "The managed configuration {{file}} isn't valid at {{field}}. Netrex Connect ignores that part and works without it; ask your administrator to correct the file.",
+  },
+  policy_source_refused: {
+    default:
+      "The policies in {{source}} weren't used: Netrex Connect obeys only what an administrator alone could have written. Ask your administrator to make {{path}} owned and writable by administrators only.",
+    owner:
+      "The policies in {{source}} weren't used: {{path}} isn't owned by an administrator, so another user of this computer could have written it. Ask your administrator to make it owned and writable by administrators only.",
+    writable:
+      "The policies in {{source}} weren't used: users who aren't administrators may change {{path}}. Ask your administrator to make it writable by administrators only.",
+    unchecked:
+      "The policies in {{source}} weren't used: Netrex Connect couldn't check who may change {{path}}. Ask your administrator to set the policies through Group Policy or Intune instead.",
+  },
+  set_by_policy: {
+    default: 'Your organisation sets this on this computer, so it cannot be changed here.',
+    'api-tokens':
+      "Your organisation doesn't allow signing in with a personal API token on this computer. Sign in through the portal in your browser instead.",
+    'weak-storage':
+      "Your organisation doesn't allow keeping sign-ins on disk without a keyring. They stay in memory until the app closes; set up a system keyring to stay signed in.",
+    'launch-at-login':
+      'Your organisation sets whether Netrex Connect starts at login on this computer, so it cannot be changed here.',
+  },
+  update_restart_refused: {
+    default: 'No update is ready to install.',
+    'sign-in': 'A sign-in is in progress. Finish or cancel it, then restart to update.',
+    saving: 'Your sign-ins are being saved. Restart to update in a moment.',
+    'not-ready': 'No update is ready to install.',
+  },
+  update_failed: {
+    default: "The update couldn't be downloaded. The app tries again later.",
+    offline: "The update server couldn't be reached. The app tries again later.",
+    'not-found':
+      'The update server has no release information for this app (latest.yml is missing). Tell your administrator.',
+    checksum:
+      "The downloaded update didn't match its checksum, so it was thrown away. The app tries again later.",
+    signature:
+      "The downloaded update isn't signed by the publisher of this app, so it was refused. Tell your administrator.",
+    server: 'The update server answered with an error. The app tries again later.',
+    'invalid-feed':
+      "The release information on the update server can't be read. Tell your administrator.",
+    unknown: "The update couldn't be downloaded. The app tries again later.",
   },
   provider_shadowed:
     'Your portal “{{portal}}” has the same id as a portal your administrator configured, so only theirs is shown.',

@@ -296,4 +296,34 @@ export const cs = {
     startAtLogin: 'Spouštět Netrex Connect po přihlášení k počítači',
     version: '{{name}} verze {{version}}',
   },
+  policy: {
+    setByOrganisation: 'Nastaveno vaší organizací',
+    apiTokensOff:
+      'Vaše organizace na tomto počítači nepovoluje přihlášení osobním tokenem API. Přihlaste se přes portál v prohlížeči.',
+    customPortalsOff:
+      'Vaše organizace na tomto počítači nepovoluje přidávat portály. Požádejte správce, ať portál, který potřebujete, přidá.',
+    weakStorageOff:
+      'Vaše organizace nepovoluje uchovávat přihlášení v tomto počítači bez klíčenky.',
+  },
+  updates: {
+    title: 'Aktualizace',
+    disabled: {
+      development: 'Aktualizace jsou vypnuté, dokud Netrex Connect běží ze zdrojového kódu.',
+      policy: 'Nové verze Netrex Connect na tento počítač instaluje vaše organizace.',
+      'policy-invalid':
+        'Aktualizace jsou vypnuté: nastavení aktualizací od vaší organizace nelze použít. Řekněte to správci.',
+      'no-feed': 'Není nastaven server aktualizací, a proto se Netrex Connect sám neaktualizuje.',
+      'per-machine-install':
+        'Netrex Connect je nainstalován pro všechny uživatele tohoto počítače; nové verze instaluje vaše organizace.',
+      unsupported:
+        'Netrex Connect se v tomto systému nemůže aktualizovat sám; nové verze instalujte ručně.',
+    },
+    idle: 'Netrex Connect hledá aktualizace na pozadí.',
+    checking: 'Hledá se aktualizace…',
+    downloading: 'Stahuje se verze {{version}} ({{percent}} %)…',
+    ready: 'Verze {{version}} je stažená a ověřená.',
+    restart: 'Restartovat a aktualizovat',
+    blockedSignIn: 'Právě probíhá přihlášení: restartujte, až skončí.',
+    blockedSaving: 'Vaše přihlášení se právě ukládají: restartujte za chvíli.',
+  },
 } as const;

@@ -285,6 +285,36 @@ export const en = {
     startAtLogin: 'Open Netrex Connect when I sign in to this computer',
     version: '{{name}} version {{version}}',
   },
+  policy: {
+    setByOrganisation: 'Set by your organisation',
+    apiTokensOff:
+      "Your organisation doesn't allow signing in with a personal API token on this computer. Sign in through the portal in your browser.",
+    customPortalsOff:
+      "Your organisation doesn't allow adding portals on this computer. Ask your administrator to add the portal you need.",
+    weakStorageOff:
+      "Your organisation doesn't allow keeping sign-ins on this computer without a keyring.",
+  },
+  updates: {
+    title: 'Updates',
+    disabled: {
+      development: 'Updates are off while Netrex Connect runs from its source.',
+      policy: 'Your organisation installs new versions of Netrex Connect on this computer.',
+      'policy-invalid':
+        "Updates are off: your organisation's update settings can't be used. Tell your administrator.",
+      'no-feed': 'No update server is set, so Netrex Connect does not update itself.',
+      'per-machine-install':
+        'Netrex Connect is installed for every user of this computer; your organisation installs its new versions.',
+      unsupported:
+        "Netrex Connect can't update itself on this system; install new versions by hand.",
+    },
+    idle: 'Netrex Connect looks for updates in the background.',
+    checking: 'Looking for an update…',
+    downloading: 'Downloading version {{version}} ({{percent}} %)…',
+    ready: 'Version {{version}} is downloaded and checked.',
+    restart: 'Restart to update',
+    blockedSignIn: 'A sign-in is in progress: restart once it is finished.',
+    blockedSaving: 'Your sign-ins are being saved: restart in a moment.',
+  },
 } as const;
 
 /** The shape every language resource has (its plural keys may differ). */

@@ -61,20 +61,25 @@ export class AppStore {
         this.bridge.onAccountsChanged((accounts) => this.#receiveAccounts(accounts)),
         this.bridge.onSignInChanged((view) => this.#receiveSignIn(view)),
         this.bridge.onNotice((notice) => this.#receiveNotice(notice)),
+        this.bridge.onPolicyChanged((policy) => this.#set({ policy })),
+        this.bridge.onUpdateChanged((update) => this.#set({ update })),
       );
     } catch {
       // No bridge at all (the page opened outside the app): say so instead of loading forever.
       this.#set({ status: 'failed', loadError: BRIDGE_UNAVAILABLE });
       return;
     }
-    const [info, settings, providers, accounts, storage, setAside] = await Promise.all([
-      this.#safe(() => this.bridge.getAppInfo()),
-      this.#safe(() => this.bridge.getAppSettings()),
-      this.#safe(() => this.bridge.listProviders()),
-      this.#safe(() => this.bridge.listAccounts()),
-      this.#safe(() => this.bridge.getStorageStatus()),
-      this.#safe(() => this.bridge.getSetAsideFiles()),
-    ]);
+    const [info, settings, providers, accounts, storage, setAside, policy, update] =
+      await Promise.all([
+        this.#safe(() => this.bridge.getAppInfo()),
+        this.#safe(() => this.bridge.getAppSettings()),
+        this.#safe(() => this.bridge.listProviders()),
+        this.#safe(() => this.bridge.listAccounts()),
+        this.#safe(() => this.bridge.getStorageStatus()),
+        this.#safe(() => this.bridge.getSetAsideFiles()),
+        this.#safe(() => this.bridge.getPolicy()),
+        this.#safe(() => this.bridge.getUpdateStatus()),
+      ]);
     const failed = [info, settings, providers, accounts].find((r) => !r.ok);
     if (failed && !failed.ok) {
       this.#set({ status: 'failed', loadError: failed.error });
@@ -90,6 +95,12 @@ export class AppStore {
       accounts: accountList,
       storage: storage.ok ? storage.value : null,
       setAside: setAside.ok ? setAside.value : null,
+      // An event may have brought a newer one while these were on their way.
+      policy:
+        policy.ok && this.#state.policy === INITIAL_STATE.policy
+          ? policy.value
+          : this.#state.policy,
+      update: this.#state.update ?? (update.ok ? update.value : null),
       screen: homeScreen(accountList, providers.value),
     });
     if (!storage.ok) this.#addNotice({ level: 'warning', ...storage.error });
@@ -272,6 +283,12 @@ export class AppStore {
     // Quick successive changes (arrow keys in the language list): the newest answer counts.
     if (seq !== this.#settingsChanges) return;
     this.#set({ settings: result.ok ? result.value : before });
+  }
+
+  /** "Restart to update": the app quits and installs, unless it must wait (its error says why). */
+  async restartToUpdate(): Promise<void> {
+    const result = await this.#call(actionKey.update, () => this.bridge.restartToUpdate());
+    if (result.ok) this.#set({ update: result.value });
   }
 
   // Internals --------------------------------------------------------------

@@ -233,6 +233,16 @@ describe('the handler table', () => {
     expect(await value('deleteSetAsideFiles')).toEqual({ retentionDays: 90, files: [] });
   });
 
+  it('policy and updates: nothing set by IT in the test rig; updates off in a development run', async () => {
+    expect(await value('getPolicy')).toEqual({});
+    expect(await value('getUpdateStatus')).toEqual({ state: 'disabled', reason: 'development' });
+    const restart = await call('restartToUpdate');
+    expect(restart).toMatchObject({
+      ok: false,
+      error: { code: 'update_restart_refused', params: { variant: 'not-ready' } },
+    });
+  });
+
   it('invalid arguments are refused naming the method, the argument and the rule, never the value', async () => {
     const cases: [string, unknown[], RegExp][] = [
       ['signIn', [42], /signIn: providerId: /],

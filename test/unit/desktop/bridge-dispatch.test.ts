@@ -72,6 +72,9 @@ describe('bridge dispatch', () => {
         settings: {} as never,
         setAside: {} as never,
         appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
+        policy: () => ({}),
+        policyView: () => ({}),
+        updates: {} as never,
       }),
       { warn: () => undefined },
     );

@@ -61,6 +61,9 @@ describe('toUserFacing', () => {
       settings: {} as never,
       setAside: {} as never,
       appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
+      policy: () => ({}),
+      policyView: () => ({}),
+      updates: {} as never,
     });
     expect(await handlers.listAccounts()).toEqual({ ok: false, error: INTERNAL_ERROR });
     const dispatch = createBridgeDispatch(
