@@ -18,7 +18,10 @@ import type {
 import type { Disposable } from './common/lifecycle';
 import type { DocumentStore } from './common/document-store';
 import type { Log } from './common/log';
+import type { Confirm } from './common/confirmation';
 import type { Cipher } from './vault/cipher';
+import type { PolicyValues } from './policy/policy-schema';
+import type { UpdaterPort } from './updates/update-service';
 
 /** The transport-agnostic handler table (main/ipc/handlers.ts): one entry per bridge method. */
 export type BridgeHandlers = {
@@ -62,13 +65,38 @@ export interface AppPorts {
   readonly loginItem?: { get(): boolean; set(enabled: boolean): void };
   /** Injectable clock (epoch ms). */
   readonly now?: () => number;
-  /** Overrides the per-OS managed configuration path (NETREX_MANAGED_CONFIG does too). */
+  /** Overrides the per-OS managed configuration path (NETREX_MANAGED_CONFIG does too, unpackaged). */
   readonly managedConfigPath?: string;
+  /**
+   * The app runs installed (Electron's app.isPackaged): development overrides
+   * such as NETREX_MANAGED_CONFIG are ignored. Absent: a development run.
+   */
+  readonly packaged?: boolean;
   /**
    * The app's log (main/common/log.ts): structured lines, never a secret. The
    * host decides where they go; absent, nothing is logged.
    */
   readonly log?: Log;
+  /**
+   * Asks the operator in the main process's own dialog, never the page
+   * (main/common/confirmation.ts): keeping sign-ins without a keyring, the
+   * first sign-in to a portal added here, a sign-in that would end the grant
+   * it replaces. Absent (a host with no dialog), each is refused.
+   */
+  readonly confirm?: Confirm;
+  /**
+   * The app's own updater (electron-updater in the app) and the facts about
+   * this install it needs; absent, the app never updates itself.
+   */
+  readonly updater?: {
+    readonly port: UpdaterPort;
+    /** Installed for all users (Program Files): updates only where IT enables them. */
+    readonly perMachine: boolean;
+    /** electron-updater can install on this system (AppImage, NSIS, macOS). */
+    readonly supported: boolean;
+    /** The feed the build carries (app-update.yml), if any. */
+    readonly builtInFeed: string | null;
+  };
 }
 
 export interface AppServices extends Disposable {
@@ -109,4 +137,10 @@ export interface AppServices extends Disposable {
    * wall-clock check notices the same within a minute without this call.)
    */
   resume(): void;
+  /**
+   * The policies IT set, as they are now (logLevel for the log; the rest the
+   * services apply themselves). Changes while the app runs are heard below.
+   */
+  policyValues(): PolicyValues;
+  onPolicyChanged(listener: (values: PolicyValues) => void): Disposable;
 }

@@ -4,8 +4,8 @@
 //   node scripts/build.mjs --renderer  the renderer only (what the browser tests serve)
 //   node scripts/build.mjs --demo      everything, plus the portal stand-in for demo mode
 //                                      (out/demo/, loaded only when NETREX_DEMO=1; never packaged)
-//   --out DIR                          build into DIR instead of out/ (the edge smoke test builds
-//                                      its own copy, so tests serving out/ are not disturbed)
+//   node scripts/build.mjs --out=DIR   into DIR instead of out/ (the packaging test builds a
+//                                      project of its own in a temporary folder)
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -15,16 +15,13 @@ import { rmSync } from 'node:fs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rendererOnly = process.argv.includes('--renderer');
 const demo = process.argv.includes('--demo');
-const outFlag = process.argv.indexOf('--out');
-const outArg = outFlag >= 0 ? process.argv[outFlag + 1] : undefined;
-if (outFlag >= 0 && !outArg)
-  throw new Error('--out needs a folder: node scripts/build.mjs --out DIR');
-const out = outArg ? resolve(outArg) : join(root, 'out');
+const outArg = process.argv.find((arg) => arg.startsWith('--out='));
+const out = outArg ? resolve(outArg.slice('--out='.length)) : join(root, 'out');
 
 await viteBuild({
   configFile: join(root, 'renderer/vite.config.ts'),
   logLevel: 'warn',
-  ...(outArg ? { build: { outDir: join(out, 'renderer'), emptyOutDir: true } } : {}),
+  build: { outDir: join(out, 'renderer') },
 });
 
 if (!rendererOnly) {

@@ -2,14 +2,20 @@
 // given whatever URL comes back, tokens or a precise refusal. Also refresh and
 // revocation. It knows no accounts and stores nothing (ARCHITECTURE.md).
 import { toDisposable, type Disposable } from '../common/lifecycle';
-import type { UserFacingError } from '../common/model';
+import type { ServerFacts, UserFacingError } from '../common/model';
 import type { ClientSecrets, ProviderConfig, ProviderId } from '../providers/provider-config';
 import { providerReadiness } from '../providers/readiness';
 import { AuthError } from './auth-error';
 import { newAuthorizationSecrets } from './authorization-secrets';
 import { parseCallbackUrl } from './callback-url';
 import { systemClock, type Clock } from '../common/clock';
-import type { AccessCheck, DialectContext, DialectSession, OpenDialect } from './dialects/dialect';
+import {
+  metadataCacheKey,
+  type AccessCheck,
+  type DialectContext,
+  type DialectSession,
+  type OpenDialect,
+} from './dialects/dialect';
 import { openNetrexSession } from './dialects/netrex';
 import { openOAuth2Session } from './dialects/oauth2';
 import {
@@ -109,6 +115,11 @@ export interface SignInEngine extends Disposable {
    * when the server cannot be asked (`retryable` for network trouble).
    */
   checkAccess(providerId: ProviderId, tokens: TokenSet): Promise<AccessCheck>;
+  /**
+   * What the last discovery of the provider's server at its current address
+   * found (standard dialect); undefined before one, and for a Netrex portal.
+   */
+  serverFacts(providerId: ProviderId): ServerFacts | undefined;
 }
 
 const DIALECTS: Record<ProviderConfig['dialect'], OpenDialect> = {
@@ -362,6 +373,11 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
       if (!session.checkAccess) return 'unsupported';
       const check = session.checkAccess.bind(session);
       return guard(provider.name, () => check(tokens));
+    },
+
+    serverFacts(providerId) {
+      const provider = options.providers.get(providerId);
+      return provider && metadataCache.get(metadataCacheKey(provider))?.facts;
     },
 
     async dispose() {

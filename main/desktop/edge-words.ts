@@ -112,6 +112,20 @@ export interface EdgeWords {
     diskFull(code: string): string;
     internal(kind: string): string;
   };
+  /** The main process's own questions (confirm-dialog.ts, main/common/confirmation.ts). */
+  readonly confirm: {
+    readonly weakStorage: ConfirmWords<[backend: string]>;
+    readonly firstSignIn: ConfirmWords<[portal: string, address: string]>;
+    readonly replaceSignIn: ConfirmWords<[portal: string, account: string]>;
+  };
+}
+
+/** One question: what is asked, why it matters, and the two answers (the safe one first). */
+export interface ConfirmWords<A extends unknown[]> {
+  message(...args: A): string;
+  detail(...args: A): string;
+  readonly refuse: string;
+  readonly accept: string;
 }
 
 /** 1 minuta, 2–4 minuty, 5 minut: the Czech plural, chosen by Intl's rule. */
@@ -208,6 +222,35 @@ const EN: EdgeWords = {
     internal: (kind) =>
       `Netrex Connect could not start because of an internal error (${kind}). ` +
       'Start it again; if this keeps happening, reinstall the app or ask your administrator.',
+  },
+  confirm: {
+    weakStorage: {
+      message: () => 'Save sign-ins on this computer without a keyring?',
+      detail: (backend) =>
+        `This computer has no system keyring to protect the saved sign-ins (${backend}). ` +
+        'They would be encrypted with a key built into the app, so anyone who can read your files could use your portal accounts. ' +
+        'Choose this only on a computer that you alone use. If you did not just choose it in Netrex Connect, choose Keep in memory.',
+      refuse: 'Keep in memory',
+      accept: 'Save on this computer',
+    },
+    firstSignIn: {
+      message: (portal) => `Open the sign-in page of ${portal}?`,
+      detail: (portal, address) =>
+        `This is the first sign-in to ${portal}, a portal added on this computer, at ${address}. ` +
+        'Netrex Connect will open this address in your browser, and what you sign in to there becomes your account in the app. ' +
+        'Continue only if you added this portal yourself and trust its address.',
+      refuse: 'Cancel',
+      accept: 'Open sign-in page',
+    },
+    replaceSignIn: {
+      message: (portal) => `Replace the sign-in to ${portal}?`,
+      detail: (portal, account) =>
+        `A new sign-in to ${portal} has just arrived. Netrex Connect keeps one sign-in there (${account}), ` +
+        'so using the new one ends the earlier sign-in at the portal. ' +
+        'If you did not just sign in to this portal, keep the earlier sign-in.',
+      refuse: 'Keep the earlier sign-in',
+      accept: 'Replace and end the earlier one',
+    },
   },
 };
 
@@ -308,6 +351,35 @@ const CS: EdgeWords = {
     internal: (kind) =>
       `Netrex Connect se nepodařilo spustit kvůli vnitřní chybě (${kind}). ` +
       'Spusťte aplikaci znovu; pokud se to opakuje, přeinstalujte ji nebo se obraťte na správce.',
+  },
+  confirm: {
+    weakStorage: {
+      message: () => 'Ukládat přihlášení na tomto počítači bez klíčenky?',
+      detail: (backend) =>
+        `Tento počítač nemá systémovou klíčenku, která by uložená přihlášení chránila (${backend}). ` +
+        'Byla by zašifrovaná klíčem zabudovaným v aplikaci, takže kdokoli, kdo může číst vaše soubory, by mohl použít vaše účty na portálech. ' +
+        'Zvolte to jen na počítači, který používáte výhradně vy. Pokud jste to v Netrex Connect právě nezvolili, vyberte Ponechat jen v paměti.',
+      refuse: 'Ponechat jen v paměti',
+      accept: 'Ukládat na tomto počítači',
+    },
+    firstSignIn: {
+      message: (portal) => `Otevřít přihlašovací stránku portálu ${portal}?`,
+      detail: (portal, address) =>
+        `Jde o první přihlášení k portálu ${portal}, který byl přidán na tomto počítači, na adrese ${address}. ` +
+        'Netrex Connect tuto adresu otevře ve vašem prohlížeči a k čemu se tam přihlásíte, to se stane vaším účtem v aplikaci. ' +
+        'Pokračujte, jen pokud jste tento portál přidali sami a jeho adrese důvěřujete.',
+      refuse: 'Zrušit',
+      accept: 'Otevřít přihlašovací stránku',
+    },
+    replaceSignIn: {
+      message: (portal) => `Nahradit přihlášení k portálu ${portal}?`,
+      detail: (portal, account) =>
+        `Právě dorazilo nové přihlášení k portálu ${portal}. Netrex Connect u něj uchovává jedno přihlášení (${account}), ` +
+        'takže použitím nového se dřívější přihlášení na portálu ukončí. ' +
+        'Pokud jste se k tomuto portálu právě nepřihlásili, ponechte dřívější přihlášení.',
+      refuse: 'Ponechat dřívější přihlášení',
+      accept: 'Nahradit a ukončit dřívější',
+    },
   },
 };
 

@@ -18,6 +18,7 @@ import { lifecycleActions, type LifecycleEvent } from '../desktop/app-lifecycle'
 import { APP_DOCUMENTATION_URL } from '../desktop/app-menu';
 import { installAppMenu } from './app-menu';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
+import { createConfirmPort } from './confirm-dialog';
 import { createDeepLinkInbox } from '../desktop/deep-link-inbox';
 import { listenForDeepLinks, registerProtocolClient } from './deep-links';
 import { startEmbeddedDemoPortal } from '../desktop/demo';
@@ -32,6 +33,7 @@ import { watchKeyringRelaunch } from './keyring-relaunch';
 import { createSafeStorageCipher } from './secure-storage';
 import { startupFailureMessage } from '../desktop/startup-failure';
 import { createAppTray } from './tray';
+import { createUpdaterPort } from './updater';
 import {
   createMainWindow,
   guardAllWebContents,
@@ -266,6 +268,7 @@ export function startAppShell(options: AppShellOptions): void {
   async function buildPorts(demo: boolean): Promise<AppPorts> {
     const userData = app.getPath('userData');
     const loginItem = createLoginItemPort();
+    const updater = await createUpdaterPort();
     return {
       fetch: createPortalFetch(),
       cipher: await createSafeStorageCipher(),
@@ -273,6 +276,8 @@ export function startAppShell(options: AppShellOptions): void {
         openExternalGuarded(url, (candidate) => services?.isAllowedExternalUrl(candidate) ?? false),
       documentStore: (name) => electronStoreDocument(userData, name),
       platform: process.platform,
+      // Installed: NETREX_MANAGED_CONFIG and other development overrides are ignored.
+      packaged: app.isPackaged,
       appInfo: {
         name: app.getName(),
         version: app.getVersion(),
@@ -281,6 +286,9 @@ export function startAppShell(options: AppShellOptions): void {
         demo,
       },
       ...(loginItem ? { loginItem } : {}),
+      // Asked by the main process in a native box, in the app's language.
+      confirm: createConfirmPort(() => window, words),
+      ...(updater ? { updater } : {}),
     };
   }
 }

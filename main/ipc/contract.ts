@@ -15,11 +15,15 @@ import type {
   ApiTokenSignInInput,
   Dialect,
   MessageParams,
+  PolicyView,
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
+  ServerFacts,
+  SetAsideFiles,
   SignOutReport,
   StorageStatus,
+  UpdateView,
   UserFacingError,
 } from '../common/model';
 
@@ -31,13 +35,19 @@ export type {
   CameraSummary,
   Dialect,
   MessageParams,
+  PolicyView,
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
+  ServerFacts,
+  SetAsideFile,
+  SetAsideFiles,
   SignInMethod,
   SignOutReport,
   StoragePolicy,
   StorageStatus,
+  UpdateDisabledReason,
+  UpdateView,
   UserFacingError,
   VaultDamage,
 } from '../common/model';
@@ -71,6 +81,11 @@ export interface ProviderView {
   /** Whether "Sign in" can start; when not, `notReadyReason` says what is missing. */
   readonly ready: boolean;
   readonly notReadyReason?: UserFacingError;
+  /**
+   * Standard servers: what the last discovery found (e.g. no PKCE methods
+   * listed), for the administrator; absent until the app has read the metadata.
+   */
+  readonly server?: ServerFacts;
 }
 
 export type SignInPhase = 'waiting' | 'exchanging' | 'connected' | 'failed' | 'cancelled';
@@ -144,10 +159,24 @@ export interface NetrexBridge {
 
   getStorageStatus(): Promise<Result<StorageStatus>>;
   setWeakStorageAllowed(allowed: boolean): Promise<Result<StorageStatus>>;
+  /** Damaged vault files set aside (they may hold live sign-ins) and how long they are kept. */
+  getSetAsideFiles(): Promise<Result<SetAsideFiles>>;
+  /** Deletes them all now. */
+  deleteSetAsideFiles(): Promise<Result<SetAsideFiles>>;
+  /** How many days a set-aside file is kept before it is deleted by itself (1–365). */
+  setSetAsideRetention(days: number): Promise<Result<SetAsideFiles>>;
+
+  /** What IT fixed by policy. */
+  getPolicy(): Promise<Result<PolicyView>>;
+  getUpdateStatus(): Promise<Result<UpdateView>>;
+  /** "Restart to update": refused while a sign-in runs or sign-ins are being saved. */
+  restartToUpdate(): Promise<Result<UpdateView>>;
 
   onAccountsChanged(listener: (accounts: AccountSnapshot[]) => void): () => void;
   onSignInChanged(listener: (view: SignInView) => void): () => void;
   onNotice(listener: (notice: Notice) => void): () => void;
+  onPolicyChanged(listener: (policy: PolicyView) => void): () => void;
+  onUpdateChanged(listener: (update: UpdateView) => void): () => void;
 }
 
 /** Events pushed from the main process, by channel. */
@@ -155,6 +184,8 @@ export interface BridgeEvents {
   'accounts-changed': AccountSnapshot[];
   'sign-in-changed': SignInView;
   notice: Notice;
+  'policy-changed': PolicyView;
+  'update-changed': UpdateView;
 }
 export type BridgeEventName = keyof BridgeEvents;
 
@@ -187,12 +218,20 @@ export const BRIDGE_METHODS = [
   'signOut',
   'getStorageStatus',
   'setWeakStorageAllowed',
+  'getSetAsideFiles',
+  'deleteSetAsideFiles',
+  'setSetAsideRetention',
+  'getPolicy',
+  'getUpdateStatus',
+  'restartToUpdate',
 ] as const satisfies readonly BridgeMethodName[];
 
 export const BRIDGE_EVENTS = {
   onAccountsChanged: 'accounts-changed',
   onSignInChanged: 'sign-in-changed',
   onNotice: 'notice',
+  onPolicyChanged: 'policy-changed',
+  onUpdateChanged: 'update-changed',
 } as const satisfies Record<Extract<keyof NetrexBridge, `on${string}`>, BridgeEventName>;
 
 /** IPC channel for a method: a namespace keeps them apart from Electron's own. */

@@ -10,15 +10,27 @@ import type { Accounts } from '../accounts';
 import { AccountError } from '../accounts';
 import type { BridgeHandlers } from '../app-services';
 import { AuthError } from '../auth/auth-error';
+import { requireConfirmation, type Confirm } from '../common/confirmation';
 import { toUserFacing } from '../common/explained-error';
 import { ProviderError, type ProviderRegistry } from '../providers';
 import type { ProviderConfig } from '../providers/provider-config';
 import type { AppSettingsStore } from '../services/app-settings';
+import type { SetAsideVaultFiles } from '../services/set-aside-vault-files';
 import type { SignInFlow } from '../services/sign-in-flow';
 import type { ClientSecrets } from '../providers/provider-config';
 import type { TokenVault } from '../vault/types';
-import type { AppInfo, BridgeArgs, BridgeMethodName, BridgeValue, Result } from './contract';
-import { providerView } from './provider-view';
+import { PolicyError } from '../policy/policy-error';
+import type { PolicyValues } from '../policy/policy-schema';
+import type { UpdateService } from '../updates/update-service';
+import type {
+  AppInfo,
+  BridgeArgs,
+  BridgeMethodName,
+  BridgeValue,
+  PolicyView,
+  Result,
+} from './contract';
+import { providerView, type ServerFactsOf } from './provider-view';
 import { validateBridgeArgs } from './validation';
 
 export interface BridgeHandlerDeps {
@@ -29,6 +41,15 @@ export interface BridgeHandlerDeps {
   readonly signIns: SignInFlow;
   readonly settings: AppSettingsStore;
   readonly appInfo: AppInfo;
+  /** What discovery found about a standard server, for the settings (absent: nothing shown). */
+  readonly serverFacts?: ServerFactsOf;
+  /** The main process's own dialog (AppPorts.confirm); absent, what needs it is refused. */
+  readonly confirm?: Confirm;
+  readonly setAside: Pick<SetAsideVaultFiles, 'list' | 'deleteAll' | 'setRetentionDays'>;
+  /** The policies in force (API tokens and weak storage may be forbidden). */
+  readonly policy: () => PolicyValues;
+  readonly policyView: () => PolicyView;
+  readonly updates: Pick<UpdateService, 'status' | 'restart'>;
 }
 
 type Implementation<K extends BridgeMethodName> = (
@@ -50,7 +71,7 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     };
   }
 
-  const view = (config: ProviderConfig) => providerView(config, deps.secrets);
+  const view = (config: ProviderConfig) => providerView(config, deps.secrets, deps.serverFacts);
 
   const requireProvider = (id: string): ProviderConfig => {
     const found = registry.get(id);
@@ -111,15 +132,38 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     reopenBrowser: entry('reopenBrowser', (providerId) => signIns.reopen(providerId)),
     cancelSignIn: entry('cancelSignIn', (providerId) => signIns.cancel(providerId)),
     completeSignIn: entry('completeSignIn', (url) => signIns.complete(url)),
-    signInWithApiToken: entry('signInWithApiToken', (input) => accounts.signInWithApiToken(input)),
+    signInWithApiToken: entry('signInWithApiToken', (input) => {
+      if (deps.policy().allowApiTokens === false) throw new PolicyError('api-tokens');
+      return accounts.signInWithApiToken(input);
+    }),
 
     listAccounts: entry('listAccounts', () => accounts.list()),
     checkNow: entry('checkNow', (accountId) => accounts.checkNow(accountId)),
     signOut: entry('signOut', (accountId) => accounts.signOut(accountId)),
 
     getStorageStatus: entry('getStorageStatus', () => vault.storageStatus()),
-    setWeakStorageAllowed: entry('setWeakStorageAllowed', (allowed) =>
-      vault.setWeakStorageAllowed(allowed),
+    setWeakStorageAllowed: entry('setWeakStorageAllowed', async (allowed) => {
+      // IT's policy first: a forbidden opt-in is not even asked about.
+      if (allowed && deps.policy().allowWeakStorage === false) {
+        throw new PolicyError('weak-storage');
+      }
+      // Turning protection down is the operator's to confirm, in the main
+      // process's dialog: a page that was taken over could call this. Where
+      // nothing can encrypt, the vault refuses it anyway (nothing to ask).
+      const status = vault.storageStatus();
+      if (allowed && status.encryptionAvailable && status.policy !== 'weak-allowed') {
+        await requireConfirmation(deps.confirm, { kind: 'weak-storage', backend: status.backend });
+      }
+      return vault.setWeakStorageAllowed(allowed);
+    }),
+    getSetAsideFiles: entry('getSetAsideFiles', () => deps.setAside.list()),
+    deleteSetAsideFiles: entry('deleteSetAsideFiles', () => deps.setAside.deleteAll()),
+    setSetAsideRetention: entry('setSetAsideRetention', (days) =>
+      deps.setAside.setRetentionDays(days),
     ),
+
+    getPolicy: entry('getPolicy', () => deps.policyView()),
+    getUpdateStatus: entry('getUpdateStatus', () => deps.updates.status()),
+    restartToUpdate: entry('restartToUpdate', () => deps.updates.restart()),
   };
 }

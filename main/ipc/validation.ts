@@ -7,6 +7,10 @@
 // An error names the method, the argument and the broken rule; it never
 // repeats the value, which may be a token or a client secret.
 import { z } from 'zod';
+import {
+  MAX_SET_ASIDE_RETENTION_DAYS,
+  MIN_SET_ASIDE_RETENTION_DAYS,
+} from '../vault/set-aside-files';
 import type { BridgeArgs, BridgeMethodName, Result } from './contract';
 
 /** Text without control characters (a newline in a name or an id is never honest input). */
@@ -46,6 +50,12 @@ const appSettingsPatch = z.strictObject({
   language: z.enum(['system', 'en', 'cs']).optional(),
 });
 
+const retentionDays = z
+  .number()
+  .int('must be a whole number of days')
+  .min(MIN_SET_ASIDE_RETENTION_DAYS, `must be at least ${MIN_SET_ASIDE_RETENTION_DAYS}`)
+  .max(MAX_SET_ASIDE_RETENTION_DAYS, `must be at most ${MAX_SET_ASIDE_RETENTION_DAYS}`);
+
 const apiTokenSignInInput = z.strictObject({
   providerId: id,
   token: secret,
@@ -74,6 +84,12 @@ export const BRIDGE_ARG_SCHEMAS = {
   signOut: z.tuple([id]),
   getStorageStatus: z.tuple([]),
   setWeakStorageAllowed: z.tuple([z.boolean()]),
+  getSetAsideFiles: z.tuple([]),
+  deleteSetAsideFiles: z.tuple([]),
+  setSetAsideRetention: z.tuple([retentionDays]),
+  getPolicy: z.tuple([]),
+  getUpdateStatus: z.tuple([]),
+  restartToUpdate: z.tuple([]),
 } as const satisfies ArgSchemas;
 
 /** Names for the positions, so an error says "providerId", not "0". */
@@ -96,6 +112,12 @@ const ARG_NAMES: { readonly [K in BridgeMethodName]: readonly string[] } = {
   signOut: ['accountId'],
   getStorageStatus: [],
   setWeakStorageAllowed: ['allowed'],
+  getSetAsideFiles: [],
+  deleteSetAsideFiles: [],
+  setSetAsideRetention: ['days'],
+  getPolicy: [],
+  getUpdateStatus: [],
+  restartToUpdate: [],
 };
 
 function describeIssue(method: BridgeMethodName, issue: z.core.$ZodIssue): string {

@@ -7,6 +7,7 @@ import type { AppPorts } from '../app-services';
 import type { DocumentStore } from '../common/document-store';
 import { toDisposable, type Disposable } from '../common/lifecycle';
 import type { AppSettings, UserFacingError } from '../ipc/contract';
+import { PolicyError } from '../policy/policy-error';
 
 const settingsSchema = z.object({
   version: z.literal(1),
@@ -50,6 +51,8 @@ export function openAppSettings(
   store: DocumentStore,
   loginItem: AppPorts['loginItem'],
   now: () => number,
+  /** "Start at login" as IT forces it (launchAtLogin policy); undefined: the operator's. */
+  forcedStartAtLogin: () => boolean | undefined = () => undefined,
 ): AppSettingsStore {
   const warnings: UserFacingError[] = [];
   const loaded = load(store, warnings, now);
@@ -61,13 +64,19 @@ export function openAppSettings(
 
   const get = (): AppSettings => ({
     ...current,
-    startAtLogin: loginItem ? loginItem.get() : current.startAtLogin,
+    startAtLogin: forcedStartAtLogin() ?? (loginItem ? loginItem.get() : current.startAtLogin),
   });
 
   return {
     warnings,
     get,
     update(patch) {
+      const forced = forcedStartAtLogin();
+      if (patch.startAtLogin !== undefined && forced !== undefined) {
+        if (patch.startAtLogin !== forced) throw new PolicyError('launch-at-login');
+        patch = { ...patch };
+        delete (patch as { startAtLogin?: boolean }).startAtLogin;
+      }
       if (patch.startAtLogin !== undefined && loginItem) loginItem.set(patch.startAtLogin);
       const before = current.language;
       current = { ...current, ...patch };

@@ -8,26 +8,34 @@ import { createAccounts, type Accounts } from '../accounts';
 import { createSignInEngine, type OpenLoopbackListener } from '../auth';
 import { systemClock, type Clock } from '../common/clock';
 import { messageParams } from '../common/explained-error';
-import { DisposableStore, toDisposable } from '../common/lifecycle';
+import { DisposableStore, toDisposable, type Disposable } from '../common/lifecycle';
 import { nullLog } from '../common/log';
 import type { StorageStatus, UserFacingError } from '../common/model';
 import type { DemoPortal } from '../demo-portal';
 import { createBridgeHandlers } from '../ipc/handlers';
 import { providerView } from '../ipc/provider-view';
+import { userInfo } from 'node:os';
 import {
-  createProviderRegistry,
-  loadManagedConfig,
-  managedConfigErrorToUserFacing,
-  managedConfigPath,
-  type ManagedConfig,
-} from '../providers';
+  policyReaderFor,
+  startPolicyService,
+  watchLinuxPolicies,
+  type PolicyReader,
+  type PolicyValues,
+} from '../policy';
+import { createProviderRegistry } from '../providers';
 import type { ClientSecrets, ProviderConfig } from '../providers/provider-config';
+import { createUpdateService } from '../updates/update-service';
 import { APP_SETTINGS_DOCUMENT, openAppSettings } from './app-settings';
-import { createBridgeEventHub, type BridgeEventHub } from './bridge-events';
+import { createBridgeEventHub } from './bridge-events';
 import { externalUrlRule } from './external-urls';
 import { watchKeyStore } from './key-store-retry';
+import { openPortalTrust, PORTAL_TRUST_DOCUMENT } from './portal-trust';
+import { createSetAsideVaultFiles, SET_ASIDE_DOCUMENT } from './set-aside-vault-files';
+import { createSignInConsent } from './sign-in-consent';
 import { createSignInFlow } from './sign-in-flow';
-import { openTokenVault, VaultError, type TokenVault } from '../vault';
+import { trackBusyState } from './busy-state';
+import { applyPolicies, policyView } from './policy-rules';
+import { openTokenVault } from '../vault';
 
 /**
  * The stand-in's demo client registers this loopback port (test/support/provider/config.ts).
@@ -48,6 +56,12 @@ export interface ServiceOptions {
   /** Where NETREX_MANAGED_CONFIG is read; default process.env. */
   readonly env?: NodeJS.ProcessEnv;
   readonly openLoopbackListener?: OpenLoopbackListener;
+  /** Reads the policy sources (default: this OS's, policy/policy-sources.ts). */
+  readonly policyReader?: PolicyReader;
+  /** Calls `changed` when a policy source may have changed (default: Linux's folder watch). */
+  readonly policyWatch?: (changed: () => void) => Disposable;
+  /** First update check after the start, and the interval (defaults: 60 s, 4 h). */
+  readonly updateTiming?: { readonly firstCheckMs: number; readonly intervalMs: number };
 }
 
 export async function createServices(
@@ -62,10 +76,31 @@ export async function createServices(
   const disposables = new DisposableStore();
   const hub = createBridgeEventHub(now);
 
-  const managed = loadManagedConfig(
-    ports.managedConfigPath ?? managedConfigPath(ports.platform, options.env ?? process.env),
-  );
-  for (const error of managed.errors) hub.notice('warning', managedConfigErrorToUserFacing(error));
+  // The policies come first: nothing that obeys them exists before they are read.
+  const env = options.env ?? process.env;
+  const packaged = ports.packaged ?? false;
+  const developmentFile =
+    ports.managedConfigPath ?? (packaged ? undefined : env.NETREX_MANAGED_CONFIG?.trim());
+  const policies = await startPolicyService({
+    read:
+      options.policyReader ??
+      policyReaderFor({
+        platform: ports.platform,
+        env,
+        packaged,
+        ...(ports.managedConfigPath ? { file: ports.managedConfigPath } : {}),
+        user: osUser(),
+      }),
+    clock,
+    log,
+    ...(options.policyWatch
+      ? { watch: options.policyWatch }
+      : ports.platform === 'linux' && !options.policyReader && !developmentFile
+        ? { watch: (changed: () => void) => watchLinuxPolicies(changed) }
+        : {}),
+  });
+  disposables.add(policies);
+  const managed = policies.current().managed;
 
   const registry = createProviderRegistry({
     store: ports.documentStore('providers'),
@@ -74,8 +109,9 @@ export async function createServices(
   });
   for (const warning of registry.warnings) hub.notice('warning', warning);
 
-  const vault = await openTokenVault({
-    store: ports.documentStore('vault'),
+  const vaultStore = ports.documentStore('vault');
+  const opened = await openTokenVault({
+    store: vaultStore,
     settingsStore: ports.documentStore('vault-settings'),
     cipher: ports.cipher,
     platform: ports.platform,
@@ -83,10 +119,38 @@ export async function createServices(
     // An older vault file recorded no addresses: its entries belong to the providers as they are.
     providerUrlOf: (id) => registry.get(id)?.url,
   });
-  disposables.add(toDisposable(() => vault.dispose()));
+  disposables.add(toDisposable(() => opened.dispose()));
+  // Made below, once the sign-ins exist; told of busy changes from now on.
+  let updates: ReturnType<typeof createUpdateService> | undefined = undefined;
+  const busyState = trackBusyState(opened, () => updates?.busyChanged());
+  const vault = busyState.vault;
   for (const notice of vaultFileNotices(vault.storageStatus())) hub.notice('warning', notice);
   for (const warning of vault.warnings) hub.notice('warning', warning);
-  await storeManagedSecrets(managed, vault, hub);
+  // Damaged vault files set aside (this start or earlier) are deleted once kept long enough.
+  const setAside = createSetAsideVaultFiles({
+    vaultPath: vaultStore.path,
+    store: ports.documentStore(SET_ASIDE_DOCUMENT),
+    clock,
+    log,
+    notice: (error) => hub.notice('warning', error),
+  });
+  disposables.add(setAside);
+  for (const warning of setAside.warnings) hub.notice('warning', warning);
+  const policyListeners = new Set<(values: PolicyValues) => void>();
+  disposables.add(
+    await applyPolicies({
+      policies,
+      registry,
+      vault,
+      hub,
+      loginItem: ports.loginItem,
+      log,
+      changed: (policy) => {
+        updates?.reconfigure();
+        for (const listener of [...policyListeners]) listener(policy.values);
+      },
+    }),
+  );
 
   // The demo stand-in's secret is not a real portal's: held in memory, never written.
   const secrets: ClientSecrets = {
@@ -135,9 +199,18 @@ export async function createServices(
     providers: () => registry.list(),
     pendingAuthorizationUrl: (id) => engine.pendingAuthorizationUrl(id),
   });
+  const portalTrust = openPortalTrust(ports.documentStore(PORTAL_TRUST_DOCUMENT), now);
+  for (const warning of portalTrust.warnings) hub.notice('warning', warning);
+  portalTrust.prune(registry.list());
+  disposables.add(registry.onDidChange(() => portalTrust.prune(registry.list())));
   const signIns = createSignInFlow({
     engine,
     accounts,
+    consent: createSignInConsent({
+      confirm: ports.confirm,
+      trust: portalTrust,
+      provider: (id) => registry.get(id),
+    }),
     clock,
     openExternal: (url) => ports.openExternal(url),
     isAllowedExternalUrl,
@@ -151,8 +224,35 @@ export async function createServices(
     ports.documentStore(APP_SETTINGS_DOCUMENT),
     ports.loginItem,
     now,
+    () => policies.current().values.launchAtLogin,
   );
   for (const warning of settings.warnings) hub.notice('warning', warning);
+
+  disposables.add(hub.on('sign-in-changed', (view) => busyState.signInChanged(view)));
+  const updater = ports.updater;
+  updates = createUpdateService({
+    updater: updater?.port ?? null,
+    clock,
+    log,
+    facts: () => {
+      const policy = policies.current();
+      return {
+        packaged,
+        perMachine: updater?.perMachine ?? false,
+        supported: updater?.supported ?? false,
+        builtInFeed: updater?.builtInFeed ?? null,
+        policy: policy.values,
+        policyInvalid: policy.managed.errors.some(
+          (e) => e.field === 'updateUrl' || e.field === 'updateChannel',
+        ),
+      };
+    },
+    busy: () => busyState.busy(),
+    emit: (view) => hub.emit('update-changed', view),
+    ...(options.updateTiming ?? {}),
+  });
+  disposables.add(updates);
+  const updateService = updates;
 
   const handlers = createBridgeHandlers({
     registry,
@@ -162,6 +262,12 @@ export async function createServices(
     signIns,
     settings,
     appInfo: ports.appInfo,
+    serverFacts: (id) => engine.serverFacts(id),
+    confirm: ports.confirm,
+    setAside,
+    policy: () => policies.current().values,
+    policyView: () => policyView(policies.current()),
+    updates: updateService,
   });
   // Disposed last: listeners stay until every service has stopped talking.
   const services = new DisposableStore();
@@ -178,7 +284,10 @@ export async function createServices(
     events: hub,
     handleDeepLink: async (url) => void (await signIns.handleRedirect(url)),
     accounts: () => accounts.list(),
-    providers: () => registry.list().map((config) => providerView(config, secrets)),
+    providers: () =>
+      registry
+        .list()
+        .map((config) => providerView(config, secrets, (id) => engine.serverFacts(id))),
     languageSetting: () => settings.language(),
     onLanguageSettingChanged: (listener) => settings.onLanguageChanged(listener),
     trayNoticeShown: () => settings.trayNoticeShown(),
@@ -187,10 +296,26 @@ export async function createServices(
     resume: () => {
       accounts.reevaluate();
       void keyStore.retryNow();
+      // Group Policy may have refreshed while the computer slept.
+      void policies.refresh();
     },
     storageStatus: () => vault.storageStatus(),
+    policyValues: () => policies.current().values,
+    onPolicyChanged(listener) {
+      policyListeners.add(listener);
+      return toDisposable(() => void policyListeners.delete(listener));
+    },
     dispose: () => services.dispose(),
   };
+}
+
+/** The OS user, for macOS's per-user managed preferences; '' when it cannot be told. */
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
 }
 
 /** The demo stand-in as a ready provider: its client registered both redirect kinds. */
@@ -207,24 +332,6 @@ function demoProvider(demo: DemoPortal): ProviderConfig {
     loopbackPort: DEMO_LOOPBACK_PORT,
     locked: false,
   };
-}
-
-/** Client secrets IT deployed go to the vault (written only when they changed). */
-async function storeManagedSecrets(
-  managed: ManagedConfig,
-  vault: TokenVault,
-  hub: BridgeEventHub,
-): Promise<void> {
-  for (const [providerId, secret] of managed.clientSecrets) {
-    const provider = managed.providers.find((p) => p.id === providerId);
-    if (!provider || vault.getClientSecret(provider) === secret) continue;
-    try {
-      await vault.setClientSecret(provider, secret);
-    } catch (error) {
-      if (!(error instanceof VaultError)) throw error;
-      hub.notice('warning', error.toUserFacing());
-    }
-  }
 }
 
 /** The keyring the saved sign-ins waited for opened them: they are back. */

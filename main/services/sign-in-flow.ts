@@ -4,20 +4,27 @@
 // or updates the account once the tokens are in, and routes every redirect —
 // deep link, loopback listener, pasted address — through the same path.
 // Redirects that nobody asked about (a deep link) never throw: a refusal
-// becomes a notice.
+// becomes a notice. What the operator must confirm on the way (a portal added
+// here, a grant the new tokens replace) is asked through `consent`.
 import { AuthError } from '../auth/auth-error';
 import type { AuthorizationView, SignInEngine } from '../auth/engine';
 import type { Clock } from '../common/clock';
+import { ConfirmationRefused } from '../common/confirmation';
 import { DisposableStore, type Disposable } from '../common/lifecycle';
 import type { Accounts } from '../accounts';
 import { toUserFacing, UserFacingFailure } from '../common/explained-error';
 import type { Notice, SignInView, UserFacingError } from '../ipc/contract';
 import type { ProviderId } from '../providers/provider-config';
 import { ExternalUrlRefusedError } from './external-urls';
+import type { SignInConsent } from './sign-in-consent';
 
 export interface SignInFlowOptions {
   readonly engine: SignInEngine;
-  readonly accounts: Pick<Accounts, 'acceptAuthorization' | 'setAuthorizing'>;
+  readonly accounts: Pick<
+    Accounts,
+    'grantReplacedBy' | 'acceptAuthorization' | 'discardAuthorization' | 'setAuthorizing'
+  >;
+  readonly consent: SignInConsent;
   readonly clock: Clock;
   readonly openExternal: (url: string) => Promise<void>;
   readonly isAllowedExternalUrl: (url: string) => boolean;
@@ -111,7 +118,15 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     const { providerId } = result;
     const before = latest.get(providerId);
     try {
-      const account = await accounts.acceptAuthorization(result);
+      // Asked after the tokens are in, in the main process: a sign-in never
+      // ends another grant unless the operator says so there.
+      const replaced = accounts.grantReplacedBy(result);
+      const endReplacedGrant = replaced ? await options.consent.replace(replaced) : false;
+      if (replaced && !endReplacedGrant) {
+        await accounts.discardAuthorization(result);
+        throw new ConfirmationRefused('replace-sign-in', replaced.portal);
+      }
+      const account = await accounts.acceptAuthorization(result, { endReplacedGrant });
       return publish({
         providerId,
         phase: 'connected',
@@ -149,6 +164,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
 
   return {
     async start(providerId) {
+      await options.consent.beforeBrowser(providerId);
       const started = await engine.startAuthorization(providerId);
       await open(providerId, started.authorizationUrl);
       return viewOf(started.pending);

@@ -9,10 +9,13 @@ import type {
   AccountSnapshot,
   AppInfo,
   AppSettings,
+  PolicyView,
   ProviderView,
   Result,
+  SetAsideFiles,
   SignInView,
   StorageStatus,
+  UpdateView,
 } from '../../main/ipc/contract';
 
 /** The instant every view test runs at (the page's clock is fixed to it). */
@@ -142,6 +145,10 @@ export interface FixtureWorld {
   providers: ProviderView[];
   accounts: AccountSnapshot[];
   storage: StorageStatus;
+  setAside: SetAsideFiles;
+  /** What IT fixed by policy (none by default). */
+  policy: PolicyView;
+  update: UpdateView;
 }
 
 export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
@@ -159,6 +166,9 @@ export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
     providers: [NETREX, CAMSTREAMER, MANAGED],
     accounts: [],
     storage: SAFE_STORAGE,
+    setAside: { retentionDays: 30, files: [] },
+    policy: {},
+    update: { state: 'disabled', reason: 'development' },
     ...patch,
   };
 }
@@ -247,6 +257,12 @@ export function fixedHandlers(
     getStorageStatus: () => ok(w.storage),
     setWeakStorageAllowed: (allowed) =>
       ok((w.storage = { ...w.storage, policy: allowed ? 'weak-allowed' : 'memory-only' })),
+    getSetAsideFiles: () => ok(w.setAside),
+    deleteSetAsideFiles: () => ok((w.setAside = { ...w.setAside, files: [] })),
+    setSetAsideRetention: (days) => ok((w.setAside = { ...w.setAside, retentionDays: days })),
+    getPolicy: () => ok(w.policy),
+    getUpdateStatus: () => ok(w.update),
+    restartToUpdate: () => ok(w.update),
   };
   return { ...table, ...overrides };
 }

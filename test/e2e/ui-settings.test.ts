@@ -2,6 +2,7 @@
 // snapshots from an in-test handler table, not the real services).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { ProviderView } from '../../main/ipc/contract';
 import { CAMSTREAMER, MANAGED, NETREX, NOW, WEAK_STORAGE, world } from './ui-fixtures';
 import { viewSuite } from './ui-suite';
 import { say, shown, type ViewOptions } from './ui-view';
@@ -118,6 +119,41 @@ describe('portal settings', () => {
       expect(await control.isDisabled()).toBe(true);
     }
     expect(await page.getByRole('button', { name: en('redirect.copy') }).isEnabled()).toBe(true);
+  });
+
+  it("says when a standard server's metadata lists no PKCE methods, once the app has read it", async () => {
+    const standard: ProviderView = {
+      ...NETREX,
+      id: 'company-sso',
+      name: 'Company sign-in',
+      dialect: 'oauth2',
+      origin: 'custom',
+      url: 'https://id.company.example/realms/video',
+      rights: ['openid'],
+      availableRights: ['openid'],
+      redirectUri: 'cz.netrex.connect:/oauth/callback/company-sso',
+    };
+    const w = world({ providers: [NETREX, standard] });
+    const page = await openSettings({ world: w }, 'Company sign-in');
+    const note = page.locator('[data-server-fact=pkce-not-advertised]');
+    await shown(page.getByRole('heading', { level: 3, name: /^Company sign-in/ }));
+    expect(await note.count()).toBe(0);
+    // A sign-in reads the server's metadata: the next visit to the settings shows what it found.
+    w.providers = [NETREX, { ...standard, server: { pkce: 'not-advertised' } }];
+    await page.getByRole('button', { name: 'Netrex', exact: true }).click();
+    await page.getByRole('button', { name: 'Company sign-in', exact: true }).click();
+    await shown(note);
+    expect(await note.textContent()).toBe(en('provider.pkceNotAdvertised'));
+    expect(await page.getByLabel(en('provider.clientId')).isEnabled()).toBe(true);
+    await page.getByRole('button', { name: 'Netrex', exact: true }).click();
+    await shown(page.getByRole('heading', { level: 3, name: /^Netrex/ }));
+    expect(await note.count()).toBe(0);
+
+    const czech = await openSettings({ world: w, lang: 'cs' }, 'Company sign-in');
+    const poznamka = czech.locator('[data-server-fact=pkce-not-advertised]');
+    await shown(poznamka);
+    expect(await poznamka.textContent()).toBe(say('cs', 'provider.pkceNotAdvertised'));
+    expect(await poznamka.textContent()).toMatch(/^O serveru: jeho konfigurace přihlašování/);
   });
 
   it('removes a portal the operator added', async () => {

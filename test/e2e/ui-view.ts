@@ -48,7 +48,8 @@ export async function openView(browser: Browser, options: ViewOptions): Promise<
     permissions: options.permissions,
     beforeLoad: async (page) => {
       if (options.clock === 'manual') {
-        await page.clock.install({ time: NOW });
+        // A minute early: pausing at a time the running fake clock already passed throws on a slow machine.
+        await page.clock.install({ time: NOW - 60_000 });
         await page.clock.pauseAt(NOW);
       } else {
         await page.clock.setFixedTime(NOW);

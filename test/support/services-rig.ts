@@ -1,9 +1,11 @@
 // The whole main-process services (createServices) over test ports: Node's
 // fetch, AES-256-GCM, conf documents in a temporary directory, a recorded
-// openExternal, a fake login item, a manual clock. The portal stand-in is
+// openExternal, a fake login item, a recording confirmation (the operator's
+// answers to the main process's own dialog), a manual clock. The portal stand-in is
 // handed in as the demo portal, exactly as the app's demo mode does. Every
 // answer and event is recorded, so a test can search them all for secrets.
 import type { AppPorts, AppServices } from '../../main/app-services';
+import type { ConfirmQuestion } from '../../main/common/confirmation';
 import { createConfDocumentStore } from '../../main/common/document-store';
 import type { BridgeEventName, BridgeEvents, Notice, SignInView } from '../../main/ipc/contract';
 import { BRIDGE_EVENTS } from '../../main/ipc/contract';
@@ -35,6 +37,8 @@ export interface ServicesRigOptions {
   readonly fetch?: typeof fetch;
   /** The OS languages the app reports (default: en-US, then cs). */
   readonly languages?: readonly string[];
+  /** `false`: the host has no confirmation port at all (AppPorts.confirm absent). */
+  readonly confirmPort?: boolean;
 }
 
 export interface RecordedEvent {
@@ -53,6 +57,10 @@ export interface ServicesRig {
   /** Replaces what openExternal does (default: records the URL). */
   onOpenExternal: (url: string) => Promise<void>;
   readonly loginItem: { enabled: boolean };
+  /** Every question the services asked through AppPorts.confirm, in order. */
+  readonly confirmations: ConfirmQuestion[];
+  /** The operator's answer to the next questions (default: yes to all). */
+  answer: (question: ConfirmQuestion) => boolean | Promise<boolean>;
   readonly events: RecordedEvent[];
   /** Every Result and event, as JSON, for leak searches. */
   readonly transcript: string[];
@@ -87,6 +95,7 @@ export async function startServicesRig(
   }
   const opened: string[] = [];
   const loginItem = { enabled: false };
+  const confirmations: ConfirmQuestion[] = [];
   const events: RecordedEvent[] = [];
   const transcript: string[] = [];
   const waiters = new Set<() => void>();
@@ -104,6 +113,15 @@ export async function startServicesRig(
       set: (enabled) => void (loginItem.enabled = enabled),
     },
     managedConfigPath,
+    ...(options.confirmPort === false
+      ? {}
+      : {
+          confirm: async (question: ConfirmQuestion) => {
+            confirmations.push(question);
+            transcript.push(JSON.stringify({ confirm: question }));
+            return rig.answer(question);
+          },
+        }),
   };
   const services = await createServices(ports, demoPortalOf(portal), {
     clock,
@@ -128,6 +146,8 @@ export async function startServicesRig(
     opened,
     onOpenExternal: async (url: string) => void opened.push(url),
     loginItem,
+    confirmations,
+    answer: () => true,
     events,
     transcript,
     record<T>(value: T): T {

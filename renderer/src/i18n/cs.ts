@@ -219,6 +219,8 @@ export const cs = {
     saved: 'Uloženo.',
     remove: 'Odebrat tento portál',
     badPort: 'Port musí být celé číslo od 1 do 65535.',
+    pkceNotAdvertised:
+      'O serveru: jeho konfigurace přihlašování neuvádí metody PKCE, které podporuje (code_challenge_methods_supported). Netrex Connect přesto posílá PKCE S256 a každou odpověď kontroluje jako obvykle, takže přihlášení funguje. Správce serveru může pole doplnit, aby to věděly i jiné aplikace.',
   },
   secret: {
     label: 'Tajný klíč klienta',
@@ -268,6 +270,28 @@ export const cs = {
       'Čeká se na klíčenku systému: uložená přihlášení ({{path}}) zůstávají, jak jsou, a vrátí se sama, jakmile ji odemknete. Do té doby se nová přihlášení uchovávají jen v paměti.',
     waitingUnsaved:
       'Přihlášení provedená mezitím jsou jen v paměti; uloží se, jakmile se klíčenka otevře. Do té doby aplikaci neukončujte, jinak se k nim později přihlaste znovu.',
+    setAside: {
+      title: 'Odložené poškozené soubory',
+      none: 'Žádný poškozený soubor s přihlášeními se neuchovává.',
+      kept_one:
+        'Uchovává se soubor s uloženými přihlášeními, který se nepodařilo přečíst, pro případ, že půjde znovu použít. Může stále obsahovat platná přihlášení.',
+      kept_few:
+        'Uchovávají se {{count}} soubory s uloženými přihlášeními, které se nepodařilo přečíst, pro případ, že půjdou znovu použít. Mohou stále obsahovat platná přihlášení.',
+      kept_many:
+        'Uchovává se {{count}} souboru s uloženými přihlášeními, které se nepodařilo přečíst, pro případ, že půjdou znovu použít. Mohou stále obsahovat platná přihlášení.',
+      kept_other:
+        'Uchovává se {{count}} souborů s uloženými přihlášeními, které se nepodařilo přečíst, pro případ, že půjdou znovu použít. Mohou stále obsahovat platná přihlášení.',
+      deleteAt: 'sám se smaže {{date}}',
+      delete_one: 'Smazat ho teď',
+      delete_few: 'Smazat je teď',
+      delete_many: 'Smazat je teď',
+      delete_other: 'Smazat je teď',
+      retention: 'Odložené poškozené soubory mazat po',
+      days_one: '{{count}} dni',
+      days_few: '{{count}} dnech',
+      days_many: '{{count}} dne',
+      days_other: '{{count}} dnech',
+    },
   },
   appSettings: {
     title: 'Aplikace',
@@ -275,5 +299,35 @@ export const cs = {
     languageSystem: 'Podle systému',
     startAtLogin: 'Spouštět Netrex Connect po přihlášení k počítači',
     version: '{{name}} verze {{version}}',
+  },
+  policy: {
+    setByOrganisation: 'Nastaveno vaší organizací',
+    apiTokensOff:
+      'Vaše organizace na tomto počítači nepovoluje přihlášení osobním tokenem API. Přihlaste se přes portál v prohlížeči.',
+    customPortalsOff:
+      'Vaše organizace na tomto počítači nepovoluje přidávat portály. Požádejte správce, ať portál, který potřebujete, přidá.',
+    weakStorageOff:
+      'Vaše organizace nepovoluje uchovávat přihlášení v tomto počítači bez klíčenky.',
+  },
+  updates: {
+    title: 'Aktualizace',
+    disabled: {
+      development: 'Aktualizace jsou vypnuté, dokud Netrex Connect běží ze zdrojového kódu.',
+      policy: 'Nové verze Netrex Connect na tento počítač instaluje vaše organizace.',
+      'policy-invalid':
+        'Aktualizace jsou vypnuté: nastavení aktualizací od vaší organizace nelze použít. Řekněte to správci.',
+      'no-feed': 'Není nastaven server aktualizací, a proto se Netrex Connect sám neaktualizuje.',
+      'per-machine-install':
+        'Netrex Connect je nainstalován pro všechny uživatele tohoto počítače; nové verze instaluje vaše organizace.',
+      unsupported:
+        'Netrex Connect se v tomto systému nemůže aktualizovat sám; nové verze instalujte ručně.',
+    },
+    idle: 'Netrex Connect hledá aktualizace na pozadí.',
+    checking: 'Hledá se aktualizace…',
+    downloading: 'Stahuje se verze {{version}} ({{percent}} %)…',
+    ready: 'Verze {{version}} je stažená a ověřená.',
+    restart: 'Restartovat a aktualizovat',
+    blockedSignIn: 'Právě probíhá přihlášení: restartujte, až skončí.',
+    blockedSaving: 'Vaše přihlášení se právě ukládají: restartujte za chvíli.',
   },
 } as const;

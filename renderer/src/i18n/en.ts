@@ -216,6 +216,8 @@ export const en = {
     saved: 'Saved.',
     remove: 'Remove this portal',
     badPort: 'The port must be a whole number from 1 to 65535.',
+    pkceNotAdvertised:
+      "About the server: its sign-in configuration doesn't list the PKCE methods it supports (code_challenge_methods_supported). Netrex Connect sends S256 PKCE anyway and checks every answer as usual, so sign-in works. The server's administrator may add the field so that other apps know it too.",
   },
   secret: {
     label: 'Client secret',
@@ -265,6 +267,20 @@ export const en = {
       "Waiting for the system keyring: your saved sign-ins ({{path}}) are kept as they are and come back by themselves once it's unlocked. Until then new sign-ins are kept in memory only.",
     waitingUnsaved:
       "Sign-ins made since are in memory only; they're saved as soon as the keyring opens. Don't quit the app before that, or sign in to them again later.",
+    setAside: {
+      title: 'Damaged files set aside',
+      none: 'No damaged sign-in file is kept.',
+      kept_one:
+        "A saved-sign-ins file that couldn't be read is kept, in case it can be used again. It may still hold valid sign-ins.",
+      kept_other:
+        "{{count}} saved-sign-ins files that couldn't be read are kept, in case they can be used again. They may still hold valid sign-ins.",
+      deleteAt: 'deleted by itself on {{date}}',
+      delete_one: 'Delete it now',
+      delete_other: 'Delete them now',
+      retention: 'Delete damaged files set aside after',
+      days_one: '{{count}} day',
+      days_other: '{{count}} days',
+    },
   },
   appSettings: {
     title: 'App',
@@ -272,6 +288,36 @@ export const en = {
     languageSystem: 'Same as the system',
     startAtLogin: 'Open Netrex Connect when I sign in to this computer',
     version: '{{name}} version {{version}}',
+  },
+  policy: {
+    setByOrganisation: 'Set by your organisation',
+    apiTokensOff:
+      "Your organisation doesn't allow signing in with a personal API token on this computer. Sign in through the portal in your browser.",
+    customPortalsOff:
+      "Your organisation doesn't allow adding portals on this computer. Ask your administrator to add the portal you need.",
+    weakStorageOff:
+      "Your organisation doesn't allow keeping sign-ins on this computer without a keyring.",
+  },
+  updates: {
+    title: 'Updates',
+    disabled: {
+      development: 'Updates are off while Netrex Connect runs from its source.',
+      policy: 'Your organisation installs new versions of Netrex Connect on this computer.',
+      'policy-invalid':
+        "Updates are off: your organisation's update settings can't be used. Tell your administrator.",
+      'no-feed': 'No update server is set, so Netrex Connect does not update itself.',
+      'per-machine-install':
+        'Netrex Connect is installed for every user of this computer; your organisation installs its new versions.',
+      unsupported:
+        "Netrex Connect can't update itself on this system; install new versions by hand.",
+    },
+    idle: 'Netrex Connect looks for updates in the background.',
+    checking: 'Looking for an update…',
+    downloading: 'Downloading version {{version}} ({{percent}} %)…',
+    ready: 'Version {{version}} is downloaded and checked.',
+    restart: 'Restart to update',
+    blockedSignIn: 'A sign-in is in progress: restart once it is finished.',
+    blockedSaving: 'Your sign-ins are being saved: restart in a moment.',
   },
 } as const;
 

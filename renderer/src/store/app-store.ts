@@ -65,19 +65,25 @@ export class AppStore {
         }),
         this.bridge.onSignInChanged((view) => this.#receiveSignIn(view)),
         this.bridge.onNotice((notice) => this.#receiveNotice(notice)),
+        this.bridge.onPolicyChanged((policy) => this.#set({ policy })),
+        this.bridge.onUpdateChanged((update) => this.#set({ update })),
       );
     } catch {
       // No bridge at all (the page opened outside the app): say so instead of loading forever.
       this.#set({ status: 'failed', loadError: BRIDGE_UNAVAILABLE });
       return;
     }
-    const [info, settings, providers, accounts, storage] = await Promise.all([
-      this.#safe(() => this.bridge.getAppInfo()),
-      this.#safe(() => this.bridge.getAppSettings()),
-      this.#safe(() => this.bridge.listProviders()),
-      this.#safe(() => this.bridge.listAccounts()),
-      this.#safe(() => this.bridge.getStorageStatus()),
-    ]);
+    const [info, settings, providers, accounts, storage, setAside, policy, update] =
+      await Promise.all([
+        this.#safe(() => this.bridge.getAppInfo()),
+        this.#safe(() => this.bridge.getAppSettings()),
+        this.#safe(() => this.bridge.listProviders()),
+        this.#safe(() => this.bridge.listAccounts()),
+        this.#safe(() => this.bridge.getStorageStatus()),
+        this.#safe(() => this.bridge.getSetAsideFiles()),
+        this.#safe(() => this.bridge.getPolicy()),
+        this.#safe(() => this.bridge.getUpdateStatus()),
+      ]);
     const failed = [info, settings, providers, accounts].find((r) => !r.ok);
     if (failed && !failed.ok) {
       this.#set({ status: 'failed', loadError: failed.error });
@@ -92,6 +98,13 @@ export class AppStore {
       providers: providers.value,
       accounts: accountList,
       storage: storage.ok ? storage.value : null,
+      setAside: setAside.ok ? setAside.value : null,
+      // An event may have brought a newer one while these were on their way.
+      policy:
+        policy.ok && this.#state.policy === INITIAL_STATE.policy
+          ? policy.value
+          : this.#state.policy,
+      update: this.#state.update ?? (update.ok ? update.value : null),
       screen: homeScreen(accountList, providers.value),
     });
     if (!storage.ok) this.#addNotice({ level: 'warning', ...storage.error });
@@ -120,6 +133,7 @@ export class AppStore {
 
   openSettings(providerId?: string, reason?: UserFacingError): void {
     this.go({ name: 'settings', providerId, reason });
+    void this.#refreshServerFacts();
   }
 
   clearError(key: string): void {
@@ -248,6 +262,18 @@ export class AppStore {
     if (result.ok) this.#set({ storage: result.value });
   }
 
+  async deleteSetAsideFiles(): Promise<void> {
+    const result = await this.#call(actionKey.setAside, () => this.bridge.deleteSetAsideFiles());
+    if (result.ok) this.#set({ setAside: result.value });
+  }
+
+  async setSetAsideRetention(days: number): Promise<void> {
+    const result = await this.#call(actionKey.setAside, () =>
+      this.bridge.setSetAsideRetention(days),
+    );
+    if (result.ok) this.#set({ setAside: result.value });
+  }
+
   /** Shown at once (a switch must not lag behind the click); undone if refused. */
   async updateAppSettings(patch: Partial<AppSettings>): Promise<void> {
     const seq = ++this.#settingsChanges;
@@ -261,6 +287,12 @@ export class AppStore {
     // Quick successive changes (arrow keys in the language list): the newest answer counts.
     if (seq !== this.#settingsChanges) return;
     this.#set({ settings: result.ok ? result.value : before });
+  }
+
+  /** "Restart to update": the app quits and installs, unless it must wait (its error says why). */
+  async restartToUpdate(): Promise<void> {
+    const result = await this.#call(actionKey.update, () => this.bridge.restartToUpdate());
+    if (result.ok) this.#set({ update: result.value });
   }
 
   // Internals --------------------------------------------------------------
@@ -344,6 +376,28 @@ export class AppStore {
       label: named ? label : '',
       reason: '',
     });
+  }
+
+  /**
+   * What discovery learned about each standard server since the portals were
+   * listed (ProviderView.server): only that field is taken from the new list,
+   * so an answer overtaken by a save cannot bring back older settings.
+   */
+  async #refreshServerFacts(): Promise<void> {
+    const result = await this.#safe(() => this.bridge.listProviders());
+    if (!result.ok) return;
+    const facts = new Map(result.value.map((p) => [p.id, p.server]));
+    let changed = false;
+    const providers = this.#state.providers.map((provider) => {
+      const server = facts.get(provider.id);
+      if (JSON.stringify(server) === JSON.stringify(provider.server)) return provider;
+      changed = true;
+      const next: { -readonly [K in keyof ProviderView]: ProviderView[K] } = { ...provider };
+      if (server) next.server = server;
+      else delete next.server;
+      return next;
+    });
+    if (changed) this.#set({ providers });
   }
 
   #provider(id: string): ProviderView | undefined {

@@ -5,9 +5,12 @@ import type {
   AppInfo,
   AppSettings,
   Notice,
+  PolicyView,
   ProviderView,
+  SetAsideFiles,
   SignInView,
   StorageStatus,
+  UpdateView,
   UserFacingError,
 } from '../../../main/ipc/contract';
 import type { Screen } from './screens';
@@ -52,6 +55,12 @@ export interface AppState {
   /** The latest sign-in per provider id. */
   readonly signIns: Readonly<Record<string, SignInTracking>>;
   readonly storage: StorageStatus | null;
+  /** Damaged sign-in files set aside, and how long they are kept (null: not known). */
+  readonly setAside: SetAsideFiles | null;
+  /** What IT fixed by policy: those settings show "Set by your organisation". */
+  readonly policy: PolicyView;
+  /** The app's own updates; null until known. */
+  readonly update: UpdateView | null;
   readonly notices: readonly AppNotice[];
   readonly screen: Screen;
   /** Keys (see `actionKey`) of bridge calls in flight. */
@@ -69,6 +78,9 @@ export const INITIAL_STATE: AppState = {
   accounts: [],
   signIns: {},
   storage: null,
+  setAside: null,
+  policy: {},
+  update: null,
   notices: [],
   screen: { name: 'loading' },
   busy: [],
@@ -81,7 +93,9 @@ export const actionKey = {
   paste: 'paste-address',
   apiToken: 'api-token',
   storage: 'storage',
+  setAside: 'set-aside',
   appSettings: 'app-settings',
+  update: 'update',
   signIn: (providerId: string) => `sign-in:${providerId}`,
   provider: (providerId: string) => `provider:${providerId}`,
   secret: (providerId: string) => `secret:${providerId}`,

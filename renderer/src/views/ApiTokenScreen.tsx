@@ -10,10 +10,11 @@ import { useAppState, useAppStore } from '../store/store-context';
 import { errorText } from './error-text';
 import { Field } from './Field';
 import { ScreenHeading } from './ScreenHeading';
+import { SetByOrganisation } from './SetByOrganisation';
 
 export function ApiTokenScreen({ initialProviderId }: { initialProviderId?: string }) {
   const { t } = useTranslation();
-  const { providers, busy } = useAppState();
+  const { providers, busy, policy } = useAppState();
   const store = useAppStore();
   const [providerId, setProviderId] = useState(initialProviderId ?? providers[0]?.id ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -40,6 +41,22 @@ export function ApiTokenScreen({ initialProviderId }: { initialProviderId?: stri
       setError(errorText(t, refused));
       tokenRef.current?.focus();
     }
+  }
+
+  if (policy.allowApiTokens === false) {
+    return (
+      <>
+        <ScreenHeading>{t('apiToken.title')}</ScreenHeading>
+        <div className="panel">
+          <p className="callout callout-warning">
+            {t('policy.apiTokensOff')} <SetByOrganisation />
+          </p>
+          <button type="button" className="button" onClick={() => store.goHome()}>
+            {t('apiToken.back')}
+          </button>
+        </div>
+      </>
+    );
   }
 
   return (

@@ -121,19 +121,21 @@ function NotReady({ provider }: { provider: ProviderView }) {
 
 function OtherWays({ provider }: { provider: ProviderView }) {
   const { t } = useTranslation();
-  const { providers } = useAppState();
+  const { providers, policy } = useAppState();
   const store = useAppStore();
   return (
     <ul className="other-ways">
-      <li>
-        <button
-          type="button"
-          className="button-link"
-          onClick={() => store.go({ name: 'api-token', providerId: provider.id })}
-        >
-          {t('signIn.useToken')}
-        </button>
-      </li>
+      {policy.allowApiTokens === false ? null : (
+        <li>
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => store.go({ name: 'api-token', providerId: provider.id })}
+          >
+            {t('signIn.useToken')}
+          </button>
+        </li>
+      )}
       <li>
         <button
           type="button"

@@ -8,6 +8,8 @@ import type { StorageStatus } from '../../../main/ipc/contract';
 import { actionKey } from '../store/state';
 import { useAppState, useAppStore } from '../store/store-context';
 import { appMessage, errorText } from './error-text';
+import { SetAsideFilesPanel } from './SetAsideFilesPanel';
+import { SetByOrganisation } from './SetByOrganisation';
 
 const BACKEND_NAMES: Readonly<Record<string, string>> = {
   gnome_libsecret: 'GNOME Keyring (libsecret)',
@@ -21,7 +23,8 @@ const BACKEND_NAMES: Readonly<Record<string, string>> = {
 
 export function StorageSection() {
   const { t } = useTranslation();
-  const { storage, busy, errors } = useAppState();
+  const { storage, busy, errors, policy } = useAppState();
+  const forbidden = policy.allowWeakStorage === false;
   const store = useAppStore();
   const optInId = useId();
   const saving = busy.includes(actionKey.storage);
@@ -85,14 +88,17 @@ export function StorageSection() {
                   id={optInId}
                   type="checkbox"
                   checked={storage.policy === 'weak-allowed'}
+                  disabled={forbidden}
                   aria-disabled={saving || undefined}
                   onChange={(event) =>
                     void (saving || store.setWeakStorageAllowed(event.target.checked))
                   }
                 />
                 <span>
-                  {t('storage.optIn')}
-                  <span className="field-hint block">{t('storage.optInHint')}</span>
+                  {t('storage.optIn')} {forbidden ? <SetByOrganisation /> : null}
+                  <span className="field-hint block">
+                    {forbidden ? t('policy.weakStorageOff') : t('storage.optInHint')}
+                  </span>
                 </span>
               </label>
             </>
@@ -104,6 +110,7 @@ export function StorageSection() {
               {errorText(t, error)}
             </p>
           ) : null}
+          <SetAsideFilesPanel />
         </div>
       )}
     </section>

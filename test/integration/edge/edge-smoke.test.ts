@@ -28,6 +28,16 @@ let dir: TempDir;
 let double: string;
 let runs = 0;
 
+/** Started, driven and quit as the scenario says: no error box, no uncaught error, exit code 0. */
+function cleanly(run: EdgeRun): EdgeRun {
+  expect(run.record.errorBoxes, run.stderr).toEqual([]);
+  expect(run.record.steps.uncaught, run.stderr).toBeUndefined();
+  expect(run.record.steps.scenarioFailed, run.stderr).toBeUndefined();
+  expect(run.record.violations).toEqual([]);
+  expect(run.code).toBe(0);
+  return run;
+}
+
 /** Runs `main` under the double in a fresh data folder (or `userData`), with `config`. */
 async function underDouble(
   main: string,
@@ -69,6 +79,7 @@ describe('the edge under a typed double of Electron: the normal build', () => {
   it('breaks none of the rules the double holds it to, and ends with exit code 0', () => {
     expect(run.record.steps.scenarioFailed).toBeUndefined();
     expect(run.record.steps.uncaught).toBeUndefined();
+    expect(run.record.errorBoxes).toEqual([]);
     expect(run.record.violations).toEqual([]);
     expect(run.code).toBe(0);
   });
@@ -186,13 +197,13 @@ describe('the edge under a typed double of Electron: the demo build', () => {
 
 describe('the edge under a typed double of Electron: other starts', () => {
   it('packaged: no developer tools in the menu', async () => {
-    const run = await underDouble(normal(), { isPackaged: true });
+    const run = cleanly(await underDouble(normal(), { isPackaged: true }));
     expect(run.record.violations).toEqual([]);
     expect(run.record.applicationMenu?.some((item) => item.role === 'toggleDevTools')).toBe(false);
   }, 90_000);
 
   it('started at login: no window, the tray only, which opens the window', async () => {
-    const run = await underDouble(normal(), {}, { args: ['--start-in-tray'] });
+    const run = cleanly(await underDouble(normal(), {}, { args: ['--start-in-tray'] }));
     expect(run.record.violations).toEqual([]);
     expect(run.record.steps.windowAtStart).toBe(false);
     expect(run.record.ui[0]).toBe('Tray');
@@ -200,7 +211,7 @@ describe('the edge under a typed double of Electron: other starts', () => {
   }, 90_000);
 
   it('as on Windows: the AppUserModelId is set before any window, tray or notification', async () => {
-    const run = await underDouble(normal(), { platform: 'win32' });
+    const run = cleanly(await underDouble(normal(), { platform: 'win32' }));
     expect(run.record.violations).toEqual([]);
     const names = run.record.appCalls.map((c) => c.name);
     expect(names.indexOf('setAppUserModelId')).toBeGreaterThanOrEqual(0);

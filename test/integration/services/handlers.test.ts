@@ -227,6 +227,22 @@ describe('the handler table', () => {
     expect(await value('setWeakStorageAllowed', true)).toMatchObject({ policy: 'encrypted' });
   });
 
+  it('vault files set aside: none here; the retention is a setting (set-aside-files.test.ts has the rest)', async () => {
+    expect(await value('getSetAsideFiles')).toEqual({ retentionDays: 30, files: [] });
+    expect(await value('setSetAsideRetention', 90)).toEqual({ retentionDays: 90, files: [] });
+    expect(await value('deleteSetAsideFiles')).toEqual({ retentionDays: 90, files: [] });
+  });
+
+  it('policy and updates: nothing set by IT in the test rig; updates off in a development run', async () => {
+    expect(await value('getPolicy')).toEqual({});
+    expect(await value('getUpdateStatus')).toEqual({ state: 'disabled', reason: 'development' });
+    const restart = await call('restartToUpdate');
+    expect(restart).toMatchObject({
+      ok: false,
+      error: { code: 'update_restart_refused', params: { variant: 'not-ready' } },
+    });
+  });
+
   it('invalid arguments are refused naming the method, the argument and the rule, never the value', async () => {
     const cases: [string, unknown[], RegExp][] = [
       ['signIn', [42], /signIn: providerId: /],

@@ -95,6 +95,10 @@ export class AppDouble extends EventEmitter implements AppApi {
     this.isPackaged = options.isPackaged;
     this.protocolClientRegisters = options.protocolClientRegisters;
     this.#paths.set('userData', options.userData);
+    // Electron's own (docs/api/app.md, app.getPath): this process's executable, the home and temp folders.
+    this.#paths.set('exe', process.execPath);
+    this.#paths.set('home', options.userData);
+    this.#paths.set('temp', options.userData);
     if (options.platform === 'win32') {
       // Only Windows builds of Electron have it (electron_api_app.cc, BUILDFLAG(IS_WIN)).
       Object.defineProperty(this, 'setAppUserModelId', {

@@ -5,7 +5,8 @@
 // when the app shuts down it writes the record and ends the process, as
 // Electron ends it after 'quit'. Bundled by the test with esbuild and
 // resolved for 'electron' by register.mjs.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createElectronDouble } from './index';
 import { recordOf, runScenario, type ChildConfig } from './scenario';
 
@@ -13,6 +14,11 @@ const config = JSON.parse(process.env.NETREX_ELECTRON_DOUBLE ?? 'null') as Child
 if (!config) throw new Error('NETREX_ELECTRON_DOUBLE holds no configuration for the double.');
 // Playing another system: what the app reads as process.platform (paths stay this system's).
 if (config.platform) Object.defineProperty(process, 'platform', { value: config.platform });
+// Electron sets process.resourcesPath for the main process (lib/browser/init.ts): the app's
+// resources folder. Here an empty one of the run's own (electron-updater looks in it).
+const resourcesPath = join(config.userData, 'resources');
+mkdirSync(resourcesPath, { recursive: true });
+Object.defineProperty(process, 'resourcesPath', { value: resourcesPath });
 
 const double = createElectronDouble({
   userData: config.userData,

@@ -14,11 +14,11 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const ROOT = join(HERE, '../../..');
 const REGISTER = join(HERE, 'register.mjs');
 
-/** `node scripts/build.mjs --out DIR [--demo]`: the app exactly as `npm start` builds it. */
+/** `node scripts/build.mjs --out=DIR [--demo]`: the app exactly as `npm start` builds it. */
 export function buildAppInto(dir: string, options: { demo?: boolean } = {}): void {
   const built = spawnSync(
     process.execPath,
-    [join(ROOT, 'scripts/build.mjs'), '--out', dir, ...(options.demo ? ['--demo'] : [])],
+    [join(ROOT, 'scripts/build.mjs'), `--out=${dir}`, ...(options.demo ? ['--demo'] : [])],
     { cwd: ROOT, encoding: 'utf8' },
   );
   if (built.status !== 0) throw new Error(`The build failed:\n${built.stdout}\n${built.stderr}`);

@@ -45,6 +45,8 @@ export interface EdgeRecord {
   readonly notifications: readonly { readonly title?: string; readonly body?: string }[];
   readonly applicationMenu: readonly { readonly path: string; readonly role?: string }[] | null;
   readonly relaunches: number;
+  /** What dialog.showErrorBox was given (the shell's "could not start" box). */
+  readonly errorBoxes: readonly { readonly title: string; readonly content: string }[];
   readonly steps: Record<string, unknown>;
   readonly atShutdown: {
     readonly channels: readonly string[];
@@ -159,6 +161,7 @@ export function recordOf(double: ElectronDouble, steps: Record<string, unknown>)
         ...(entry.item.role ? { role: entry.item.role } : {}),
       })) ?? null,
     relaunches: double.app.relaunches.length,
+    errorBoxes: double.state.shell.errorBoxes,
     steps,
     atShutdown: {
       channels: [...double.ipcMain.handlers.keys()],

@@ -70,7 +70,11 @@ describe('bridge dispatch', () => {
         accounts: { checkNow: () => Promise.reject(new Error('not reached')) } as never,
         signIns: {} as never,
         settings: {} as never,
+        setAside: {} as never,
         appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
+        policy: () => ({}),
+        policyView: () => ({}),
+        updates: {} as never,
       }),
       { warn: () => undefined },
     );

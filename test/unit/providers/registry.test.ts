@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConfDocumentStore } from '../../../main/common/document-store';
-import { loadManagedConfig } from '../../../main/providers/managed-config';
+import { combinePolicies } from '../../../main/policy/effective-policy';
+import { readDevelopmentFile } from '../../../main/policy/policy-sources';
 import { toProviderView } from '../../../main/ipc/provider-view';
 import { providerReadiness } from '../../../main/providers/readiness';
 import { createProviderRegistry } from '../../../main/providers/registry';
@@ -156,7 +157,7 @@ describe('ProviderRegistry', () => {
     expect(refusal(() => registry.remove(added.id)).code).toBe('unknown_provider');
   });
 
-  it('applies managed configuration: locked entries refuse edits, custom portals can be forbidden', () => {
+  it('applies managed configuration: locked entries refuse edits, custom portals can be forbidden', async () => {
     const file = join(dir.path, 'managed.json');
     writeFileSync(
       file,
@@ -168,7 +169,7 @@ describe('ProviderRegistry', () => {
         ],
       }),
     );
-    const managed = loadManagedConfig(file);
+    const managed = combinePolicies(await readDevelopmentFile(file)).managed;
     const registry = createProviderRegistry({ store: store(), managed });
     expect(registry.get('netrex')).toMatchObject({ clientId: 'it-client', locked: true });
     expect(refusal(() => registry.update('netrex', { clientId: 'mine' })).code).toBe('locked');
@@ -180,6 +181,15 @@ describe('ProviderRegistry', () => {
       'custom_portals_disabled',
     );
     expect(registry.allowCustomPortals).toBe(false);
+    // IT lifts the lockdown and drops ACME while the app runs: heard at once.
+    let heard = 0;
+    registry.onDidChange(() => heard++);
+    registry.setManaged(combinePolicies([]).managed);
+    expect(heard).toBe(1);
+    expect(registry.allowCustomPortals).toBe(true);
+    expect(registry.get('acme')).toBeUndefined();
+    expect(registry.get('netrex')).toMatchObject({ locked: false, clientId: '' });
+    expect(registry.addPortal({ url: 'https://p.example' }).origin).toBe('custom');
   });
 
   it('moves an unreadable settings file aside and says where', () => {
