@@ -12,8 +12,11 @@ import type { EdgeWords } from './edge-words';
 /**
  * The app's documentation, opened by Help → Documentation in the system
  * browser (the one address besides a sign-in that the guard lets through).
+ * package.json's `homepage`, which the Linux packages carry too; a test
+ * holds the two together. Written as a URL serialises (the trailing slash):
+ * the guard compares what it parsed.
  */
-export const APP_DOCUMENTATION_URL = 'https://github.com/netrex-cz/netrex-connect#readme';
+export const APP_DOCUMENTATION_URL = 'https://www.netrex.cz/';
 
 /** Electron roles the menu uses. */
 export type AppMenuRole =

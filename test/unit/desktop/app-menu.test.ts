@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   APP_DOCUMENTATION_URL,
@@ -8,6 +10,7 @@ import {
 import { EDGE_WORDS } from '../../../main/desktop/edge-words';
 import { checkExternalUrl } from '../../../main/desktop/external-url-guard';
 import { ELECTRON_MENU_ROLES } from '../../support/electron-double/shell-ui';
+import { ROOT } from '../../support/static-checks';
 
 const { en, cs } = EDGE_WORDS;
 const facts = (patch: Partial<AppMenuFacts> = {}): AppMenuFacts => ({
@@ -118,6 +121,13 @@ describe('the app menu', () => {
       });
     }
     expect(menu(appMenuModel(facts(), cs), 'Úpravy')).toBeDefined();
+  });
+
+  it("the documentation address is the project's homepage (package.json), the one the packages carry", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      homepage?: string;
+    };
+    expect(new URL(APP_DOCUMENTATION_URL).href).toBe(new URL(pkg.homepage ?? '').href);
   });
 
   it('the documentation address is plain https and the external-link guard lets it through', () => {
