@@ -17,6 +17,7 @@ import type {
 import type { Disposable } from './common/lifecycle';
 import type { DocumentStore } from './common/document-store';
 import type { Log } from './common/log';
+import type { LogFileControl } from './support/log-file';
 import type { Cipher } from './vault/cipher';
 
 /** The transport-agnostic handler table (main/ipc/handlers.ts): one entry per bridge method. */
@@ -68,6 +69,13 @@ export interface AppPorts {
    * host decides where they go; absent, nothing is logged.
    */
   readonly log?: Log;
+  /**
+   * The file behind `log` (main/support/log-file.ts), where the host keeps
+   * one: its level (the operator's detailed-log setting here; IT's policy
+   * through `setLevel('policy', …)`), its last lines for the diagnosis, its
+   * folder, and the secrets its redaction must know. Absent in most tests.
+   */
+  readonly logFile?: LogFileControl;
 }
 
 export interface AppServices extends Disposable {

@@ -27,6 +27,8 @@ import { createBridgeEventHub, type BridgeEventHub } from './bridge-events';
 import { externalUrlRule } from './external-urls';
 import { createSignInFlow } from './sign-in-flow';
 import { openTokenVault, VaultError, type TokenVault } from '../vault';
+import { createAccountJournal } from '../support/account-journal';
+import { logStorageStatus } from '../support/storage-log';
 
 /**
  * The stand-in's demo client registers this loopback port (test/support/provider/config.ts).
@@ -83,6 +85,10 @@ export async function createServices(
     providerUrlOf: (id) => registry.get(id)?.url,
   });
   disposables.add(toDisposable(() => vault.dispose()));
+  logStorageStatus(log, 'storage.opened', vault.storageStatus());
+  disposables.add(
+    vault.onDidChangeStatus((status) => logStorageStatus(log, 'storage.changed', status)),
+  );
   for (const notice of vaultFileNotices(vault.storageStatus())) hub.notice('warning', notice);
   for (const warning of vault.warnings) hub.notice('warning', warning);
   await storeManagedSecrets(managed, vault, hub);
@@ -118,6 +124,13 @@ export async function createServices(
   });
   disposables.add(accounts);
   disposables.add(accounts.onDidChange((list) => hub.emit('accounts-changed', list)));
+  const journal = createAccountJournal(log, now);
+  journal.seed(accounts.list());
+  disposables.add(accounts.onDidChange((list) => journal.record(list)));
+  // The log's redaction removes every secret the vault holds, whatever shape it has.
+  if (ports.logFile) {
+    disposables.add(ports.logFile.knowSecrets(() => heldSecrets(vault, registry.list(), demo)));
+  }
   disposables.add(registry.onDidChange(() => accounts.providersChanged()));
 
   const isAllowedExternalUrl = externalUrlRule({
@@ -133,6 +146,7 @@ export async function createServices(
     providerName: (id) => registry.get(id)?.name,
     emit: (view) => hub.emit('sign-in-changed', view),
     notice: (level, error) => hub.notice(level, error),
+    log,
   });
   disposables.add(signIns);
 
@@ -171,9 +185,34 @@ export async function createServices(
     languageSetting: () => settings.language(),
     onLanguageSettingChanged: (listener) => settings.onLanguageChanged(listener),
     isAllowedExternalUrl,
-    resume: () => accounts.reevaluate(),
-    dispose: () => services.dispose(),
+    resume: () => {
+      log.info('app.resumed', { accounts: accounts.list().length });
+      accounts.reevaluate();
+    },
+    dispose: () => {
+      log.info('services.stopping');
+      return services.dispose();
+    },
   };
+}
+
+/** Every secret the vault holds now: the accounts' tokens and the portals' client secrets. */
+function heldSecrets(
+  vault: TokenVault,
+  providers: readonly ProviderConfig[],
+  demo: DemoPortal | null,
+): string[] {
+  const secrets: string[] = [];
+  for (const account of vault.listAccounts()) {
+    secrets.push(account.tokens.accessToken);
+    if (account.tokens.refreshToken) secrets.push(account.tokens.refreshToken);
+  }
+  for (const provider of providers) {
+    const secret = vault.getClientSecret(provider);
+    if (secret) secrets.push(secret);
+  }
+  if (demo) secrets.push(demo.clientSecret);
+  return secrets;
 }
 
 /** The demo stand-in as a ready provider: its client registered both redirect kinds. */

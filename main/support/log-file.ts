@@ -61,6 +61,12 @@ export interface LogFile extends Log, Disposable {
   knowSecrets(source: () => Iterable<string>): Disposable;
 }
 
+/** What the services may do with the log file (AppPorts.logFile). */
+export type LogFileControl = Pick<
+  LogFile,
+  'folder' | 'setLevel' | 'level' | 'recentLines' | 'knowSecrets'
+>;
+
 /** Only what we use of electron-log's File (its `reset` is not in the typings). */
 interface TransportFile {
   readonly path: string;

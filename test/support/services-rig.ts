@@ -4,6 +4,8 @@
 // handed in as the demo portal, exactly as the app's demo mode does. Every
 // answer and event is recorded, so a test can search them all for secrets.
 import type { AppPorts, AppServices } from '../../main/app-services';
+import type { Log } from '../../main/common/log';
+import type { LogFileControl } from '../../main/support/log-file';
 import { createConfDocumentStore } from '../../main/common/document-store';
 import type { BridgeEventName, BridgeEvents, Notice, SignInView } from '../../main/ipc/contract';
 import { BRIDGE_EVENTS } from '../../main/ipc/contract';
@@ -35,6 +37,8 @@ export interface ServicesRigOptions {
   readonly fetch?: typeof fetch;
   /** The OS languages the app reports (default: en-US, then cs). */
   readonly languages?: readonly string[];
+  /** The services' log and the file behind it (default: none). */
+  readonly log?: Log & Partial<LogFileControl>;
 }
 
 export interface RecordedEvent {
@@ -104,6 +108,8 @@ export async function startServicesRig(
       set: (enabled) => void (loginItem.enabled = enabled),
     },
     managedConfigPath,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.log && isLogFile(options.log) ? { logFile: options.log } : {}),
   };
   const services = await createServices(ports, demoPortalOf(portal), {
     clock,
@@ -178,4 +184,8 @@ export async function startServicesRig(
     },
   });
   return rig;
+}
+
+function isLogFile(log: Partial<LogFileControl>): log is LogFileControl {
+  return typeof log.recentLines === 'function' && typeof log.knowSecrets === 'function';
 }
