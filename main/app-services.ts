@@ -18,6 +18,9 @@ import type { Disposable } from './common/lifecycle';
 import type { DocumentStore } from './common/document-store';
 import type { Log } from './common/log';
 import type { LogFileControl } from './support/log-file';
+import type { RuntimeFacts } from './support/diagnosis/build-report';
+import type { DiagnosisResult, SavedReport } from './support/diagnosis/model';
+import type { ReportFormat } from './support/diagnosis/report-files';
 import type { Cipher } from './vault/cipher';
 
 /** The transport-agnostic handler table (main/ipc/handlers.ts): one entry per bridge method. */
@@ -76,6 +79,21 @@ export interface AppPorts {
    * folder, and the secrets its redaction must know. Absent in most tests.
    */
   readonly logFile?: LogFileControl;
+  /** Opens the log folder in the OS's file manager (Settings' "Show logs"); absent in tests. */
+  openLogFolder?(): Promise<void>;
+  /** What only the host knows for the diagnosis: Electron's versions, how the app was installed and started. */
+  readonly runtime?: RuntimeFacts;
+  /** The proxy the OS chose for a URL (Electron's session.resolveProxy); absent: not asked. */
+  resolveProxy?(url: string): Promise<string>;
+  /**
+   * Saves the diagnosis report where the operator chooses in a native save
+   * dialog (never a path the page names); the chosen name's ending picks the
+   * format. Answers where it went, or that the operator cancelled.
+   */
+  saveReport?(report: {
+    readonly suggestedName: string;
+    readonly content: (format: ReportFormat) => string;
+  }): Promise<SavedReport>;
 }
 
 export interface AppServices extends Disposable {
@@ -110,4 +128,6 @@ export interface AppServices extends Disposable {
    * wall-clock check notices the same within a minute without this call.)
    */
   resume(): void;
+  /** `--diagnose`: the report in the app's language (the setting, else the OS's). */
+  diagnose(): Promise<DiagnosisResult>;
 }

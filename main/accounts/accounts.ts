@@ -74,6 +74,8 @@ export interface Accounts extends Disposable {
   /** A browser sign-in to this provider is waiting (or no longer). */
   setAuthorizing(providerId: ProviderId, on: boolean): void;
   countOn(providerId: ProviderId): number;
+  /** When the account's tokens are renewed next (null: not planned), for the diagnosis. */
+  nextRefreshAt(id: string): number | null;
   onDidChange(listener: (accounts: AccountSnapshot[]) => void): Disposable;
 }
 
@@ -278,6 +280,8 @@ export function createAccounts(options: AccountsOptions): Accounts {
         if (owner === providerId && method === 'oauth') connection.authorizing = on;
       }
     },
+
+    nextRefreshAt: (id) => byId.get(id)?.nextRefreshAt ?? null,
 
     countOn: (providerId) =>
       [...byId.values()].filter((c) => c.profile.providerId === providerId).length,

@@ -17,7 +17,15 @@ import type { AppSettingsStore } from '../services/app-settings';
 import type { SignInFlow } from '../services/sign-in-flow';
 import type { ClientSecrets } from '../providers/provider-config';
 import type { TokenVault } from '../vault/types';
-import type { AppInfo, BridgeArgs, BridgeMethodName, BridgeValue, Result } from './contract';
+import type { DiagnosisService } from '../services/diagnosis-service';
+import type {
+  AppInfo,
+  AppSettings,
+  BridgeArgs,
+  BridgeMethodName,
+  BridgeValue,
+  Result,
+} from './contract';
 import { providerView } from './provider-view';
 import { validateBridgeArgs } from './validation';
 
@@ -29,6 +37,11 @@ export interface BridgeHandlerDeps {
   readonly signIns: SignInFlow;
   readonly settings: AppSettingsStore;
   readonly appInfo: AppInfo;
+  readonly diagnosis: DiagnosisService;
+  /** Opens the log folder (the host's), or throws a user-facing error. */
+  readonly openLogFolder: () => Promise<void>;
+  /** After the settings changed (the log's level follows them). */
+  readonly settingsChanged?: (settings: AppSettings) => void;
 }
 
 type Implementation<K extends BridgeMethodName> = (
@@ -64,7 +77,11 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
       languages: [...deps.appInfo.languages],
     })),
     getAppSettings: entry('getAppSettings', () => settings.get()),
-    updateAppSettings: entry('updateAppSettings', (patch) => settings.update(patch)),
+    updateAppSettings: entry('updateAppSettings', (patch) => {
+      const next = settings.update(patch);
+      deps.settingsChanged?.(next);
+      return next;
+    }),
 
     listProviders: entry('listProviders', () => registry.list().map(view)),
     addPortal: entry('addPortal', (input) => view(registry.addPortal(input))),
@@ -121,5 +138,12 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     setWeakStorageAllowed: entry('setWeakStorageAllowed', (allowed) =>
       vault.setWeakStorageAllowed(allowed),
     ),
+
+    runDiagnosis: entry('runDiagnosis', (language) => deps.diagnosis.run(language)),
+    saveDiagnosis: entry('saveDiagnosis', (language) => deps.diagnosis.save(language)),
+    openLogFolder: entry('openLogFolder', async () => {
+      await deps.openLogFolder();
+      return null;
+    }),
   };
 }

@@ -44,7 +44,10 @@ const providerSettingsPatch = z.strictObject({
 const appSettingsPatch = z.strictObject({
   startAtLogin: z.boolean().optional(),
   language: z.enum(['system', 'en', 'cs']).optional(),
+  detailedLog: z.boolean().optional(),
 });
+
+const reportLanguage = z.enum(['en', 'cs']);
 
 const apiTokenSignInInput = z.strictObject({
   providerId: id,
@@ -74,6 +77,9 @@ export const BRIDGE_ARG_SCHEMAS = {
   signOut: z.tuple([id]),
   getStorageStatus: z.tuple([]),
   setWeakStorageAllowed: z.tuple([z.boolean()]),
+  runDiagnosis: z.tuple([reportLanguage]),
+  saveDiagnosis: z.tuple([reportLanguage]),
+  openLogFolder: z.tuple([]),
 } as const satisfies ArgSchemas;
 
 /** Names for the positions, so an error says "providerId", not "0". */
@@ -96,6 +102,9 @@ const ARG_NAMES: { readonly [K in BridgeMethodName]: readonly string[] } = {
   signOut: ['accountId'],
   getStorageStatus: [],
   setWeakStorageAllowed: ['allowed'],
+  runDiagnosis: ['language'],
+  saveDiagnosis: ['language'],
+  openLogFolder: [],
 };
 
 function describeIssue(method: BridgeMethodName, issue: z.core.$ZodIssue): string {

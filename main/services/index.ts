@@ -7,7 +7,7 @@ import type { AppPorts, AppServices } from '../app-services';
 import { createAccounts, type Accounts } from '../accounts';
 import { createSignInEngine, type OpenLoopbackListener } from '../auth';
 import { systemClock, type Clock } from '../common/clock';
-import { messageParams } from '../common/explained-error';
+import { messageParams, UserFacingFailure } from '../common/explained-error';
 import { DisposableStore, toDisposable } from '../common/lifecycle';
 import { nullLog } from '../common/log';
 import type { StorageStatus, UserFacingError } from '../common/model';
@@ -29,6 +29,8 @@ import { createSignInFlow } from './sign-in-flow';
 import { openTokenVault, VaultError, type TokenVault } from '../vault';
 import { createAccountJournal } from '../support/account-journal';
 import { logStorageStatus } from '../support/storage-log';
+import { reportLanguageFor } from '../support/diagnosis/report-files';
+import { createDiagnosisService, type DiagnosisServiceDeps } from './diagnosis-service';
 
 /**
  * The stand-in's demo client registers this loopback port (test/support/provider/config.ts).
@@ -49,6 +51,15 @@ export interface ServiceOptions {
   /** Where NETREX_MANAGED_CONFIG is read; default process.env. */
   readonly env?: NodeJS.ProcessEnv;
   readonly openLoopbackListener?: OpenLoopbackListener;
+  /**
+   * The way back's findings for the diagnosis report (issue 13's "way back,
+   * checked and repaired" plugs in here); absent, the report says it was not checked.
+   */
+  readonly wayBack?: DiagnosisServiceDeps['wayBack'];
+  /** Each diagnosis check's time limit. Default 4 s. */
+  readonly diagnosisTimeoutMs?: number;
+  /** The diagnosis's network probes (tests hold them to loopback); default Node's over `ports.fetch`. */
+  readonly diagnosisProbes?: DiagnosisServiceDeps['probes'];
 }
 
 export async function createServices(
@@ -75,8 +86,9 @@ export async function createServices(
   });
   for (const warning of registry.warnings) hub.notice('warning', warning);
 
+  const vaultStore = ports.documentStore('vault');
   const vault = await openTokenVault({
-    store: ports.documentStore('vault'),
+    store: vaultStore,
     settingsStore: ports.documentStore('vault-settings'),
     cipher: ports.cipher,
     platform: ports.platform,
@@ -156,6 +168,23 @@ export async function createServices(
     now,
   );
   for (const warning of settings.warnings) hub.notice('warning', warning);
+  // The operator's "detailed log" raises the file's level (IT's policy, when set, wins).
+  const applyLogLevel = (detailed: boolean) =>
+    ports.logFile?.setLevel('setting', detailed ? 'debug' : null);
+  applyLogLevel(settings.get().detailedLog);
+
+  const diagnosis = createDiagnosisService({
+    ports,
+    clock,
+    vault,
+    vaultStore,
+    registry,
+    accounts,
+    languageSetting: () => settings.language(),
+    ...(options.wayBack ? { wayBack: options.wayBack } : {}),
+    ...(options.diagnosisTimeoutMs ? { timeoutMs: options.diagnosisTimeoutMs } : {}),
+    ...(options.diagnosisProbes ? { probes: options.diagnosisProbes } : {}),
+  });
 
   const handlers = createBridgeHandlers({
     registry,
@@ -165,6 +194,16 @@ export async function createServices(
     signIns,
     settings,
     appInfo: ports.appInfo,
+    diagnosis,
+    openLogFolder: async () => {
+      try {
+        if (!ports.openLogFolder) throw new Error('no log folder here');
+        await ports.openLogFolder();
+      } catch {
+        throw new UserFacingFailure(logFolderUnavailable(ports.logFile?.folder));
+      }
+    },
+    settingsChanged: (next) => applyLogLevel(next.detailedLog),
   });
   // Disposed last: listeners stay until every service has stopped talking.
   const services = new DisposableStore();
@@ -185,6 +224,7 @@ export async function createServices(
     languageSetting: () => settings.language(),
     onLanguageSettingChanged: (listener) => settings.onLanguageChanged(listener),
     isAllowedExternalUrl,
+    diagnose: () => diagnosis.run(reportLanguageFor(settings.language(), ports.appInfo.languages)),
     resume: () => {
       log.info('app.resumed', { accounts: accounts.list().length });
       accounts.reevaluate();
@@ -194,6 +234,20 @@ export async function createServices(
       return services.dispose();
     },
   };
+}
+
+/** "Show logs" could not open the folder: say where it is, so it can be found by hand. */
+function logFolderUnavailable(folder: string | undefined): UserFacingError {
+  return folder
+    ? {
+        code: 'log_folder_unavailable',
+        message: `The log folder could not be opened. It is ${folder}.`,
+        params: { variant: 'path', path: folder },
+      }
+    : {
+        code: 'log_folder_unavailable',
+        message: 'This copy of Netrex Connect keeps no log file.',
+      };
 }
 
 /** Every secret the vault holds now: the accounts' tokens and the portals' client secrets. */

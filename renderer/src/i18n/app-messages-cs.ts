@@ -237,4 +237,12 @@ export const appMessagesCs = {
     'Netrex Connect byl spuštěn s několika přihlašovacími odkazy najednou a neotevřel žádný z nich. Spusťte přihlášení znovu z aplikace.',
   link_too_long:
     'Netrex Connect byl otevřen s přihlašovacím odkazem mnohem delším, než jaký posílá kterýkoli portál, a proto ho ignoroval. Spusťte přihlášení znovu z aplikace.',
+  // Diagnostika a záznam (main/services/diagnosis-service.ts, main/services/index.ts)
+  report_save_unavailable: 'Uložení zprávy tu není k dispozici. Zkopírujte ji.',
+  report_not_saved:
+    'Zprávu se tam nepodařilo uložit. Zvolte jinou složku (třeba Dokumenty), nebo zprávu zkopírujte.',
+  log_folder_unavailable: {
+    default: 'Tato kopie Netrex Connect žádný záznam nevede.',
+    path: 'Složku se záznamem se nepodařilo otevřít. Najdete ji v {{path}}.',
+  },
 } as const;

@@ -230,4 +230,12 @@ export const appMessagesEn = {
     'Netrex Connect was started with several sign-in links at once and opened none of them. Start the sign-in again from the app.',
   link_too_long:
     'Netrex Connect was opened with a sign-in link far longer than any portal sends, so it was ignored. Start the sign-in again from the app.',
+  // The diagnosis and the log (main/services/diagnosis-service.ts, main/services/index.ts)
+  report_save_unavailable: "Saving the report isn't available here. Copy it instead.",
+  report_not_saved:
+    "The report couldn't be saved there. Choose another folder (your Documents, say), or copy the report instead.",
+  log_folder_unavailable: {
+    default: 'This copy of Netrex Connect keeps no log file.',
+    path: "The log folder couldn't be opened. You'll find it at {{path}}.",
+  },
 } as const;

@@ -64,7 +64,7 @@ export const INITIAL_STATE: AppState = {
   status: 'loading',
   loadError: null,
   appInfo: null,
-  settings: { language: 'system', startAtLogin: false },
+  settings: { language: 'system', startAtLogin: false, detailedLog: false },
   providers: [],
   accounts: [],
   signIns: {},

@@ -71,6 +71,8 @@ describe('bridge dispatch', () => {
         signIns: {} as never,
         settings: {} as never,
         appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
+        diagnosis: {} as never,
+        openLogFolder: async () => undefined,
       }),
       { warn: () => undefined },
     );

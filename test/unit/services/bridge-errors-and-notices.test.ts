@@ -60,6 +60,8 @@ describe('toUserFacing', () => {
       signIns: {} as never,
       settings: {} as never,
       appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
+      diagnosis: {} as never,
+      openLogFolder: async () => undefined,
     });
     expect(await handlers.listAccounts()).toEqual({ ok: false, error: INTERNAL_ERROR });
     const dispatch = createBridgeDispatch(
