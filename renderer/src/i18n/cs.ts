@@ -272,4 +272,30 @@ export const cs = {
     startAtLogin: 'Spouštět Netrex Connect po přihlášení k počítači',
     version: '{{name}} verze {{version}}',
   },
+  support: {
+    title: 'Pomoc při potížích',
+    intro:
+      'Když přihlášení nebo spojení nefunguje, diagnostika projde každý krok a řekne, co je špatně. Můžete ji zkopírovat nebo uložit pro oddělení IT; neobsahuje žádné heslo ani token.',
+    diagnostics: 'Diagnostika',
+    showLogs: 'Zobrazit záznamy',
+    detailedLog: 'Podrobný záznam',
+    detailedLogHint:
+      'Zapisuje o každém kroku víc, pro řešení potíží s podporou. Až budou potíže vyřešené, vypněte ho.',
+  },
+  diagnostics: {
+    title: 'Diagnostika',
+    intro:
+      'Netrex Connect zkontroluje tento počítač, kde jsou uložena přihlášení, a každý portál: jeho název, spojení, certifikát, odpovědi a hodiny. Každá kontrola čeká nejvýš několik sekund.',
+    again: 'Zkontrolovat znovu',
+    running: 'Kontroluji…',
+    runningLong: 'Kontroluji; trvá to nejvýš několik sekund.',
+    copy: 'Zkopírovat zprávu',
+    copied: 'Zpráva je zkopírovaná. Vložte ji do zprávy pro oddělení IT.',
+    copyFailed: 'Zprávu se nepodařilo zkopírovat. Použijte Uložit.',
+    save: 'Uložit zprávu…',
+    saved: 'Zpráva je uložená v {{path}}.',
+    back: 'Zpět do Nastavení',
+    summary: 'Prošlo: {{ok}}, selhalo: {{fail}}, varování: {{warn}}, přeskočeno: {{skip}}.',
+    status: { ok: 'OK', warn: 'Pozor', fail: 'Chyba', skip: 'Přeskočeno', info: 'Info' },
+  },
 } as const;

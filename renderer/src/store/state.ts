@@ -4,6 +4,7 @@ import type {
   AccountSnapshot,
   AppInfo,
   AppSettings,
+  DiagnosisResult,
   Notice,
   ProviderView,
   SignInView,
@@ -58,6 +59,10 @@ export interface AppState {
   readonly busy: readonly string[];
   /** The last failure of a call, under the same keys, for the view that made it. */
   readonly errors: Readonly<Record<string, UserFacingError>>;
+  /** Settings → Diagnostics: the report last made (null before the first). */
+  readonly diagnosis: DiagnosisResult | null;
+  /** Where that report was last saved (null: not saved yet). */
+  readonly diagnosisSavedTo: string | null;
 }
 
 export const INITIAL_STATE: AppState = {
@@ -73,6 +78,8 @@ export const INITIAL_STATE: AppState = {
   screen: { name: 'loading' },
   busy: [],
   errors: {},
+  diagnosis: null,
+  diagnosisSavedTo: null,
 };
 
 /** Names of the calls a view may wait on or show the failure of. */
@@ -82,6 +89,9 @@ export const actionKey = {
   apiToken: 'api-token',
   storage: 'storage',
   appSettings: 'app-settings',
+  diagnosis: 'diagnosis',
+  saveReport: 'save-report',
+  logFolder: 'log-folder',
   signIn: (providerId: string) => `sign-in:${providerId}`,
   provider: (providerId: string) => `provider:${providerId}`,
   secret: (providerId: string) => `secret:${providerId}`,
