@@ -239,7 +239,13 @@ export class AccountConnection {
     switch (outcome.kind) {
       case 'ok':
         return this.#move(
-          status.probeSucceeded(this.#status, now, outcome.cameras, outcome.latencyMs),
+          status.probeSucceeded(
+            this.#status,
+            now,
+            outcome.cameras,
+            outcome.latencyMs,
+            outcome.portalClockOffsetMs,
+          ),
         );
       case 'rejected': {
         const method = this.#grant.profile.method;

@@ -240,7 +240,14 @@ export function createAccounts(options: AccountsOptions): Accounts {
         },
         apiTokenKey(provider.id, label),
         null,
-        (previous) => probeSucceeded(previous, now, outcome.cameras, outcome.latencyMs),
+        (previous) =>
+          probeSucceeded(
+            previous,
+            now,
+            outcome.cameras,
+            outcome.latencyMs,
+            outcome.portalClockOffsetMs,
+          ),
       );
       return connection.snapshot(persisted());
     },

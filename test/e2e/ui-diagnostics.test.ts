@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { findAxeViolations } from '../support/axe';
 import { diagnosisFixture } from './diagnosis-fixture';
-import { world } from './ui-fixtures';
+import { account, world } from './ui-fixtures';
 import { viewSuite } from './ui-suite';
 import { LANGS, inBothThemes, say, sayError, shown, type Lang } from './ui-view';
 
@@ -125,5 +125,25 @@ describe('a report that cannot be saved, and the support section', () => {
           "The log folder couldn't be opened. You'll find it at /home/operator/.config/Netrex Connect/logs.",
         ),
     );
+  });
+});
+
+describe.each(LANGS)("an account whose portal's clock is off (%s)", (lang) => {
+  it('says by how much and what to do, ahead or behind; not at all within five minutes', async () => {
+    const page = await suite.open({
+      lang,
+      world: world({
+        accounts: [
+          account({ id: 'a1', label: 'ahead@example.cz', portalClockOffsetMs: 60 * 60_000 }),
+          account({ id: 'a2', label: 'behind@example.cz', portalClockOffsetMs: -7 * 60_000 }),
+          account({ id: 'a3', label: 'fine@example.cz', portalClockOffsetMs: 4 * 60_000 }),
+        ],
+      }),
+    });
+    await shown(page.getByText(say(lang, 'account.clockAhead_other', { count: 60 })));
+    await shown(page.getByText(say(lang, 'account.clockBehind_other', { count: 7 })));
+    const fine = page.locator('article', { hasText: 'fine@example.cz' });
+    expect(await fine.locator('.callout').count()).toBe(0);
+    expect(await findAxeViolations(page)).toEqual([]);
   });
 });

@@ -171,6 +171,14 @@ export const en = {
     checkNow: 'Check now',
     checking: 'Checking…',
     signOut: 'Sign out',
+    clockAhead_one:
+      "This portal's clock is {{count}} minute ahead of this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+    clockAhead_other:
+      "This portal's clock is {{count}} minutes ahead of this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+    clockBehind_one:
+      "This portal's clock is {{count}} minute behind this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+    clockBehind_other:
+      "This portal's clock is {{count}} minutes behind this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
   },
   rights: {
     read: 'View cameras and settings',
