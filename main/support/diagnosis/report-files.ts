@@ -28,17 +28,17 @@ export function writeReportFile(path: string, result: DiagnosisResult): void {
   writeFileSync(path, reportContent(result, formatOfPath(path)), { encoding: 'utf8', mode: 0o600 });
 }
 
-/** `--diagnose`: both files into `folder`; answers their paths. */
-export function writeReportFiles(
-  folder: string,
-  result: DiagnosisResult,
-): { readonly text: string; readonly json: string } {
-  const at = result.report.createdAt;
-  const text = join(folder, reportFileName(at, 'text'));
-  const json = join(folder, reportFileName(at, 'json'));
-  writeReportFile(text, result);
-  writeReportFile(json, result);
-  return { text, json };
+export interface ReportPaths {
+  readonly text: string;
+  readonly json: string;
+}
+
+/** Where `--diagnose` writes a report made at `at`: both files in the log folder. */
+export function reportPaths(folder: string, at: number): ReportPaths {
+  return {
+    text: join(folder, reportFileName(at, 'text')),
+    json: join(folder, reportFileName(at, 'json')),
+  };
 }
 
 /** The report's language for a language setting: the setting, else the first OS language we ship. */

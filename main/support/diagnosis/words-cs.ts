@@ -183,4 +183,12 @@ export const csWords: ReportWords = {
         .join(' '),
   },
   log: { none: 'Žádný záznam (nebo je prázdný).' },
+  command: {
+    written: (text, json, failed) =>
+      `Diagnostická zpráva je v ${text} (pro stroje: ${json}). ${failed === 0 ? 'Žádná kontrola neselhala.' : `Selhaných kontrol: ${failed}; viz řádky označené [CHYBA].`}`,
+    notWritten: (folder, reason) =>
+      `Diagnostickou zprávu se nepodařilo zapsat do ${folder} (${reason}). Zkontrolujte, že složka existuje a lze do ní zapisovat, nebo otevřete Nastavení → Diagnostika a zprávu zkopírujte.`,
+    handedOver: (text) =>
+      `Netrex Connect už běží: diagnostickou zprávu zapíše během několika sekund do ${text}.`,
+  },
 };

@@ -182,4 +182,12 @@ export const enWords: ReportWords = {
         .join(' '),
   },
   log: { none: 'No log file (or it is empty).' },
+  command: {
+    written: (text, json, failed) =>
+      `The diagnosis report is in ${text} (for a machine: ${json}). ${failed === 0 ? 'No check failed.' : `${failed} check${failed === 1 ? '' : 's'} failed: see the lines marked [FAIL].`}`,
+    notWritten: (folder, reason) =>
+      `The diagnosis report could not be written to ${folder} (${reason}). Check that the folder exists and can be written, or open Settings → Diagnostics and copy the report.`,
+    handedOver: (text) =>
+      `Netrex Connect is already running: it writes the diagnosis report to ${text} within a few seconds.`,
+  },
 };

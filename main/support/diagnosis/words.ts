@@ -102,6 +102,12 @@ export interface ReportWords {
     }) => string;
   };
   readonly log: { readonly none: string };
+  /** `--diagnose` on the command line. */
+  readonly command: {
+    readonly written: (text: string, json: string, failed: number) => string;
+    readonly notWritten: (folder: string, reason: string) => string;
+    readonly handedOver: (text: string) => string;
+  };
 }
 
 export function reportWords(language: ReportLanguage): ReportWords {
