@@ -28,6 +28,14 @@ import { createSafeStorageCipher } from './secure-storage';
 import { startupFailureMessage } from '../desktop/startup-failure';
 import { createAppTray } from './tray';
 import { createUpdaterPort } from './updater';
+import { diagnoseRequestData, diagnoseRequested } from '../desktop/diagnose-argv';
+import { reportLanguageFor, reportPaths } from '../support/diagnosis/report-files';
+import { reportWords } from '../support/diagnosis/words';
+import type { LogFile } from '../support/log-file';
+import { diagnoseAndExit, listenForDiagnoseRequests } from './diagnose';
+import { openAppLogFile, showFolder } from './log-folder';
+import { createSaveReportPort } from './report-dialog';
+import { runtimeFacts } from './runtime-facts';
 import {
   createMainWindow,
   guardAllWebContents,
@@ -97,11 +105,29 @@ export function startAppShell(options: AppShellOptions): void {
   const userDataOverride = process.env[USER_DATA_ENV];
   if (!app.isPackaged && userDataOverride) app.setPath('userData', userDataOverride);
 
+  // `--diagnose`: this copy writes the report, or hands the request to the one running.
+  const diagnosePaths = diagnoseRequested(process.argv)
+    ? reportPaths(app.getPath('logs'), Date.now())
+    : undefined;
+
   // A second instance hands its argv to the first (`second-instance`) and quits at once.
-  if (!app.requestSingleInstanceLock()) {
+  if (
+    !app.requestSingleInstanceLock(diagnosePaths ? diagnoseRequestData(diagnosePaths) : undefined)
+  ) {
+    if (diagnosePaths) process.stdout.write(`${commandWords().handedOver(diagnosePaths.text)}\n`);
     app.quit();
     return;
   }
+
+  // The log file, redacted line by line (main/support/log-file.ts), from here to the exit.
+  const appLog: LogFile = openAppLogFile();
+  appLog.info('app.started', {
+    version: app.getVersion(),
+    electron: process.versions.electron,
+    platform: process.platform,
+    packaged: app.isPackaged,
+    diagnose: diagnosePaths !== undefined,
+  });
 
   // Every renderer sandboxed, whatever a window's options say (must precede `ready`).
   app.enableSandbox();
@@ -165,6 +191,7 @@ export function startAppShell(options: AppShellOptions): void {
     if (shutDown) return;
     event.preventDefault();
     shutDown = true;
+    appLog.info('app.quitting');
     void (async () => {
       try {
         await disposables.dispose();
@@ -191,6 +218,14 @@ export function startAppShell(options: AppShellOptions): void {
       return;
     }
     const ready = services;
+    if (diagnosePaths) {
+      // No window, no tray: the report, where it went, and the exit.
+      await diagnoseAndExit(ready, diagnosePaths);
+      return;
+    }
+    disposables.add(
+      listenForDiagnoseRequests(ready, appLog.folder, (message) => tellOperator(() => message)),
+    );
     disposables.add(registerBridge(ready, () => window?.webContents ?? null, log));
     disposables.add(
       createAppTray(
@@ -253,6 +288,26 @@ export function startAppShell(options: AppShellOptions): void {
       // Asked by the main process in a native box, in the app's language.
       confirm: createConfirmPort(() => window, words),
       ...(updater ? { updater } : {}),
+      log: appLog,
+      logFile: appLog,
+      openLogFolder: () => showFolder(appLog.folder),
+      runtime: runtimeFacts(startedAtLogin(process.argv)),
+      // The proxy Chromium chose for the portal, in the session the services' requests use
+      // (docs/api/session.md ses.resolveProxy; a PAC string such as `DIRECT` or
+      // `PROXY host:port; DIRECT`: shell/browser/net/resolve_proxy_helper.cc, ToPacString).
+      resolveProxy: (url) => http.resolveProxy(url),
+      saveReport: createSaveReportPort(() => window),
     };
   }
+}
+
+/** The `--diagnose` sentences in the app's language, before any service runs. */
+function commandWords() {
+  let languages: string[] = [];
+  try {
+    languages = app.getPreferredSystemLanguages();
+  } catch {
+    // Not known this early on some system: the setting, else English.
+  }
+  return reportWords(reportLanguageFor(savedLanguageSetting(), languages)).command;
 }

@@ -26,6 +26,17 @@ import type {
   UpdateView,
   UserFacingError,
 } from '../common/model';
+import type { DiagnosisResult, ReportLanguage, SavedReport } from '../support/diagnosis/model';
+
+export type {
+  CheckStatus,
+  DiagnosisCheck,
+  DiagnosisReport,
+  DiagnosisResult,
+  DiagnosisSection,
+  ReportLanguage,
+  SavedReport,
+} from '../support/diagnosis/model';
 
 export type {
   AccountSnapshot,
@@ -118,6 +129,8 @@ export interface AppSettings {
   readonly startAtLogin: boolean;
   /** `system` follows the OS; otherwise a language the UI ships (`en`, `cs`). */
   readonly language: 'system' | 'en' | 'cs';
+  /** The log writes debug lines too (for a support case); IT's policy may set the level instead. */
+  readonly detailedLog: boolean;
 }
 
 export interface Notice {
@@ -172,6 +185,13 @@ export interface NetrexBridge {
   /** "Restart to update": refused while a sign-in runs or sign-ins are being saved. */
   restartToUpdate(): Promise<Result<UpdateView>>;
 
+  /** Settings → Diagnostics, "Check again": every check now, the report in `language`. */
+  runDiagnosis(language: ReportLanguage): Promise<Result<DiagnosisResult>>;
+  /** Saves the report last made (in `language`) where the operator chooses in a native dialog. */
+  saveDiagnosis(language: ReportLanguage): Promise<Result<SavedReport>>;
+  /** Opens the folder of the app's log files in the file manager ("Show logs"). */
+  openLogFolder(): Promise<Result<null>>;
+
   onAccountsChanged(listener: (accounts: AccountSnapshot[]) => void): () => void;
   onSignInChanged(listener: (view: SignInView) => void): () => void;
   onNotice(listener: (notice: Notice) => void): () => void;
@@ -224,6 +244,9 @@ export const BRIDGE_METHODS = [
   'getPolicy',
   'getUpdateStatus',
   'restartToUpdate',
+  'runDiagnosis',
+  'saveDiagnosis',
+  'openLogFolder',
 ] as const satisfies readonly BridgeMethodName[];
 
 export const BRIDGE_EVENTS = {

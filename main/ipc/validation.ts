@@ -48,6 +48,7 @@ const providerSettingsPatch = z.strictObject({
 const appSettingsPatch = z.strictObject({
   startAtLogin: z.boolean().optional(),
   language: z.enum(['system', 'en', 'cs']).optional(),
+  detailedLog: z.boolean().optional(),
 });
 
 const retentionDays = z
@@ -55,6 +56,7 @@ const retentionDays = z
   .int('must be a whole number of days')
   .min(MIN_SET_ASIDE_RETENTION_DAYS, `must be at least ${MIN_SET_ASIDE_RETENTION_DAYS}`)
   .max(MAX_SET_ASIDE_RETENTION_DAYS, `must be at most ${MAX_SET_ASIDE_RETENTION_DAYS}`);
+const reportLanguage = z.enum(['en', 'cs']);
 
 const apiTokenSignInInput = z.strictObject({
   providerId: id,
@@ -90,6 +92,9 @@ export const BRIDGE_ARG_SCHEMAS = {
   getPolicy: z.tuple([]),
   getUpdateStatus: z.tuple([]),
   restartToUpdate: z.tuple([]),
+  runDiagnosis: z.tuple([reportLanguage]),
+  saveDiagnosis: z.tuple([reportLanguage]),
+  openLogFolder: z.tuple([]),
 } as const satisfies ArgSchemas;
 
 /** Names for the positions, so an error says "providerId", not "0". */
@@ -118,6 +123,9 @@ const ARG_NAMES: { readonly [K in BridgeMethodName]: readonly string[] } = {
   getPolicy: [],
   getUpdateStatus: [],
   restartToUpdate: [],
+  runDiagnosis: ['language'],
+  saveDiagnosis: ['language'],
+  openLogFolder: [],
 };
 
 function describeIssue(method: BridgeMethodName, issue: z.core.$ZodIssue): string {

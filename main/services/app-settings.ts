@@ -13,9 +13,15 @@ const settingsSchema = z.object({
   version: z.literal(1),
   language: z.enum(['system', 'en', 'cs']),
   startAtLogin: z.boolean(),
+  // Added after version 1 shipped: a file without it is still version 1.
+  detailedLog: z.boolean().optional(),
 });
 
-export const DEFAULT_APP_SETTINGS: AppSettings = { language: 'system', startAtLogin: false };
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  language: 'system',
+  startAtLogin: false,
+  detailedLog: false,
+};
 
 /** The settings document's name (`settings.json` in the app's data folder). */
 export const APP_SETTINGS_DOCUMENT = 'settings';
@@ -89,7 +95,11 @@ function load(store: DocumentStore, warnings: UserFacingError[], now: () => numb
   if (read.kind === 'ok') {
     const parsed = settingsSchema.safeParse(read.document);
     if (parsed.success) {
-      return { language: parsed.data.language, startAtLogin: parsed.data.startAtLogin };
+      return {
+        language: parsed.data.language,
+        startAtLogin: parsed.data.startAtLogin,
+        detailedLog: parsed.data.detailedLog ?? false,
+      };
     }
   }
   try {

@@ -7,7 +7,7 @@ import type { AppPorts, AppServices } from '../app-services';
 import { createAccounts, type Accounts } from '../accounts';
 import { createSignInEngine, type OpenLoopbackListener } from '../auth';
 import { systemClock, type Clock } from '../common/clock';
-import { messageParams } from '../common/explained-error';
+import { messageParams, UserFacingFailure } from '../common/explained-error';
 import { DisposableStore, toDisposable, type Disposable } from '../common/lifecycle';
 import { nullLog } from '../common/log';
 import type { StorageStatus, UserFacingError } from '../common/model';
@@ -34,7 +34,11 @@ import { createSignInConsent } from './sign-in-consent';
 import { createSignInFlow } from './sign-in-flow';
 import { trackBusyState } from './busy-state';
 import { applyPolicies, policyView } from './policy-rules';
-import { openTokenVault } from '../vault';
+import { openTokenVault, type TokenVault } from '../vault';
+import { createAccountJournal } from '../support/account-journal';
+import { logStorageStatus } from '../support/storage-log';
+import { reportLanguageFor } from '../support/diagnosis/report-files';
+import { createDiagnosisService, type DiagnosisServiceDeps } from './diagnosis-service';
 
 /**
  * The stand-in's demo client registers this loopback port (test/support/provider/config.ts).
@@ -61,6 +65,15 @@ export interface ServiceOptions {
   readonly policyWatch?: (changed: () => void) => Disposable;
   /** First update check after the start, and the interval (defaults: 60 s, 4 h). */
   readonly updateTiming?: { readonly firstCheckMs: number; readonly intervalMs: number };
+  /**
+   * The way back's findings for the diagnosis report (issue 13's "way back,
+   * checked and repaired" plugs in here); absent, the report says it was not checked.
+   */
+  readonly wayBack?: DiagnosisServiceDeps['wayBack'];
+  /** Each diagnosis check's time limit. Default 4 s. */
+  readonly diagnosisTimeoutMs?: number;
+  /** The diagnosis's network probes (tests hold them to loopback); default Node's over `ports.fetch`. */
+  readonly diagnosisProbes?: DiagnosisServiceDeps['probes'];
 }
 
 export async function createServices(
@@ -123,6 +136,10 @@ export async function createServices(
   let updates: ReturnType<typeof createUpdateService> | undefined = undefined;
   const busyState = trackBusyState(opened, () => updates?.busyChanged());
   const vault = busyState.vault;
+  logStorageStatus(log, 'storage.opened', vault.storageStatus());
+  disposables.add(
+    vault.onDidChangeStatus((status) => logStorageStatus(log, 'storage.changed', status)),
+  );
   for (const notice of vaultFileNotices(vault.storageStatus())) hub.notice('warning', notice);
   for (const warning of vault.warnings) hub.notice('warning', warning);
   // Damaged vault files set aside (this start or earlier) are deleted once kept long enough.
@@ -136,6 +153,11 @@ export async function createServices(
   disposables.add(setAside);
   for (const warning of setAside.warnings) hub.notice('warning', warning);
   const policyListeners = new Set<(values: PolicyValues) => void>();
+  // IT's log level wins over the operator's detailed-log setting (support/log-file.ts).
+  const applyPolicyLogLevel = (values: PolicyValues) =>
+    ports.logFile?.setLevel('policy', values.logLevel ?? null);
+  applyPolicyLogLevel(policies.current().values);
+  policyListeners.add(applyPolicyLogLevel);
   disposables.add(
     await applyPolicies({
       policies,
@@ -182,6 +204,13 @@ export async function createServices(
   });
   disposables.add(accounts);
   disposables.add(accounts.onDidChange((list) => hub.emit('accounts-changed', list)));
+  const journal = createAccountJournal(log, now);
+  journal.seed(accounts.list());
+  disposables.add(accounts.onDidChange((list) => journal.record(list)));
+  // The log's redaction removes every secret the vault holds, whatever shape it has.
+  if (ports.logFile) {
+    disposables.add(ports.logFile.knowSecrets(() => heldSecrets(vault, registry.list(), demo)));
+  }
   disposables.add(registry.onDidChange(() => accounts.providersChanged()));
 
   const isAllowedExternalUrl = externalUrlRule({
@@ -206,6 +235,7 @@ export async function createServices(
     providerName: (id) => registry.get(id)?.name,
     emit: (view) => hub.emit('sign-in-changed', view),
     notice: (level, error) => hub.notice(level, error),
+    log,
   });
   disposables.add(signIns);
 
@@ -216,6 +246,23 @@ export async function createServices(
     () => policies.current().values.launchAtLogin,
   );
   for (const warning of settings.warnings) hub.notice('warning', warning);
+  // The operator's "detailed log" raises the file's level (IT's policy, when set, wins).
+  const applyLogLevel = (detailed: boolean) =>
+    ports.logFile?.setLevel('setting', detailed ? 'debug' : null);
+  applyLogLevel(settings.get().detailedLog);
+
+  const diagnosis = createDiagnosisService({
+    ports,
+    clock,
+    vault,
+    vaultStore,
+    registry,
+    accounts,
+    languageSetting: () => settings.language(),
+    ...(options.wayBack ? { wayBack: options.wayBack } : {}),
+    ...(options.diagnosisTimeoutMs ? { timeoutMs: options.diagnosisTimeoutMs } : {}),
+    ...(options.diagnosisProbes ? { probes: options.diagnosisProbes } : {}),
+  });
 
   disposables.add(hub.on('sign-in-changed', (view) => busyState.signInChanged(view)));
   const updater = ports.updater;
@@ -257,6 +304,16 @@ export async function createServices(
     policy: () => policies.current().values,
     policyView: () => policyView(policies.current()),
     updates: updateService,
+    diagnosis,
+    openLogFolder: async () => {
+      try {
+        if (!ports.openLogFolder) throw new Error('no log folder here');
+        await ports.openLogFolder();
+      } catch {
+        throw new UserFacingFailure(logFolderUnavailable(ports.logFile?.folder));
+      }
+    },
+    settingsChanged: (next) => applyLogLevel(next.detailedLog),
   });
   // Disposed last: listeners stay until every service has stopped talking.
   const services = new DisposableStore();
@@ -280,7 +337,9 @@ export async function createServices(
     languageSetting: () => settings.language(),
     onLanguageSettingChanged: (listener) => settings.onLanguageChanged(listener),
     isAllowedExternalUrl,
+    diagnose: () => diagnosis.run(reportLanguageFor(settings.language(), ports.appInfo.languages)),
     resume: () => {
+      log.info('app.resumed', { accounts: accounts.list().length });
       accounts.reevaluate();
       // Group Policy may have refreshed while the computer slept.
       void policies.refresh();
@@ -290,7 +349,10 @@ export async function createServices(
       policyListeners.add(listener);
       return toDisposable(() => void policyListeners.delete(listener));
     },
-    dispose: () => services.dispose(),
+    dispose: () => {
+      log.info('services.stopping');
+      return services.dispose();
+    },
   };
 }
 
@@ -301,6 +363,39 @@ function osUser(): string {
   } catch {
     return '';
   }
+}
+
+/** "Show logs" could not open the folder: say where it is, so it can be found by hand. */
+function logFolderUnavailable(folder: string | undefined): UserFacingError {
+  return folder
+    ? {
+        code: 'log_folder_unavailable',
+        message: `The log folder could not be opened. It is ${folder}.`,
+        params: { variant: 'path', path: folder },
+      }
+    : {
+        code: 'log_folder_unavailable',
+        message: 'This copy of Netrex Connect keeps no log file.',
+      };
+}
+
+/** Every secret the vault holds now: the accounts' tokens and the portals' client secrets. */
+function heldSecrets(
+  vault: TokenVault,
+  providers: readonly ProviderConfig[],
+  demo: DemoPortal | null,
+): string[] {
+  const secrets: string[] = [];
+  for (const account of vault.listAccounts()) {
+    secrets.push(account.tokens.accessToken);
+    if (account.tokens.refreshToken) secrets.push(account.tokens.refreshToken);
+  }
+  for (const provider of providers) {
+    const secret = vault.getClientSecret(provider);
+    if (secret) secrets.push(secret);
+  }
+  if (demo) secrets.push(demo.clientSecret);
+  return secrets;
 }
 
 /** The demo stand-in as a ready provider: its client registered both redirect kinds. */

@@ -7,10 +7,11 @@
 // becomes a notice. What the operator must confirm on the way (a portal added
 // here, a grant the new tokens replace) is asked through `consent`.
 import { AuthError } from '../auth/auth-error';
-import type { AuthorizationView, SignInEngine } from '../auth/engine';
+import type { AuthorizationResult, AuthorizationView, SignInEngine } from '../auth/engine';
 import type { Clock } from '../common/clock';
 import { ConfirmationRefused } from '../common/confirmation';
 import { DisposableStore, type Disposable } from '../common/lifecycle';
+import { nullLog, type Log } from '../common/log';
 import type { Accounts } from '../accounts';
 import { toUserFacing, UserFacingFailure } from '../common/explained-error';
 import type { Notice, SignInView, UserFacingError } from '../ipc/contract';
@@ -32,7 +33,12 @@ export interface SignInFlowOptions {
   /** sign-in-changed */
   readonly emit: (view: SignInView) => void;
   readonly notice: (level: Notice['level'], error: UserFacingError) => void;
+  /** Each sign-in's steps, with timings and outcome codes (never a URL, code or token). */
+  readonly log?: Log;
 }
+
+/** How a redirect reached the app, for the log. */
+export type RedirectWay = 'app-link' | 'loopback' | 'pasted';
 
 export interface SignInFlow extends Disposable {
   /** Starts the sign-in and opens the system browser. Throws a user-facing error. */
@@ -65,6 +71,7 @@ const ADDRESS_REFUSED: UserFacingError = {
 
 export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
   const { engine, accounts, clock } = options;
+  const log = options.log ?? nullLog;
   const disposables = new DisposableStore();
   /** The latest view per provider, for the connected and cancelled answers. */
   const latest = new Map<ProviderId, SignInView>();
@@ -92,12 +99,21 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     engine.onDidChange((view) => {
       const open = view.phase === 'waiting' || view.phase === 'exchanging';
       accounts.setAuthorizing(view.providerId, open);
+      if (view.phase === 'failed' || view.phase === 'cancelled') {
+        log.info('sign-in.ended', {
+          providerId: view.providerId,
+          phase: view.phase,
+          error: view.error?.code,
+          afterMs: clock.now() - view.startedAt,
+        });
+      }
       // "connected" is told once the account exists, with its id (complete below).
       if (view.phase !== 'connected') publish(viewOf(view));
     }),
   );
 
   async function open(providerId: ProviderId, url: string): Promise<void> {
+    const asked = clock.now();
     let refusal: UserFacingError | undefined;
     if (!options.isAllowedExternalUrl(url)) refusal = ADDRESS_REFUSED;
     else {
@@ -108,25 +124,51 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
       }
     }
     if (refusal) {
+      log.warn('sign-in.browser-failed', { providerId, error: refusal.code });
       engine.cancelAuthorization(providerId);
       throw new UserFacingFailure(refusal);
     }
+    log.info('sign-in.browser-opened', { providerId, ms: clock.now() - asked });
   }
 
-  async function complete(url: string): Promise<SignInView> {
-    const result = await engine.completeAuthorization(url);
+  async function complete(url: string, way: RedirectWay = 'pasted'): Promise<SignInView> {
+    const arrived = clock.now();
+    log.info('sign-in.redirect-arrived', { way });
+    let result: AuthorizationResult;
+    try {
+      result = await engine.completeAuthorization(url);
+    } catch (error) {
+      log.warn('sign-in.exchange-failed', { way, error: toUserFacing(error).code });
+      throw error;
+    }
     const { providerId } = result;
     const before = latest.get(providerId);
+    log.info('sign-in.exchanged', {
+      providerId,
+      way,
+      ms: clock.now() - arrived,
+      waitedMs: before ? arrived - before.startedAt : undefined,
+      expiresInS: expiresIn(result.tokens.expiresAt, clock.now()),
+      refreshable: result.tokens.refreshToken !== undefined,
+    });
     try {
       // Asked after the tokens are in, in the main process: a sign-in never
       // ends another grant unless the operator says so there.
       const replaced = accounts.grantReplacedBy(result);
       const endReplacedGrant = replaced ? await options.consent.replace(replaced) : false;
+      if (replaced) log.info('sign-in.replace-asked', { providerId, confirmed: endReplacedGrant });
       if (replaced && !endReplacedGrant) {
         await accounts.discardAuthorization(result);
         throw new ConfirmationRefused('replace-sign-in', replaced.portal);
       }
+      const storing = clock.now();
       const account = await accounts.acceptAuthorization(result, { endReplacedGrant });
+      log.info('sign-in.stored', {
+        providerId,
+        accountId: account.id,
+        ms: clock.now() - storing,
+        persisted: account.persisted,
+      });
       return publish({
         providerId,
         phase: 'connected',
@@ -137,6 +179,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
       });
     } catch (error) {
       const failure = toUserFacing(error);
+      log.warn('sign-in.store-failed', { providerId, error: failure.code });
       publish({
         providerId,
         phase: 'failed',
@@ -149,9 +192,9 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     }
   }
 
-  async function handleRedirect(url: string): Promise<boolean> {
+  async function handleRedirect(url: string, way: RedirectWay = 'app-link'): Promise<boolean> {
     try {
-      await complete(url);
+      await complete(url, way);
       return true;
     } catch (error) {
       options.notice('error', toUserFacing(error));
@@ -160,12 +203,13 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
   }
 
   // The browser's loopback page waits for the outcome and says it.
-  disposables.add(engine.onLoopbackRedirect((url) => handleRedirect(url)));
+  disposables.add(engine.onLoopbackRedirect((url) => handleRedirect(url, 'loopback')));
 
   return {
     async start(providerId) {
       await options.consent.beforeBrowser(providerId);
       const started = await engine.startAuthorization(providerId);
+      log.info('sign-in.started', { providerId, redirect: started.pending.redirectKind });
       await open(providerId, started.authorizationUrl);
       return viewOf(started.pending);
     },
@@ -189,8 +233,13 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
       return { providerId, phase: 'cancelled', startedAt: now, deadline: now, remainingMs: 0 };
     },
 
-    complete,
-    handleRedirect,
+    complete: (url) => complete(url, 'pasted'),
+    handleRedirect: (url) => handleRedirect(url, 'app-link'),
     dispose: () => disposables.dispose(),
   };
+}
+
+/** Seconds until `expiresAt`, for the log; undefined when the portal did not say. */
+function expiresIn(expiresAt: number | null, now: number): number | undefined {
+  return expiresAt === null ? undefined : Math.round((expiresAt - now) / 1000);
 }

@@ -160,7 +160,7 @@ export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
       languages: ['en-US'],
       demo: false,
     },
-    settings: { language: 'system', startAtLogin: false },
+    settings: { language: 'system', startAtLogin: false, detailedLog: false },
     // Two portals ready to sign in (a built-in and one IT manages), one not:
     // the window opens on the portal choice.
     providers: [NETREX, CAMSTREAMER, MANAGED],
@@ -263,6 +263,15 @@ export function fixedHandlers(
     getPolicy: () => ok(w.policy),
     getUpdateStatus: () => ok(w.update),
     restartToUpdate: () => ok(w.update),
+    // The real report builder over fixed sources (loaded when asked: it imports this file).
+    runDiagnosis: async (language) =>
+      ok(await (await import('./diagnosis-fixture')).diagnosisFixture(language)),
+    saveDiagnosis: () =>
+      ok({
+        saved: true,
+        path: '/home/operator/Documents/netrex-diagnosis-20250602-093000.txt',
+      }),
+    openLogFolder: () => ok(null),
   };
   return { ...table, ...overrides };
 }

@@ -333,4 +333,12 @@ export const appMessagesCs = {
     moved:
       'Seznam portálů, jejichž adresu jste potvrdili, se nepodařilo přečíst, a proto se Netrex Connect před prvním přihlášením ke každému přidanému portálu zeptá znovu. Soubor byl přesunut do {{path}}.',
   },
+  // Diagnostika a záznam (main/services/diagnosis-service.ts, main/services/index.ts)
+  report_save_unavailable: 'Uložení zprávy tu není k dispozici. Zkopírujte ji.',
+  report_not_saved:
+    'Zprávu se tam nepodařilo uložit. Zvolte jinou složku (třeba Dokumenty), nebo zprávu zkopírujte.',
+  log_folder_unavailable: {
+    default: 'Tato kopie Netrex Connect žádný záznam nevede.',
+    path: 'Složku se záznamem se nepodařilo otevřít. Najdete ji v {{path}}.',
+  },
 } as const;

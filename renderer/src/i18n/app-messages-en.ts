@@ -322,4 +322,12 @@ export const appMessagesEn = {
     moved:
       "The list of portals whose address you confirmed couldn't be read, so Netrex Connect asks again before the first sign-in to each portal you added. The file was moved aside to {{path}}.",
   },
+  // The diagnosis and the log (main/services/diagnosis-service.ts, main/services/index.ts)
+  report_save_unavailable: "Saving the report isn't available here. Copy it instead.",
+  report_not_saved:
+    "The report couldn't be saved there. Choose another folder (your Documents, say), or copy the report instead.",
+  log_folder_unavailable: {
+    default: 'This copy of Netrex Connect keeps no log file.',
+    path: "The log folder couldn't be opened. You'll find it at {{path}}.",
+  },
 } as const;

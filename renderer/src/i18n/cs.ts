@@ -174,6 +174,22 @@ export const cs = {
     checkNow: 'Zkontrolovat',
     checking: 'Kontroluji…',
     signOut: 'Odhlásit',
+    clockAhead_one:
+      'Hodiny portálu jdou o {{count}} minutu napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAhead_few:
+      'Hodiny portálu jdou o {{count}} minuty napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAhead_many:
+      'Hodiny portálu jdou o {{count}} minuty napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAhead_other:
+      'Hodiny portálu jdou o {{count}} minut napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehind_one:
+      'Hodiny portálu jdou o {{count}} minutu pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehind_few:
+      'Hodiny portálu jdou o {{count}} minuty pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehind_many:
+      'Hodiny portálu jdou o {{count}} minuty pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehind_other:
+      'Hodiny portálu jdou o {{count}} minut pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
   },
   rights: {
     read: 'Zobrazovat kamery a nastavení',
@@ -325,5 +341,31 @@ export const cs = {
     restart: 'Restartovat a aktualizovat',
     blockedSignIn: 'Právě probíhá přihlášení: restartujte, až skončí.',
     blockedSaving: 'Vaše přihlášení se právě ukládají: restartujte za chvíli.',
+  },
+  support: {
+    title: 'Pomoc při potížích',
+    intro:
+      'Když přihlášení nebo spojení nefunguje, diagnostika projde každý krok a řekne, co je špatně. Můžete ji zkopírovat nebo uložit pro oddělení IT; neobsahuje žádné heslo ani token.',
+    diagnostics: 'Diagnostika',
+    showLogs: 'Zobrazit záznamy',
+    detailedLog: 'Podrobný záznam',
+    detailedLogHint:
+      'Zapisuje o každém kroku víc, pro řešení potíží s podporou. Až budou potíže vyřešené, vypněte ho.',
+  },
+  diagnostics: {
+    title: 'Diagnostika',
+    intro:
+      'Netrex Connect zkontroluje tento počítač, kde jsou uložena přihlášení, a každý portál: jeho název, spojení, certifikát, odpovědi a hodiny. Každá kontrola čeká nejvýš několik sekund.',
+    again: 'Zkontrolovat znovu',
+    running: 'Kontroluji…',
+    runningLong: 'Kontroluji; trvá to nejvýš několik sekund.',
+    copy: 'Zkopírovat zprávu',
+    copied: 'Zpráva je zkopírovaná. Vložte ji do zprávy pro oddělení IT.',
+    copyFailed: 'Zprávu se nepodařilo zkopírovat. Použijte Uložit.',
+    save: 'Uložit zprávu…',
+    saved: 'Zpráva je uložená v {{path}}.',
+    back: 'Zpět do Nastavení',
+    summary: 'Prošlo: {{ok}}, selhalo: {{fail}}, varování: {{warn}}, přeskočeno: {{skip}}.',
+    status: { ok: 'OK', warn: 'Pozor', fail: 'Chyba', skip: 'Přeskočeno', info: 'Info' },
   },
 } as const;

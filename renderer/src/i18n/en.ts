@@ -171,6 +171,14 @@ export const en = {
     checkNow: 'Check now',
     checking: 'Checking…',
     signOut: 'Sign out',
+    clockAhead_one:
+      "This portal's clock is {{count}} minute ahead of this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+    clockAhead_other:
+      "This portal's clock is {{count}} minutes ahead of this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+    clockBehind_one:
+      "This portal's clock is {{count}} minute behind this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+    clockBehind_other:
+      "This portal's clock is {{count}} minutes behind this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
   },
   rights: {
     read: 'View cameras and settings',
@@ -314,6 +322,32 @@ export const en = {
     restart: 'Restart to update',
     blockedSignIn: 'A sign-in is in progress: restart once it is finished.',
     blockedSaving: 'Your sign-ins are being saved: restart in a moment.',
+  },
+  support: {
+    title: 'Help with a problem',
+    intro:
+      'When signing in or staying connected does not work, the diagnosis checks each step and says what is wrong. You can copy or save it for your IT help desk; it holds no password or token.',
+    diagnostics: 'Diagnostics',
+    showLogs: 'Show logs',
+    detailedLog: 'Detailed log',
+    detailedLogHint:
+      'Writes more about each step, for a support case. Turn it off when the problem is solved.',
+  },
+  diagnostics: {
+    title: 'Diagnostics',
+    intro:
+      'Netrex Connect checks this computer, where sign-ins are kept and each portal: its name, the connection, its certificate, its answers and its clock. Each check waits a few seconds at most.',
+    again: 'Check again',
+    running: 'Checking…',
+    runningLong: 'Checking; this takes a few seconds at most.',
+    copy: 'Copy report',
+    copied: 'The report is copied. Paste it into a message to your IT help desk.',
+    copyFailed: "The report couldn't be copied. Use Save instead.",
+    save: 'Save report…',
+    saved: 'The report is saved in {{path}}.',
+    back: 'Back to Settings',
+    summary: '{{ok}} passed, {{fail}} failed, {{warn}} warnings, {{skip}} skipped.',
+    status: { ok: 'OK', warn: 'Warning', fail: 'Failed', skip: 'Skipped', info: 'Info' },
   },
 } as const;
 

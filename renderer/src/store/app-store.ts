@@ -14,6 +14,7 @@ import type {
   Notice,
   ProviderSettingsPatch,
   ProviderView,
+  ReportLanguage,
   Result,
   SignInView,
   UserFacingError,
@@ -289,6 +290,26 @@ export class AppStore {
   async restartToUpdate(): Promise<void> {
     const result = await this.#call(actionKey.update, () => this.bridge.restartToUpdate());
     if (result.ok) this.#set({ update: result.value });
+  }
+
+  // Support: diagnosis and log ---------------------------------------------
+
+  /** "Check again": every check now, the report in the window's language. */
+  async runDiagnosis(language: ReportLanguage): Promise<void> {
+    const result = await this.#call(actionKey.diagnosis, () => this.bridge.runDiagnosis(language));
+    if (result.ok) this.#set({ diagnosis: result.value, diagnosisSavedTo: null });
+  }
+
+  /** Saves the report shown, where the operator chooses in the system's dialog. */
+  async saveDiagnosis(language: ReportLanguage): Promise<void> {
+    const result = await this.#call(actionKey.saveReport, () =>
+      this.bridge.saveDiagnosis(language),
+    );
+    if (result.ok && result.value.saved) this.#set({ diagnosisSavedTo: result.value.path });
+  }
+
+  async openLogFolder(): Promise<void> {
+    await this.#call(actionKey.logFolder, () => this.bridge.openLogFolder());
   }
 
   // Internals --------------------------------------------------------------

@@ -4,6 +4,7 @@ import type {
   AccountSnapshot,
   AppInfo,
   AppSettings,
+  DiagnosisResult,
   Notice,
   PolicyView,
   ProviderView,
@@ -67,13 +68,17 @@ export interface AppState {
   readonly busy: readonly string[];
   /** The last failure of a call, under the same keys, for the view that made it. */
   readonly errors: Readonly<Record<string, UserFacingError>>;
+  /** Settings → Diagnostics: the report last made (null before the first). */
+  readonly diagnosis: DiagnosisResult | null;
+  /** Where that report was last saved (null: not saved yet). */
+  readonly diagnosisSavedTo: string | null;
 }
 
 export const INITIAL_STATE: AppState = {
   status: 'loading',
   loadError: null,
   appInfo: null,
-  settings: { language: 'system', startAtLogin: false },
+  settings: { language: 'system', startAtLogin: false, detailedLog: false },
   providers: [],
   accounts: [],
   signIns: {},
@@ -85,6 +90,8 @@ export const INITIAL_STATE: AppState = {
   screen: { name: 'loading' },
   busy: [],
   errors: {},
+  diagnosis: null,
+  diagnosisSavedTo: null,
 };
 
 /** Names of the calls a view may wait on or show the failure of. */
@@ -96,6 +103,9 @@ export const actionKey = {
   setAside: 'set-aside',
   appSettings: 'app-settings',
   update: 'update',
+  diagnosis: 'diagnosis',
+  saveReport: 'save-report',
+  logFolder: 'log-folder',
   signIn: (providerId: string) => `sign-in:${providerId}`,
   provider: (providerId: string) => `provider:${providerId}`,
   secret: (providerId: string) => `secret:${providerId}`,

@@ -48,13 +48,22 @@ afterAll(async () => {
 describe('the handler table', () => {
   it('app info and settings (start at login through the login item, remembered)', async () => {
     expect(await value('getAppInfo')).toMatchObject({ name: 'Netrex Connect', demo: true });
-    expect(await value('getAppSettings')).toEqual({ language: 'system', startAtLogin: false });
+    expect(await value('getAppSettings')).toEqual({
+      language: 'system',
+      startAtLogin: false,
+      detailedLog: false,
+    });
     expect(await value('updateAppSettings', { language: 'cs', startAtLogin: true })).toEqual({
       language: 'cs',
       startAtLogin: true,
+      detailedLog: false,
     });
     expect(rig.loginItem.enabled).toBe(true);
-    expect(await value('getAppSettings')).toEqual({ language: 'cs', startAtLogin: true });
+    expect(await value('getAppSettings')).toEqual({
+      language: 'cs',
+      startAtLogin: true,
+      detailedLog: false,
+    });
   });
 
   it('providers: the built-ins and the ready demo; add, configure, secret (write-only), remove', async () => {
@@ -243,6 +252,17 @@ describe('the handler table', () => {
     });
   });
 
+  it('diagnosis: a report in the language asked, saved where the dialog says; the log folder', async () => {
+    const report = await value<{ report: { language: string } }>('runDiagnosis', 'cs');
+    expect(report.report.language).toBe('cs');
+    expect(await value('saveDiagnosis', 'cs')).toMatchObject({ saved: true });
+    // This rig keeps no log file: "Show logs" still opens the host's folder.
+    expect(await value('openLogFolder')).toBeNull();
+    expect(await value('updateAppSettings', { detailedLog: true })).toMatchObject({
+      detailedLog: true,
+    });
+  });
+
   it('invalid arguments are refused naming the method, the argument and the rule, never the value', async () => {
     const cases: [string, unknown[], RegExp][] = [
       ['signIn', [42], /signIn: providerId: /],
@@ -266,6 +286,8 @@ describe('the handler table', () => {
       ],
       ['setWeakStorageAllowed', ['yes'], /setWeakStorageAllowed: allowed: /],
       ['getAppInfo', ['extra'], /getAppInfo: too many arguments \(it takes no arguments\)/],
+      ['runDiagnosis', ['de'], /runDiagnosis: language: /],
+      ['saveDiagnosis', ['/etc/passwd'], /saveDiagnosis: language: /],
     ];
     for (const [method, args, rule] of cases) {
       const result = await call(method, ...args);

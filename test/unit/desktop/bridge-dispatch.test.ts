@@ -75,6 +75,8 @@ describe('bridge dispatch', () => {
         policy: () => ({}),
         policyView: () => ({}),
         updates: {} as never,
+        diagnosis: {} as never,
+        openLogFolder: async () => undefined,
       }),
       { warn: () => undefined },
     );

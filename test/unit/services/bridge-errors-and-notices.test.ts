@@ -64,6 +64,8 @@ describe('toUserFacing', () => {
       policy: () => ({}),
       policyView: () => ({}),
       updates: {} as never,
+      diagnosis: {} as never,
+      openLogFolder: async () => undefined,
     });
     expect(await handlers.listAccounts()).toEqual({ ok: false, error: INTERNAL_ERROR });
     const dispatch = createBridgeDispatch(
