@@ -17,6 +17,7 @@ import type {
 import type { Disposable } from './common/lifecycle';
 import type { DocumentStore } from './common/document-store';
 import type { Log } from './common/log';
+import type { AppLinkCheck, WayBackStatus } from './common/way-back';
 import type { Cipher } from './vault/cipher';
 
 /** The transport-agnostic handler table (main/ipc/handlers.ts): one entry per bridge method. */
@@ -68,6 +69,23 @@ export interface AppPorts {
    * host decides where they go; absent, nothing is logged.
    */
   readonly log?: Log;
+  /**
+   * The app link (`cz.netrex.connect:`): checks that it starts this very
+   * executable and registers it again when not (main/electron/app-link.ts).
+   * Absent where the host cannot tell (the browser tests): the app link is
+   * then taken as it is, `unknown`.
+   */
+  readonly appLink?: AppLinkPort;
+  /**
+   * Writes text to the OS clipboard from the main process (a fresh sign-in
+   * link, which never crosses to the window). Absent: copying is refused.
+   */
+  readonly clipboard?: { writeText(text: string): void };
+}
+
+export interface AppLinkPort {
+  /** Checks the app link and repairs it when it does not reach this executable. Never throws. */
+  check(): Promise<AppLinkCheck>;
 }
 
 export interface AppServices extends Disposable {
@@ -102,4 +120,12 @@ export interface AppServices extends Disposable {
    * wall-clock check notices the same within a minute without this call.)
    */
   resume(): void;
+  /**
+   * The way back as last checked (plain data, for the diagnosis report): the
+   * app link's registration, the loopback ports, the route each portal's
+   * browser sign-in takes.
+   */
+  wayBack(): WayBackStatus;
+  /** Checks (and repairs) the app link and the loopback ports again; answers the new state. */
+  checkWayBack(): Promise<WayBackStatus>;
 }

@@ -22,6 +22,7 @@ import type {
   StorageStatus,
   UserFacingError,
 } from '../common/model';
+import type { PortalWayBack, WayBackStatus } from '../common/way-back';
 
 export type {
   AccountSnapshot,
@@ -41,6 +42,17 @@ export type {
   UserFacingError,
   VaultDamage,
 } from '../common/model';
+export type {
+  AppLaunchKind,
+  AppLinkCheck,
+  AppLinkStatus,
+  LoopbackPortState,
+  PasteHint,
+  PortalWayBack,
+  ReturnRoute,
+  WayBackReason,
+  WayBackStatus,
+} from '../common/way-back';
 
 /** Every call answers with a value or a user-facing error; nothing is thrown across the bridge. */
 export type Result<T> =
@@ -66,6 +78,8 @@ export interface ProviderView {
   readonly availableRights: readonly string[];
   readonly redirectKind: RedirectKind;
   readonly loopbackPort: number;
+  /** The portal has the loopback address registered too, as the way back when the app link fails. */
+  readonly loopbackFallback: boolean;
   /** The exact redirect URL the administrator registers in the portal. */
   readonly redirectUri: string;
   /** Whether "Sign in" can start; when not, `notReadyReason` says what is missing. */
@@ -88,6 +102,8 @@ export interface SignInView {
   readonly accountId?: string;
   /** Set when failed or cancelled: `access_denied`, `timed_out`, `superseded`, ... */
   readonly error?: UserFacingError;
+  /** The way back this sign-in asked the portal for, and why (absent once it ended). */
+  readonly wayBack?: PortalWayBack;
 }
 
 export interface AppInfo {
@@ -136,6 +152,10 @@ export interface NetrexBridge {
   cancelSignIn(providerId: string): Promise<Result<SignInView>>;
   /** "Paste the address instead": the URL from the browser's address bar. */
   completeSignIn(url: string): Promise<Result<SignInView>>;
+  /** A fresh sign-in whose link goes to the clipboard (by the main process), for another browser. */
+  copySignInLink(providerId: string): Promise<Result<SignInView>>;
+  /** How sign-ins return to the app: the app link's registration and each portal's route. */
+  getWayBack(): Promise<Result<WayBackStatus>>;
   signInWithApiToken(input: ApiTokenSignInInput): Promise<Result<AccountSnapshot>>;
 
   listAccounts(): Promise<Result<AccountSnapshot[]>>;
@@ -148,6 +168,7 @@ export interface NetrexBridge {
   onAccountsChanged(listener: (accounts: AccountSnapshot[]) => void): () => void;
   onSignInChanged(listener: (view: SignInView) => void): () => void;
   onNotice(listener: (notice: Notice) => void): () => void;
+  onWayBackChanged(listener: (status: WayBackStatus) => void): () => void;
 }
 
 /** Events pushed from the main process, by channel. */
@@ -155,6 +176,7 @@ export interface BridgeEvents {
   'accounts-changed': AccountSnapshot[];
   'sign-in-changed': SignInView;
   notice: Notice;
+  'way-back-changed': WayBackStatus;
 }
 export type BridgeEventName = keyof BridgeEvents;
 
@@ -181,6 +203,8 @@ export const BRIDGE_METHODS = [
   'reopenBrowser',
   'cancelSignIn',
   'completeSignIn',
+  'copySignInLink',
+  'getWayBack',
   'signInWithApiToken',
   'listAccounts',
   'checkNow',
@@ -193,6 +217,7 @@ export const BRIDGE_EVENTS = {
   onAccountsChanged: 'accounts-changed',
   onSignInChanged: 'sign-in-changed',
   onNotice: 'notice',
+  onWayBackChanged: 'way-back-changed',
 } as const satisfies Record<Extract<keyof NetrexBridge, `on${string}`>, BridgeEventName>;
 
 /** IPC channel for a method: a namespace keeps them apart from Electron's own. */

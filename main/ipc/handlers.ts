@@ -15,6 +15,7 @@ import { ProviderError, type ProviderRegistry } from '../providers';
 import type { ProviderConfig } from '../providers/provider-config';
 import type { AppSettingsStore } from '../services/app-settings';
 import type { SignInFlow } from '../services/sign-in-flow';
+import type { WayBackService } from '../services/way-back';
 import type { ClientSecrets } from '../providers/provider-config';
 import type { TokenVault } from '../vault/types';
 import type { AppInfo, BridgeArgs, BridgeMethodName, BridgeValue, Result } from './contract';
@@ -29,6 +30,7 @@ export interface BridgeHandlerDeps {
   readonly signIns: SignInFlow;
   readonly settings: AppSettingsStore;
   readonly appInfo: AppInfo;
+  readonly wayBack: Pick<WayBackService, 'status'>;
 }
 
 type Implementation<K extends BridgeMethodName> = (
@@ -111,6 +113,8 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     reopenBrowser: entry('reopenBrowser', (providerId) => signIns.reopen(providerId)),
     cancelSignIn: entry('cancelSignIn', (providerId) => signIns.cancel(providerId)),
     completeSignIn: entry('completeSignIn', (url) => signIns.complete(url)),
+    copySignInLink: entry('copySignInLink', (providerId) => signIns.copyLink(providerId)),
+    getWayBack: entry('getWayBack', () => deps.wayBack.status()),
     signInWithApiToken: entry('signInWithApiToken', (input) => accounts.signInWithApiToken(input)),
 
     listAccounts: entry('listAccounts', () => accounts.list()),

@@ -26,6 +26,8 @@ import { APP_SETTINGS_DOCUMENT, openAppSettings } from './app-settings';
 import { createBridgeEventHub, type BridgeEventHub } from './bridge-events';
 import { externalUrlRule } from './external-urls';
 import { createSignInFlow } from './sign-in-flow';
+import { createWayBackService } from './way-back';
+import { isLoopbackPortFree } from '../auth/loopback-probe';
 import { openTokenVault, VaultError, type TokenVault } from '../vault';
 
 /**
@@ -47,6 +49,10 @@ export interface ServiceOptions {
   /** Where NETREX_MANAGED_CONFIG is read; default process.env. */
   readonly env?: NodeJS.ProcessEnv;
   readonly openLoopbackListener?: OpenLoopbackListener;
+  /** Whether a loopback port can be had (default: listens on it briefly). */
+  readonly isLoopbackPortFree?: (port: number) => Promise<boolean>;
+  /** The demo portal's loopback port (default DEMO_LOOPBACK_PORT; tests take a free one). */
+  readonly demoLoopbackPort?: number;
 }
 
 export async function createServices(
@@ -69,7 +75,7 @@ export async function createServices(
   const registry = createProviderRegistry({
     store: ports.documentStore('providers'),
     managed,
-    demo: demo ? [demoProvider(demo)] : [],
+    demo: demo ? [demoProvider(demo, options.demoLoopbackPort ?? DEMO_LOOPBACK_PORT)] : [],
   });
   for (const warning of registry.warnings) hub.notice('warning', warning);
 
@@ -120,6 +126,22 @@ export async function createServices(
   disposables.add(accounts.onDidChange((list) => hub.emit('accounts-changed', list)));
   disposables.add(registry.onDidChange(() => accounts.providersChanged()));
 
+  // The way back: checked (and the app link repaired) now and before each browser sign-in.
+  const wayBack = createWayBackService({
+    ...(ports.appLink ? { appLink: ports.appLink } : {}),
+    providers: () => registry.list(),
+    isPortFree: options.isLoopbackPortFree ?? isLoopbackPortFree,
+    portsInUse: () =>
+      registry
+        .list()
+        .filter((p) => engine.pending(p.id)?.redirectKind === 'loopback')
+        .map((p) => p.loopbackPort),
+    log,
+    onChange: (status) => hub.emit('way-back-changed', status),
+  });
+  disposables.add(wayBack);
+  disposables.add(registry.onDidChange(() => wayBack.providersChanged()));
+
   const isAllowedExternalUrl = externalUrlRule({
     providers: () => registry.list(),
     pendingAuthorizationUrl: (id) => engine.pendingAuthorizationUrl(id),
@@ -133,6 +155,11 @@ export async function createServices(
     providerName: (id) => registry.get(id)?.name,
     emit: (view) => hub.emit('sign-in-changed', view),
     notice: (level, error) => hub.notice(level, error),
+    wayBack: (providerId) => wayBack.routeFor(providerId),
+    ...(ports.clipboard
+      ? { copyToClipboard: (text: string) => ports.clipboard?.writeText(text) }
+      : {}),
+    log,
   });
   disposables.add(signIns);
 
@@ -151,6 +178,7 @@ export async function createServices(
     signIns,
     settings,
     appInfo: ports.appInfo,
+    wayBack,
   });
   // Disposed last: listeners stay until every service has stopped talking.
   const services = new DisposableStore();
@@ -162,6 +190,8 @@ export async function createServices(
     portals: registry.list().length,
     storage: vault.storageStatus().backend,
   });
+  // At start, in the background: the window learns the outcome through way-back-changed.
+  void wayBack.check();
   return {
     handlers,
     events: hub,
@@ -172,12 +202,18 @@ export async function createServices(
     onLanguageSettingChanged: (listener) => settings.onLanguageChanged(listener),
     isAllowedExternalUrl,
     resume: () => accounts.reevaluate(),
+    wayBack: () => wayBack.status(),
+    checkWayBack: () => wayBack.check(),
     dispose: () => services.dispose(),
   };
 }
 
-/** The demo stand-in as a ready provider: its client registered both redirect kinds. */
-function demoProvider(demo: DemoPortal): ProviderConfig {
+/**
+ * The demo stand-in as a ready provider: its client registered both redirect
+ * kinds, so a sign-in returns through the loopback address where the app link
+ * cannot reach the app (`npm run demo` on Linux and macOS).
+ */
+function demoProvider(demo: DemoPortal, loopbackPort: number): ProviderConfig {
   return {
     id: demo.providerId,
     name: demo.name,
@@ -187,7 +223,8 @@ function demoProvider(demo: DemoPortal): ProviderConfig {
     clientId: demo.clientId,
     rights: [...demo.rights],
     redirectKind: 'custom-scheme',
-    loopbackPort: DEMO_LOOPBACK_PORT,
+    loopbackPort,
+    loopbackFallback: true,
     locked: false,
   };
 }

@@ -8,6 +8,8 @@
 import { AuthError } from '../auth/auth-error';
 import type { AuthorizationView, SignInEngine } from '../auth/engine';
 import type { Clock } from '../common/clock';
+import type { Log } from '../common/log';
+import type { PortalWayBack } from '../common/way-back';
 import { DisposableStore, type Disposable } from '../common/lifecycle';
 import type { Accounts } from '../accounts';
 import { toUserFacing, UserFacingFailure } from '../common/explained-error';
@@ -25,6 +27,11 @@ export interface SignInFlowOptions {
   /** sign-in-changed */
   readonly emit: (view: SignInView) => void;
   readonly notice: (level: Notice['level'], error: UserFacingError) => void;
+  /** The way back a new sign-in takes (checked and repaired first: services/way-back.ts). */
+  readonly wayBack: (providerId: ProviderId) => Promise<PortalWayBack>;
+  /** Puts text on the OS clipboard from the main process; absent, a link cannot be copied. */
+  readonly copyToClipboard?: (text: string) => void;
+  readonly log?: Log;
 }
 
 export interface SignInFlow extends Disposable {
@@ -32,6 +39,12 @@ export interface SignInFlow extends Disposable {
   start(providerId: ProviderId): Promise<SignInView>;
   /** Opens the pending authorization in the browser again. */
   reopen(providerId: ProviderId): Promise<SignInView>;
+  /**
+   * Starts a fresh sign-in (the pending one is superseded) and puts its link
+   * on the clipboard instead of opening the browser, for another browser or
+   * profile. The link never crosses to the window. Throws a user-facing error.
+   */
+  copyLink(providerId: ProviderId): Promise<SignInView>;
   /** Cancels the pending sign-in; answers the cancelled view (also when nothing was pending). */
   cancel(providerId: ProviderId): SignInView;
   /** A redirect URL: on success the account is added or updated and the view says which. Throws. */
@@ -56,11 +69,19 @@ const ADDRESS_REFUSED: UserFacingError = {
     "Netrex Connect did not open the portal's sign-in page: its address is not one the app opens (https, or plain http only to this computer). Check the portal's address in its settings; if this keeps happening, tell your administrator.",
 };
 
+const CLIPBOARD_UNAVAILABLE: UserFacingError = {
+  code: 'clipboard_unavailable',
+  message:
+    'Netrex Connect could not put the sign-in link on the clipboard. Use "Open the browser again" instead, or paste the address from the browser.',
+};
+
 export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
   const { engine, accounts, clock } = options;
   const disposables = new DisposableStore();
   /** The latest view per provider, for the connected and cancelled answers. */
   const latest = new Map<ProviderId, SignInView>();
+  /** The way back of each provider's latest sign-in, told with its views. */
+  const ways = new Map<ProviderId, PortalWayBack>();
 
   const viewOf = (view: AuthorizationView, accountId?: string): SignInView => {
     const open = view.phase === 'waiting' || view.phase === 'exchanging';
@@ -72,6 +93,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
       remainingMs: open ? Math.max(0, view.deadline - clock.now()) : 0,
       ...(accountId ? { accountId } : {}),
       ...(view.error ? { error: view.error } : {}),
+      ...(ways.has(view.providerId) ? { wayBack: ways.get(view.providerId) } : {}),
     };
   };
 
@@ -147,10 +169,40 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
   // The browser's loopback page waits for the outcome and says it.
   disposables.add(engine.onLoopbackRedirect((url) => handleRedirect(url)));
 
+  /** A new authorization, asking the portal for the way back that works now. */
+  async function begin(providerId: ProviderId) {
+    const way = await options.wayBack(providerId);
+    ways.set(providerId, way);
+    const started = await engine.startAuthorization(providerId, {
+      redirectKind: way.route === 'loopback' ? 'loopback' : 'custom-scheme',
+    });
+    options.log?.info('sign-in.started', {
+      portal: providerId,
+      route: way.route,
+      reason: way.reason,
+      doubtful: way.appLinkDoubtful,
+    });
+    return started;
+  }
+
   return {
     async start(providerId) {
-      const started = await engine.startAuthorization(providerId);
+      const started = await begin(providerId);
       await open(providerId, started.authorizationUrl);
+      return viewOf(started.pending);
+    },
+
+    async copyLink(providerId) {
+      const copy = options.copyToClipboard;
+      if (!copy) throw new UserFacingFailure(CLIPBOARD_UNAVAILABLE);
+      const started = await begin(providerId);
+      try {
+        copy(started.authorizationUrl);
+      } catch {
+        engine.cancelAuthorization(providerId);
+        throw new UserFacingFailure(CLIPBOARD_UNAVAILABLE);
+      }
+      options.log?.info('sign-in.link-copied', { portal: providerId });
       return viewOf(started.pending);
     },
 

@@ -3,7 +3,7 @@
 // openExternal, a fake login item, a manual clock. The portal stand-in is
 // handed in as the demo portal, exactly as the app's demo mode does. Every
 // answer and event is recorded, so a test can search them all for secrets.
-import type { AppPorts, AppServices } from '../../main/app-services';
+import type { AppLinkPort, AppPorts, AppServices } from '../../main/app-services';
 import { createConfDocumentStore } from '../../main/common/document-store';
 import type { BridgeEventName, BridgeEvents, Notice, SignInView } from '../../main/ipc/contract';
 import { BRIDGE_EVENTS } from '../../main/ipc/contract';
@@ -35,6 +35,8 @@ export interface ServicesRigOptions {
   readonly fetch?: typeof fetch;
   /** The OS languages the app reports (default: en-US, then cs). */
   readonly languages?: readonly string[];
+  /** The host's app-link check (default: none, the app link is `unknown`, as in a browser). */
+  readonly appLink?: AppLinkPort;
 }
 
 export interface RecordedEvent {
@@ -50,6 +52,8 @@ export interface ServicesRig {
   readonly cipher: AesGcmCipher;
   /** Every URL handed to openExternal. */
   readonly opened: string[];
+  /** Every text the main process put on the clipboard (a fresh sign-in link). */
+  readonly clipboard: string[];
   /** Replaces what openExternal does (default: records the URL). */
   onOpenExternal: (url: string) => Promise<void>;
   readonly loginItem: { enabled: boolean };
@@ -86,6 +90,7 @@ export async function startServicesRig(
     writeFileSync(managedConfigPath, options.managedConfig);
   }
   const opened: string[] = [];
+  const clipboard: string[] = [];
   const loginItem = { enabled: false };
   const events: RecordedEvent[] = [];
   const transcript: string[] = [];
@@ -104,6 +109,8 @@ export async function startServicesRig(
       set: (enabled) => void (loginItem.enabled = enabled),
     },
     managedConfigPath,
+    clipboard: { writeText: (text) => void clipboard.push(text) },
+    ...(options.appLink ? { appLink: options.appLink } : {}),
   };
   const services = await createServices(ports, demoPortalOf(portal), {
     clock,
@@ -126,6 +133,7 @@ export async function startServicesRig(
     dir,
     cipher,
     opened,
+    clipboard,
     onOpenExternal: async (url: string) => void opened.push(url),
     loginItem,
     events,

@@ -71,6 +71,7 @@ describe('bridge dispatch', () => {
         signIns: {} as never,
         settings: {} as never,
         appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
+        wayBack: {} as never,
       }),
       { warn: () => undefined },
     );

@@ -107,6 +107,21 @@ describe('loadManagedConfig', () => {
     });
   });
 
+  it('loopbackFallback: true says the portal has the loopback address registered too; anything but a boolean skips the entry', () => {
+    write({
+      providers: [
+        { id: 'netrex', clientId: 'abc', loopbackFallback: true },
+        { id: 'camstreamer-cloud', clientId: 'def', loopbackFallback: 'yes' },
+      ],
+    });
+    const config = loadManagedConfig(file);
+    expect(config.providers).toHaveLength(1);
+    expect(config.providers[0]).toMatchObject({ id: 'netrex', loopbackFallback: true });
+    expect(config.errors).toEqual([
+      { file, field: 'providers[1].loopbackFallback', message: expect.any(String) },
+    ]);
+  });
+
   it('names the file and (file) for a file that is not JSON', () => {
     write('{ "providers": [ ');
     const config = loadManagedConfig(file);

@@ -20,6 +20,7 @@ function bridgeOver(w: FixtureWorld, overrides: Parameters<typeof fixedHandlers>
     'accounts-changed': new Set(),
     'sign-in-changed': new Set(),
     notice: new Set(),
+    'way-back-changed': new Set(),
   };
   const subscribe =
     <E extends keyof BridgeEvents>(name: E) =>
@@ -32,6 +33,7 @@ function bridgeOver(w: FixtureWorld, overrides: Parameters<typeof fixedHandlers>
     onAccountsChanged: subscribe('accounts-changed'),
     onSignInChanged: subscribe('sign-in-changed'),
     onNotice: subscribe('notice'),
+    onWayBackChanged: subscribe('way-back-changed'),
   };
   const emit = <E extends keyof BridgeEvents>(name: E, payload: BridgeEvents[E]) => {
     for (const listener of listeners[name]) listener(payload);

@@ -60,6 +60,7 @@ describe('toUserFacing', () => {
       signIns: {} as never,
       settings: {} as never,
       appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
+      wayBack: {} as never,
     });
     expect(await handlers.listAccounts()).toEqual({ ok: false, error: INTERNAL_ERROR });
     const dispatch = createBridgeDispatch(
