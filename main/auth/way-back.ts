@@ -65,6 +65,7 @@ export function chooseWayBack(
     registered,
     loopbackPort: registered.loopback ? portal.loopbackPort : null,
     holder: appLink.status === 'claimed' ? appLink.holder : null,
+    loopbackAddress: loopbackRedirectUri(portal.id, portal.loopbackPort),
   };
   const viaLoopback = (reason: WayBackReason): PortalWayBack => ({
     ...base,
@@ -72,7 +73,7 @@ export function chooseWayBack(
     reason,
     appLinkDoubtful: false,
     loopbackBusy: taken,
-    returnAddress: loopbackRedirectUri(portal.id, portal.loopbackPort),
+    returnAddress: base.loopbackAddress,
     pasteHint: 'address-bar',
   });
   const viaAppLink = (reason: WayBackReason, doubtful: boolean): PortalWayBack => ({
@@ -82,7 +83,7 @@ export function chooseWayBack(
     appLinkDoubtful: doubtful,
     loopbackBusy: doubtful && registered.loopback && taken,
     returnAddress: customSchemeRedirectUri(portal.id),
-    pasteHint: 'firefox-only',
+    pasteHint: 'none-shown',
   });
 
   if (portal.redirectKind === 'loopback') return viaLoopback('portal-uses-loopback');
@@ -91,4 +92,23 @@ export function chooseWayBack(
     return viaAppLink(appLink.status === 'registered' ? 'app-link-works' : 'unchecked', false);
   if (registered.loopback && !taken) return viaLoopback(doubt);
   return viaAppLink(doubt, true);
+}
+
+/**
+ * The operator's choice of the loopback address for one sign-in (the app link
+ * did not bring the browser back): only where the portal has it registered,
+ * else null (the portal would refuse the redirect).
+ */
+export function withLoopbackChosen(way: PortalWayBack): PortalWayBack | null {
+  if (!way.registered.loopback) return null;
+  if (way.route === 'loopback') return way;
+  return {
+    ...way,
+    route: 'loopback',
+    reason: 'chosen',
+    appLinkDoubtful: false,
+    loopbackBusy: false,
+    returnAddress: way.loopbackAddress,
+    pasteHint: 'address-bar',
+  };
 }

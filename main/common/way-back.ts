@@ -63,6 +63,8 @@ export type ReturnRoute = 'app-link' | 'loopback';
  * - `app-link-works`: the app link reaches this executable (or cannot be
  *   checked here: `unchecked`).
  * - `portal-uses-loopback`: the portal's settings choose the loopback address.
+ * - `chosen`: the operator chose the loopback address for this sign-in (the
+ *   app link did not bring the browser back).
  * - `development`, `not-registered`, `claimed`, `elevated`: why the app link
  *   may not reach the app; with the loopback address registered, the sign-in
  *   uses it (unless another program holds its port), else it uses the app
@@ -72,6 +74,7 @@ export type WayBackReason =
   | 'app-link-works'
   | 'unchecked'
   | 'portal-uses-loopback'
+  | 'chosen'
   | 'development'
   | 'not-registered'
   | 'claimed'
@@ -81,14 +84,16 @@ export type WayBackReason =
  * Where an operator can find the address to paste when the browser does not
  * come back by itself:
  *
- * - `address-bar`: the loopback route. Every browser shows the
- *   `http://127.0.0.1:…` address in its address bar, also on its "can't
- *   connect" page.
- * - `firefox-only`: the app link. Firefox shows an error page with the
- *   `cz.netrex.connect:` address in its address bar when nothing opens it;
- *   Chrome and Edge stay on the portal's page and show it nowhere.
+ * - `address-bar`: the loopback route. When the app does not answer there,
+ *   the browser shows its "can't connect" page with the whole
+ *   `http://127.0.0.1:…` address in the address bar (checked: Chromium 150,
+ *   Firefox ESR 140, headless and on a display).
+ * - `none-shown`: the app link. A browser that cannot open the app stays on
+ *   the portal's page after Allow and shows the `cz.netrex.connect:` address
+ *   nowhere (same check; Firefox names the address only when it is typed
+ *   into the address bar, never after a portal's redirect).
  */
-export type PasteHint = 'address-bar' | 'firefox-only';
+export type PasteHint = 'address-bar' | 'none-shown';
 
 /** The way back one portal's browser sign-in takes, now. */
 export interface PortalWayBack {
@@ -105,6 +110,8 @@ export interface PortalWayBack {
   readonly loopbackBusy: boolean;
   /** The address the browser returns to, without any query: what the paste hint says it starts with. */
   readonly returnAddress: string;
+  /** The portal's loopback address (what an administrator registers to make it the fallback). */
+  readonly loopbackAddress: string;
   readonly pasteHint: PasteHint;
   /** With `claimed`: what holds the scheme (AppLinkCheck.holder). */
   readonly holder: string | null;

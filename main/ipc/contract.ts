@@ -148,6 +148,8 @@ export interface NetrexBridge {
   removeProvider(providerId: string): Promise<Result<null>>;
 
   signIn(providerId: string): Promise<Result<SignInView>>;
+  /** Signs in again returning through the portal's loopback address (the app link did not come back). */
+  signInViaLoopback(providerId: string): Promise<Result<SignInView>>;
   reopenBrowser(providerId: string): Promise<Result<SignInView>>;
   cancelSignIn(providerId: string): Promise<Result<SignInView>>;
   /** "Paste the address instead": the URL from the browser's address bar. */
@@ -200,6 +202,7 @@ export const BRIDGE_METHODS = [
   'setClientSecret',
   'removeProvider',
   'signIn',
+  'signInViaLoopback',
   'reopenBrowser',
   'cancelSignIn',
   'completeSignIn',

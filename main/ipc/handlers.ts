@@ -110,6 +110,9 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     }),
 
     signIn: entry('signIn', (providerId) => signIns.start(providerId)),
+    signInViaLoopback: entry('signInViaLoopback', (providerId) =>
+      signIns.start(providerId, { viaLoopback: true }),
+    ),
     reopenBrowser: entry('reopenBrowser', (providerId) => signIns.reopen(providerId)),
     cancelSignIn: entry('cancelSignIn', (providerId) => signIns.cancel(providerId)),
     completeSignIn: entry('completeSignIn', (url) => signIns.complete(url)),

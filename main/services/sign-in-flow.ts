@@ -16,6 +16,7 @@ import { toUserFacing, UserFacingFailure } from '../common/explained-error';
 import type { Notice, SignInView, UserFacingError } from '../ipc/contract';
 import type { ProviderId } from '../providers/provider-config';
 import { ExternalUrlRefusedError } from './external-urls';
+import { withLoopbackChosen } from '../auth/way-back';
 
 export interface SignInFlowOptions {
   readonly engine: SignInEngine;
@@ -35,8 +36,13 @@ export interface SignInFlowOptions {
 }
 
 export interface SignInFlow extends Disposable {
-  /** Starts the sign-in and opens the system browser. Throws a user-facing error. */
-  start(providerId: ProviderId): Promise<SignInView>;
+  /**
+   * Starts the sign-in and opens the system browser. With `viaLoopback`, the
+   * browser returns through the portal's loopback address whatever the app
+   * link's state (the operator's choice when the app link did not bring it
+   * back). Throws a user-facing error.
+   */
+  start(providerId: ProviderId, choice?: { readonly viaLoopback?: boolean }): Promise<SignInView>;
   /** Opens the pending authorization in the browser again. */
   reopen(providerId: ProviderId): Promise<SignInView>;
   /**
@@ -68,6 +74,12 @@ const ADDRESS_REFUSED: UserFacingError = {
   message:
     "Netrex Connect did not open the portal's sign-in page: its address is not one the app opens (https, or plain http only to this computer). Check the portal's address in its settings; if this keeps happening, tell your administrator.",
 };
+
+const LOOPBACK_NOT_REGISTERED = (portal: string | undefined): UserFacingError => ({
+  code: 'loopback_not_registered',
+  message: `${portal ?? 'The portal'} has no local address (http://127.0.0.1) registered for Netrex Connect, so the browser cannot return that way. Ask your administrator to register it, or sign in with an API token.`,
+  params: { portal: portal ?? '' },
+});
 
 const CLIPBOARD_UNAVAILABLE: UserFacingError = {
   code: 'clipboard_unavailable',
@@ -170,8 +182,11 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
   disposables.add(engine.onLoopbackRedirect((url) => handleRedirect(url)));
 
   /** A new authorization, asking the portal for the way back that works now. */
-  async function begin(providerId: ProviderId) {
-    const way = await options.wayBack(providerId);
+  async function begin(providerId: ProviderId, viaLoopback = false) {
+    const checked = await options.wayBack(providerId);
+    const way = viaLoopback ? withLoopbackChosen(checked) : checked;
+    if (!way)
+      throw new UserFacingFailure(LOOPBACK_NOT_REGISTERED(options.providerName(providerId)));
     ways.set(providerId, way);
     const started = await engine.startAuthorization(providerId, {
       redirectKind: way.route === 'loopback' ? 'loopback' : 'custom-scheme',
@@ -186,8 +201,8 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
   }
 
   return {
-    async start(providerId) {
-      const started = await begin(providerId);
+    async start(providerId, choice = {}) {
+      const started = await begin(providerId, choice.viaLoopback === true);
       await open(providerId, started.authorizationUrl);
       return viewOf(started.pending);
     },

@@ -252,6 +252,7 @@ export function fixedHandlers(
       return ok(null);
     },
     signIn: (id) => ok(waitingView(id)),
+    signInViaLoopback: (id) => ok(waitingView(id)),
     reopenBrowser: (id) => ok(waitingView(id)),
     cancelSignIn: (id) => ok(waitingView(id, { phase: 'cancelled', remainingMs: 0 })),
     completeSignIn: () => ok(waitingView('netrex', { phase: 'exchanging' })),

@@ -151,7 +151,16 @@ describe('the handler table', () => {
     const link = rig.clipboard.at(-1)!;
     expect(link.startsWith(`${rig.portal.url}/oauth2/auth/?`)).toBe(true);
     expect(JSON.stringify(copied)).not.toContain(new URL(link).searchParams.get('state')!);
+    expect(await value('signInViaLoopback', 'demo')).toMatchObject({
+      phase: 'waiting',
+      wayBack: { route: 'loopback', reason: 'chosen' },
+    });
     expect(await value('cancelSignIn', 'demo')).toMatchObject({ phase: 'cancelled' });
+    // A built-in has only the app link registered: said, in words, nothing started.
+    expect(await call('signInViaLoopback', 'netrex')).toMatchObject({
+      ok: false,
+      error: { code: 'loopback_not_registered', params: { portal: 'Netrex' } },
+    });
     expect(await call('copySignInLink', 'nope')).toMatchObject({
       ok: false,
       error: { code: 'unknown_provider' },

@@ -116,7 +116,7 @@ describe('the way back through the services', () => {
     expect(started).toMatchObject({
       ok: true,
       value: {
-        wayBack: { route: 'app-link', reason: 'app-link-works', pasteHint: 'firefox-only' },
+        wayBack: { route: 'app-link', reason: 'app-link-works', pasteHint: 'none-shown' },
       },
     });
     expect(redirectOf(current.opened[0])).toBe('cz.netrex.connect:/oauth/callback/demo');

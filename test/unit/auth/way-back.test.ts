@@ -2,7 +2,12 @@
 // (and elevation) against every set of redirects a portal can have
 // registered, and the loopback port free or held by another program.
 import { describe, expect, it } from 'vitest';
-import { appLinkDoubt, chooseWayBack, type WayBackPortal } from '../../../main/auth/way-back';
+import {
+  appLinkDoubt,
+  chooseWayBack,
+  withLoopbackChosen,
+  type WayBackPortal,
+} from '../../../main/auth/way-back';
 import type { AppLinkCheck, AppLinkStatus, LoopbackPortState } from '../../../main/common/way-back';
 
 const check = (status: AppLinkStatus, patch: Partial<AppLinkCheck> = {}): AppLinkCheck => ({
@@ -77,7 +82,8 @@ describe('the route for a portal with only the app link registered', () => {
       loopbackPort: null,
       loopbackBusy: false,
       returnAddress: 'cz.netrex.connect:/oauth/callback/netrex',
-      pasteHint: 'firefox-only',
+      loopbackAddress: 'http://127.0.0.1:28813/oauth/callback/netrex',
+      pasteHint: 'none-shown',
       holder: name === 'claimed by another program' ? 'Other App' : null,
     });
   });
@@ -109,7 +115,7 @@ describe('the route for a portal with both registered (the demo portal)', () => 
         ? 'http://127.0.0.1:28814/oauth/callback/demo'
         : 'cz.netrex.connect:/oauth/callback/demo',
     );
-    expect(way.pasteHint).toBe(route === 'loopback' ? 'address-bar' : 'firefox-only');
+    expect(way.pasteHint).toBe(route === 'loopback' ? 'address-bar' : 'none-shown');
   });
 
   it('in development with the loopback port held by another program: the app link, doubtful, and says the port is busy', () => {
@@ -151,7 +157,7 @@ describe('every combination', () => {
           }
           if (way.route === 'loopback') expect(way.registered.loopback, label).toBe(true);
           expect(way.pasteHint, label).toBe(
-            way.route === 'loopback' ? 'address-bar' : 'firefox-only',
+            way.route === 'loopback' ? 'address-bar' : 'none-shown',
           );
           expect(way.returnAddress, label).not.toContain('?');
           const works = appLinkDoubt(appLink) === null;
@@ -167,5 +173,25 @@ describe('every combination', () => {
       }
     }
     expect(cases).toBe(PORTALS.length * STATES.length * PORTS.length);
+  });
+});
+
+describe('the operator choosing the loopback address for one sign-in', () => {
+  it('where the portal has it registered: the loopback route, reason "chosen"', () => {
+    const way = chooseWayBack(BOTH, check('registered'), 'free');
+    expect(way.route).toBe('app-link');
+    expect(withLoopbackChosen(way)).toEqual({
+      ...way,
+      route: 'loopback',
+      reason: 'chosen',
+      returnAddress: 'http://127.0.0.1:28814/oauth/callback/demo',
+      pasteHint: 'address-bar',
+    });
+  });
+
+  it('already on it: unchanged; not registered at the portal: refused (null)', () => {
+    const already = chooseWayBack(BOTH, check('unavailable'), 'free');
+    expect(withLoopbackChosen(already)).toBe(already);
+    expect(withLoopbackChosen(chooseWayBack(APP_LINK_ONLY, check('registered')))).toBeNull();
   });
 });
