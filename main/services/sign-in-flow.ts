@@ -94,6 +94,8 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
   const latest = new Map<ProviderId, SignInView>();
   /** The way back of each provider's latest sign-in, told with its views. */
   const ways = new Map<ProviderId, PortalWayBack>();
+  /** Providers whose waiting sign-in the operator replaces (a copied link, the local address). */
+  const replacing = new Set<ProviderId>();
 
   const viewOf = (view: AuthorizationView, accountId?: string): SignInView => {
     const open = view.phase === 'waiting' || view.phase === 'exchanging';
@@ -120,7 +122,10 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
       const open = view.phase === 'waiting' || view.phase === 'exchanging';
       accounts.setAuthorizing(view.providerId, open);
       // "connected" is told once the account exists, with its id (complete below).
-      if (view.phase !== 'connected') publish(viewOf(view));
+      if (view.phase === 'connected') return;
+      // The operator replacing a waiting sign-in is not told it was superseded: the new one follows.
+      if (replacing.has(view.providerId) && view.error?.code === 'superseded') return;
+      publish(viewOf(view));
     }),
   );
 
@@ -188,9 +193,23 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     if (!way)
       throw new UserFacingFailure(LOOPBACK_NOT_REGISTERED(options.providerName(providerId)));
     ways.set(providerId, way);
-    const started = await engine.startAuthorization(providerId, {
-      redirectKind: way.route === 'loopback' ? 'loopback' : 'custom-scheme',
-    });
+    const waiting = engine.pending(providerId) !== undefined;
+    if (waiting) replacing.add(providerId);
+    let started;
+    try {
+      started = await engine.startAuthorization(providerId, {
+        redirectKind: way.route === 'loopback' ? 'loopback' : 'custom-scheme',
+      });
+    } catch (error) {
+      // The waiting one may be gone (superseded, untold): the window must not keep waiting for it.
+      const before = latest.get(providerId);
+      if (waiting && !engine.pending(providerId) && before) {
+        publish({ ...before, phase: 'failed', remainingMs: 0, error: toUserFacing(error) });
+      }
+      throw error;
+    } finally {
+      replacing.delete(providerId);
+    }
     options.log?.info('sign-in.started', {
       portal: providerId,
       route: way.route,

@@ -9,6 +9,7 @@ import type {
   SignInView,
   StorageStatus,
   UserFacingError,
+  WayBackStatus,
 } from '../../../main/ipc/contract';
 import type { Screen } from './screens';
 
@@ -20,6 +21,8 @@ export interface SignInTracking {
    * keeps the countdown right even when the two clocks disagree.
    */
   readonly localDeadline: number;
+  /** Local clock time at which the sign-in started (its elapsed time counted back from now). */
+  readonly localStartedAt: number;
 }
 
 /** A notice from the main process, or one the window raises (`local`, translated by the view). */
@@ -52,6 +55,8 @@ export interface AppState {
   /** The latest sign-in per provider id. */
   readonly signIns: Readonly<Record<string, SignInTracking>>;
   readonly storage: StorageStatus | null;
+  /** How sign-ins return to the app (the app link's state, each portal's route); null until known. */
+  readonly wayBack: WayBackStatus | null;
   readonly notices: readonly AppNotice[];
   readonly screen: Screen;
   /** Keys (see `actionKey`) of bridge calls in flight. */
@@ -69,6 +74,7 @@ export const INITIAL_STATE: AppState = {
   accounts: [],
   signIns: {},
   storage: null,
+  wayBack: null,
   notices: [],
   screen: { name: 'loading' },
   busy: [],
@@ -83,6 +89,7 @@ export const actionKey = {
   storage: 'storage',
   appSettings: 'app-settings',
   signIn: (providerId: string) => `sign-in:${providerId}`,
+  copyLink: (providerId: string) => `copy-link:${providerId}`,
   provider: (providerId: string) => `provider:${providerId}`,
   secret: (providerId: string) => `secret:${providerId}`,
   check: (accountId: string) => `check:${accountId}`,
