@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppLinkPort } from '../../../main/app-services';
 import { isLoopbackPortFree } from '../../../main/auth/loopback-probe';
 import type { AppLinkCheck, AppLinkStatus, WayBackStatus } from '../../../main/common/way-back';
-import { launchChromium } from '../../support/browser';
+import type { Page } from 'playwright-core';
+import { catchSchemeRedirects, launchChromium } from '../../support/browser';
 import { freePort, listenOnLoopback } from '../../support/loopback-server';
 import { startServicesRig, type ServicesRig } from '../../support/services-rig';
 
@@ -205,5 +206,68 @@ describe('the way back through the services', () => {
     current.opened.push(link);
     await current.services.handleDeepLink(await current.playLastAuthorization());
     expect(current.services.accounts()).toMatchObject([{ state: 'connected' }]);
+  });
+});
+
+/** What the address bar shows: the URL of the tab's current history entry (CDP). */
+async function addressBar(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { currentIndex, entries } = await cdp.send('Page.getNavigationHistory');
+    return entries[currentIndex]!.url;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function logInAndAllow(page: Page): Promise<void> {
+  await page.fill('input[name=username]', 'operator');
+  await page.fill('input[name=password]', 'operator');
+  await page.click('button[type=submit]');
+  await page.click('button[name=decision][value=allow]');
+}
+
+// What the paste hints say (main/common/way-back.ts PasteHint), checked in
+// Chromium: a browser that cannot open the app link stays on the portal's
+// page and shows the address nowhere; a loopback address nobody answers stays
+// in the address bar of the can't-connect page. (Firefox ESR 140 was checked
+// by hand the same way: docs/way-back.md.)
+describe('what the browser shows when the way back is not answered (the paste hints’ claims)', () => {
+  it('the app link that nothing opens: the tab stays on the portal’s page; the address appears nowhere', async () => {
+    const current = await rigWith(hostCheck('registered'));
+    const page = await browser.newPage();
+    // Only watches: the link is not handed to anything, as on a system without a handler.
+    const hops = await catchSchemeRedirects(page, 'cz.netrex.connect');
+    current.onOpenExternal = async (url) => void (await page.goto(url));
+    await current.services.handlers.signIn('demo');
+    const portalPage = page.url();
+    await logInAndAllow(page);
+    const link = await hops.next();
+    expect(link.startsWith('cz.netrex.connect:/oauth/callback/demo?code=')).toBe(true);
+    expect(await addressBar(page)).toBe(new URL('/oauth2/auth/', portalPage).href);
+    expect(await page.content()).not.toContain('cz.netrex.connect:');
+    await hops.dispose();
+    await page.close();
+  });
+
+  it('the loopback address with no app listening: the whole address stays in the address bar', async () => {
+    const current = await rigWith(hostCheck('unavailable'));
+    const port = current.services
+      .wayBack()
+      .portals.find((p) => p.providerId === 'demo')!.loopbackPort!;
+    const page = await browser.newPage();
+    current.onOpenExternal = async (url) => void (await page.goto(url));
+    await current.services.handlers.signIn('demo');
+    await current.services.handlers.cancelSignIn('demo');
+    await expect.poll(() => isLoopbackPortFree(port)).toBe(true);
+    const refused = page.waitForEvent('requestfailed', (request) =>
+      request.url().startsWith(`http://127.0.0.1:${port}/`),
+    );
+    await logInAndAllow(page);
+    expect((await refused).failure()?.errorText).toBe('net::ERR_CONNECTION_REFUSED');
+    await expect
+      .poll(() => addressBar(page))
+      .toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/oauth/callback/demo\\?code=`));
+    await page.close();
   });
 });
