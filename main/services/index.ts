@@ -137,6 +137,7 @@ export async function createServices(
         .filter((p) => engine.pending(p.id)?.redirectKind === 'loopback')
         .map((p) => p.loopbackPort),
     log,
+    clock,
     onChange: (status) => hub.emit('way-back-changed', status),
   });
   disposables.add(wayBack);

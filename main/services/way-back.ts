@@ -6,6 +6,7 @@
 import type { AppLinkPort } from '../app-services';
 import { chooseWayBack, registeredRedirects } from '../auth/way-back';
 import { AuthError } from '../auth/auth-error';
+import type { Clock } from '../common/clock';
 import type { Disposable } from '../common/lifecycle';
 import type { Log } from '../common/log';
 import type {
@@ -26,6 +27,8 @@ export interface WayBackServiceOptions {
   /** The loopback ports a sign-in of this app listens on now. */
   readonly portsInUse: () => readonly number[];
   readonly log: Log;
+  /** For the time a sign-in waits for a check (CHECK_WAIT_MS). */
+  readonly clock: Pick<Clock, 'setTimer'>;
   /** Told on every change of the status (way-back-changed). */
   readonly onChange: (status: WayBackStatus) => void;
 }
@@ -40,6 +43,13 @@ export interface WayBackService extends Disposable {
   /** The portals changed: their routes may have too. */
   providersChanged(): void;
 }
+
+/**
+ * How long a sign-in waits for the check before it goes on with what was
+ * known: a system tool that hangs (each has its own 5 s limit) must not hold
+ * the browser back. The check goes on and its outcome is told when it comes.
+ */
+export const CHECK_WAIT_MS = 3_000;
 
 const NOT_CHECKED: AppLinkCheck = {
   scheme: APP_SCHEME,
@@ -96,10 +106,20 @@ export function createWayBackService(options: WayBackServiceOptions): WayBackSer
   };
 
   const runCheck = async (): Promise<WayBackStatus> => {
-    const [checked, portStates] = await Promise.all([
-      options.appLink ? options.appLink.check() : Promise.resolve(NOT_CHECKED),
-      checkPorts(),
-    ]);
+    let checked: AppLinkCheck;
+    let portStates: LoopbackPortState[];
+    try {
+      [checked, portStates] = await Promise.all([
+        options.appLink ? options.appLink.check() : Promise.resolve(NOT_CHECKED),
+        checkPorts(),
+      ]);
+    } catch (error) {
+      // The port promises never to throw; if it does, what was known stays.
+      options.log.warn('way-back.check-failed', {
+        error: error instanceof Error ? error.name : typeof error,
+      });
+      return tell();
+    }
     appLink = checked;
     ports = portStates;
     options.log.info('way-back.checked', {
@@ -125,7 +145,13 @@ export function createWayBackService(options: WayBackServiceOptions): WayBackSer
     status,
     check,
     async routeFor(providerId) {
-      const checked = await check();
+      const checked = await new Promise<WayBackStatus>((resolve) => {
+        const timer = options.clock.setTimer(CHECK_WAIT_MS, () => resolve(status()));
+        void check().then((done) => {
+          timer.dispose();
+          resolve(done);
+        });
+      });
       const way = checked.portals.find((p) => p.providerId === providerId);
       if (way) return way;
       // A portal added while the check ran: its route from the same facts.
