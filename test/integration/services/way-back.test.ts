@@ -169,7 +169,7 @@ describe('the way back through the services', () => {
     ]);
     await current.services.handlers.cancelSignIn('demo');
     // The listener closes as the sign-in ends.
-    await expect.poll(() => isLoopbackPortFree(demoPort)).toBe(true);
+    await expect.poll(() => isLoopbackPortFree(demoPort), { timeout: 10_000 }).toBe(true);
 
     const squatter = await listenOnLoopback((_req, res) => res.end('someone else'), demoPort);
     try {
@@ -259,15 +259,21 @@ describe('what the browser shows when the way back is not answered (the paste hi
     current.onOpenExternal = async (url) => void (await page.goto(url));
     await current.services.handlers.signIn('demo');
     await current.services.handlers.cancelSignIn('demo');
-    await expect.poll(() => isLoopbackPortFree(port)).toBe(true);
+    await expect.poll(() => isLoopbackPortFree(port), { timeout: 10_000 }).toBe(true);
     const refused = page.waitForEvent('requestfailed', (request) =>
       request.url().startsWith(`http://127.0.0.1:${port}/`),
     );
+    // Chromium commits its error page for the refused address.
+    const errorPage = page.waitForEvent(
+      'framenavigated',
+      (frame) => frame === page.mainFrame() && frame.url().startsWith('chrome-error://'),
+    );
     await logInAndAllow(page);
     expect((await refused).failure()?.errorText).toBe('net::ERR_CONNECTION_REFUSED');
-    await expect
-      .poll(() => addressBar(page))
-      .toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/oauth/callback/demo\\?code=`));
+    await errorPage;
+    expect(await addressBar(page)).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${port}/oauth/callback/demo\\?code=`),
+    );
     await page.close();
   });
 });
