@@ -22,6 +22,7 @@ import type { LogFileControl } from './support/log-file';
 import type { RuntimeFacts } from './support/diagnosis/build-report';
 import type { DiagnosisResult, SavedReport } from './support/diagnosis/model';
 import type { ReportFormat } from './support/diagnosis/report-files';
+import type { AppLinkCheck, WayBackStatus } from './common/way-back';
 import type { Cipher } from './vault/cipher';
 import type { PolicyValues } from './policy/policy-schema';
 import type { UpdaterPort } from './updates/update-service';
@@ -122,6 +123,23 @@ export interface AppPorts {
     readonly suggestedName: string;
     readonly content: (format: ReportFormat) => string;
   }): Promise<SavedReport>;
+  /**
+   * The app link (`cz.netrex.connect:`): checks that it starts this very
+   * executable and registers it again when not (main/electron/app-link.ts).
+   * Absent where the host cannot tell (the browser tests): the app link is
+   * then taken as it is, `unknown`.
+   */
+  readonly appLink?: AppLinkPort;
+  /**
+   * Writes text to the OS clipboard from the main process (a fresh sign-in
+   * link, which never crosses to the window). Absent: copying is refused.
+   */
+  readonly clipboard?: { writeText(text: string): void };
+}
+
+export interface AppLinkPort {
+  /** Checks the app link and repairs it when it does not reach this executable. Never throws. */
+  check(): Promise<AppLinkCheck>;
 }
 
 export interface AppServices extends Disposable {
@@ -164,4 +182,12 @@ export interface AppServices extends Disposable {
   onPolicyChanged(listener: (values: PolicyValues) => void): Disposable;
   /** `--diagnose`: the report in the app's language (the setting, else the OS's). */
   diagnose(): Promise<DiagnosisResult>;
+  /**
+   * The way back as last checked (plain data, for the diagnosis report): the
+   * app link's registration, the loopback ports, the route each portal's
+   * browser sign-in takes.
+   */
+  wayBack(): WayBackStatus;
+  /** Checks (and repairs) the app link and the loopback ports again; answers the new state. */
+  checkWayBack(): Promise<WayBackStatus>;
 }

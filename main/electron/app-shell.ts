@@ -4,7 +4,15 @@
 // `createServices`; everything Electron-specific the services need arrives
 // through `AppPorts`, built here. What it tells the operator itself is in the
 // app's language (edge-words.ts): the window's setting, else the OS's.
-import { Notification, app, dialog, powerMonitor, session, type BrowserWindow } from 'electron';
+import {
+  Notification,
+  app,
+  clipboard,
+  dialog,
+  powerMonitor,
+  session,
+  type BrowserWindow,
+} from 'electron';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppPorts, AppServices } from '../app-services';
@@ -16,7 +24,8 @@ import { APP_SETTINGS_DOCUMENT, savedLanguage } from '../services/app-settings';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
 import { createConfirmPort } from './confirm-dialog';
 import { createDeepLinkInbox } from '../desktop/deep-link-inbox';
-import { listenForDeepLinks, registerProtocolClient } from './deep-links';
+import { createAppLinkPort } from './app-link';
+import { listenForDeepLinks } from './deep-links';
 import { startEmbeddedDemoPortal } from '../desktop/demo';
 import { edgeWords, linkRefusalText, type EdgeWords } from '../desktop/edge-words';
 import { electronStoreDocument } from './electron-store-documents';
@@ -174,11 +183,8 @@ export function startAppShell(options: AppShellOptions): void {
     reveal: showWindow,
     refused: (refusal) => tellOperator(() => linkRefusalText(refusal, words())),
   });
-  if (!registerProtocolClient()) {
-    log.warn(
-      `could not register as the handler of the sign-in links (this system may not allow it)`,
-    );
-  }
+  // The app link is checked (and registered again) by the services at start and
+  // before each browser sign-in, through the appLink port (buildPorts).
 
   app.on('window-all-closed', () => {
     // macOS keeps an app without windows in the Dock; elsewhere closing the window quits.
@@ -297,6 +303,8 @@ export function startAppShell(options: AppShellOptions): void {
       // `PROXY host:port; DIRECT`: shell/browser/net/resolve_proxy_helper.cc, ToPacString).
       resolveProxy: (url) => http.resolveProxy(url),
       saveReport: createSaveReportPort(() => window),
+      appLink: createAppLinkPort(),
+      clipboard: { writeText: (text) => clipboard.writeText(text) },
     };
   }
 }

@@ -17,6 +17,7 @@ import type { ProviderConfig } from '../providers/provider-config';
 import type { AppSettingsStore } from '../services/app-settings';
 import type { SetAsideVaultFiles } from '../services/set-aside-vault-files';
 import type { SignInFlow } from '../services/sign-in-flow';
+import type { WayBackService } from '../services/way-back';
 import type { ClientSecrets } from '../providers/provider-config';
 import type { TokenVault } from '../vault/types';
 import { PolicyError } from '../policy/policy-error';
@@ -57,6 +58,7 @@ export interface BridgeHandlerDeps {
   readonly openLogFolder: () => Promise<void>;
   /** After the settings changed (the log's level follows them). */
   readonly settingsChanged?: (settings: AppSettings) => void;
+  readonly wayBack: Pick<WayBackService, 'status'>;
 }
 
 type Implementation<K extends BridgeMethodName> = (
@@ -140,9 +142,14 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     }),
 
     signIn: entry('signIn', (providerId) => signIns.start(providerId)),
+    signInViaLoopback: entry('signInViaLoopback', (providerId) =>
+      signIns.start(providerId, { viaLoopback: true }),
+    ),
     reopenBrowser: entry('reopenBrowser', (providerId) => signIns.reopen(providerId)),
     cancelSignIn: entry('cancelSignIn', (providerId) => signIns.cancel(providerId)),
     completeSignIn: entry('completeSignIn', (url) => signIns.complete(url)),
+    copySignInLink: entry('copySignInLink', (providerId) => signIns.copyLink(providerId)),
+    getWayBack: entry('getWayBack', () => deps.wayBack.status()),
     signInWithApiToken: entry('signInWithApiToken', (input) => {
       if (deps.policy().allowApiTokens === false) throw new PolicyError('api-tokens');
       return accounts.signInWithApiToken(input);

@@ -39,6 +39,9 @@ import { createAccountJournal } from '../support/account-journal';
 import { logStorageStatus } from '../support/storage-log';
 import { reportLanguageFor } from '../support/diagnosis/report-files';
 import { createDiagnosisService, type DiagnosisServiceDeps } from './diagnosis-service';
+import { wayBackFindings } from '../support/diagnosis/way-back-findings';
+import { createWayBackService } from './way-back';
+import { isLoopbackPortFree } from '../auth/loopback-probe';
 
 /**
  * The stand-in's demo client registers this loopback port (test/support/provider/config.ts).
@@ -74,6 +77,10 @@ export interface ServiceOptions {
   readonly diagnosisTimeoutMs?: number;
   /** The diagnosis's network probes (tests hold them to loopback); default Node's over `ports.fetch`. */
   readonly diagnosisProbes?: DiagnosisServiceDeps['probes'];
+  /** Whether a loopback port can be had (default: listens on it briefly). */
+  readonly isLoopbackPortFree?: (port: number) => Promise<boolean>;
+  /** The demo portal's loopback port (default DEMO_LOOPBACK_PORT; tests take a free one). */
+  readonly demoLoopbackPort?: number;
 }
 
 export async function createServices(
@@ -117,7 +124,7 @@ export async function createServices(
   const registry = createProviderRegistry({
     store: ports.documentStore('providers'),
     managed,
-    demo: demo ? [demoProvider(demo)] : [],
+    demo: demo ? [demoProvider(demo, options.demoLoopbackPort ?? DEMO_LOOPBACK_PORT)] : [],
   });
   for (const warning of registry.warnings) hub.notice('warning', warning);
 
@@ -213,6 +220,23 @@ export async function createServices(
   }
   disposables.add(registry.onDidChange(() => accounts.providersChanged()));
 
+  // The way back: checked (and the app link repaired) now and before each browser sign-in.
+  const wayBack = createWayBackService({
+    ...(ports.appLink ? { appLink: ports.appLink } : {}),
+    providers: () => registry.list(),
+    isPortFree: options.isLoopbackPortFree ?? isLoopbackPortFree,
+    portsInUse: () =>
+      registry
+        .list()
+        .filter((p) => engine.pending(p.id)?.redirectKind === 'loopback')
+        .map((p) => p.loopbackPort),
+    log,
+    clock,
+    onChange: (status) => hub.emit('way-back-changed', status),
+  });
+  disposables.add(wayBack);
+  disposables.add(registry.onDidChange(() => wayBack.providersChanged()));
+
   const isAllowedExternalUrl = externalUrlRule({
     providers: () => registry.list(),
     pendingAuthorizationUrl: (id) => engine.pendingAuthorizationUrl(id),
@@ -235,6 +259,10 @@ export async function createServices(
     providerName: (id) => registry.get(id)?.name,
     emit: (view) => hub.emit('sign-in-changed', view),
     notice: (level, error) => hub.notice(level, error),
+    wayBack: (providerId) => wayBack.routeFor(providerId),
+    ...(ports.clipboard
+      ? { copyToClipboard: (text: string) => ports.clipboard?.writeText(text) }
+      : {}),
     log,
   });
   disposables.add(signIns);
@@ -259,7 +287,9 @@ export async function createServices(
     registry,
     accounts,
     languageSetting: () => settings.language(),
-    ...(options.wayBack ? { wayBack: options.wayBack } : {}),
+    // The report checks the way back anew (bounded by the report's own time limit).
+    wayBack:
+      options.wayBack ?? (async (language) => wayBackFindings(await wayBack.check(), language)),
     ...(options.diagnosisTimeoutMs ? { timeoutMs: options.diagnosisTimeoutMs } : {}),
     ...(options.diagnosisProbes ? { probes: options.diagnosisProbes } : {}),
   });
@@ -314,6 +344,7 @@ export async function createServices(
       }
     },
     settingsChanged: (next) => applyLogLevel(next.detailedLog),
+    wayBack,
   });
   // Disposed last: listeners stay until every service has stopped talking.
   const services = new DisposableStore();
@@ -325,6 +356,8 @@ export async function createServices(
     portals: registry.list().length,
     storage: vault.storageStatus().backend,
   });
+  // At start, in the background: the window learns the outcome through way-back-changed.
+  void wayBack.check();
   return {
     handlers,
     events: hub,
@@ -344,6 +377,8 @@ export async function createServices(
       // Group Policy may have refreshed while the computer slept.
       void policies.refresh();
     },
+    wayBack: () => wayBack.status(),
+    checkWayBack: () => wayBack.check(),
     policyValues: () => policies.current().values,
     onPolicyChanged(listener) {
       policyListeners.add(listener);
@@ -398,8 +433,12 @@ function heldSecrets(
   return secrets;
 }
 
-/** The demo stand-in as a ready provider: its client registered both redirect kinds. */
-function demoProvider(demo: DemoPortal): ProviderConfig {
+/**
+ * The demo stand-in as a ready provider: its client registered both redirect
+ * kinds, so a sign-in returns through the loopback address where the app link
+ * cannot reach the app (`npm run demo` on Linux and macOS).
+ */
+function demoProvider(demo: DemoPortal, loopbackPort: number): ProviderConfig {
   return {
     id: demo.providerId,
     name: demo.name,
@@ -409,7 +448,8 @@ function demoProvider(demo: DemoPortal): ProviderConfig {
     clientId: demo.clientId,
     rights: [...demo.rights],
     redirectKind: 'custom-scheme',
-    loopbackPort: DEMO_LOOPBACK_PORT,
+    loopbackPort,
+    loopbackFallback: true,
     locked: false,
   };
 }

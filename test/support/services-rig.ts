@@ -6,7 +6,7 @@
 // answer and event is recorded, so a test can search them all for secrets.
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { AppPorts, AppServices } from '../../main/app-services';
+import type { AppLinkPort, AppPorts, AppServices } from '../../main/app-services';
 import type { ConfirmQuestion } from '../../main/common/confirmation';
 import { formatOfPath } from '../../main/support/diagnosis/report-files';
 import { loopbackProbes } from './loopback-probes';
@@ -49,6 +49,8 @@ export interface ServicesRigOptions {
   readonly log?: Log & Partial<LogFileControl>;
   /** The cipher's place in the ports, when a test needs another than `cipher` (a key store that hangs). */
   readonly portCipher?: AppPorts['cipher'];
+  /** The host's app-link check (default: none, the app link is `unknown`, as in a browser). */
+  readonly appLink?: AppLinkPort;
 }
 
 export interface RecordedEvent {
@@ -71,6 +73,8 @@ export interface ServicesRig {
   onSaveDialog: (suggestedName: string) => string | null;
   /** How many times "Show logs" asked the host to open the log folder. */
   readonly logFolderOpened: { count: number };
+  /** Every text the main process put on the clipboard (a fresh sign-in link). */
+  readonly clipboard: string[];
   /** Replaces what openExternal does (default: records the URL). */
   onOpenExternal: (url: string) => Promise<void>;
   readonly loginItem: { enabled: boolean };
@@ -111,6 +115,7 @@ export async function startServicesRig(
     writeFileSync(managedConfigPath, options.managedConfig);
   }
   const opened: string[] = [];
+  const clipboard: string[] = [];
   const loginItem = { enabled: false };
   const confirmations: ConfirmQuestion[] = [];
   const events: RecordedEvent[] = [];
@@ -153,6 +158,8 @@ export async function startServicesRig(
       writeFileSync(path, content(formatOfPath(path)));
       return { saved: true, path };
     },
+    clipboard: { writeText: (text) => void clipboard.push(text) },
+    ...(options.appLink ? { appLink: options.appLink } : {}),
   };
   const services = await createServices(ports, demoPortalOf(portal), {
     clock,
@@ -177,6 +184,7 @@ export async function startServicesRig(
     dir,
     cipher,
     opened,
+    clipboard,
     onOpenExternal: async (url: string) => void opened.push(url),
     onSaveDialog: (suggestedName: string) => suggestedName,
     logFolderOpened,

@@ -295,6 +295,10 @@ export const appMessagesCs = {
     'Netrex Connect nemohl pro přihlášení otevřít webový prohlížeč. Zkontrolujte, že je nastavený výchozí prohlížeč, a zkuste to znovu.',
   sign_in_address_refused:
     'Netrex Connect neotevřel přihlašovací stránku portálu: takovou adresu aplikace neotevírá (jen https, nešifrované http jen k tomuto počítači). Zkontrolujte adresu v nastavení portálu; pokud se to opakuje, informujte správce.',
+  loopback_not_registered:
+    'Portál {{portal}} nemá pro Netrex Connect zaregistrovanou místní adresu (http://127.0.0.1), takže se prohlížeč touto cestou vrátit nemůže. Požádejte správce o její registraci, nebo se přihlaste API tokenem.',
+  clipboard_unavailable:
+    'Netrex Connect nemohl vložit přihlašovací odkaz do schránky. Použijte raději „Znovu otevřít prohlížeč“, nebo vložte adresu z prohlížeče.',
   internal_error:
     'V Netrex Connect se něco pokazilo. Zkuste to znovu; pokud se to opakuje, restartujte aplikaci.',
   forbidden_sender: 'Tento požadavek nepřišel z okna Netrex Connect, a proto byl odmítnut.',

@@ -288,6 +288,10 @@ export const appMessagesEn = {
     "Netrex Connect couldn't open your web browser for the sign-in. Check that a default browser is set, then try again.",
   sign_in_address_refused:
     "Netrex Connect didn't open the portal's sign-in page: its address isn't one the app opens (https, or plain http only to this computer). Check the portal's address in its settings; if this keeps happening, tell your administrator.",
+  loopback_not_registered:
+    "{{Portal}} has no local address (http://127.0.0.1) registered for Netrex Connect, so the browser can't return that way. Ask your administrator to register it, or sign in with an API token.",
+  clipboard_unavailable:
+    'Netrex Connect couldn\'t put the sign-in link on the clipboard. Use "Open the browser again" instead, or paste the address from the browser.',
   internal_error:
     'Something went wrong inside Netrex Connect. Try again; if it keeps happening, restart the app.',
   forbidden_sender: "This request didn't come from the Netrex Connect window and was refused.",

@@ -122,9 +122,55 @@ export const en = {
   paste: {
     toggle: 'Paste the address instead',
     label: 'Address from the browser',
-    hint: "If the browser didn't come back to this app, copy the whole address from its address bar (it starts with {{prefix}}) and paste it here.",
+    hint: "Paste an address that starts with {{prefix}}, if you have one. Chrome, Edge and Firefox don't show it: when they can't open the app, they stay on the portal's page.",
+    hintLoopback:
+      "If the browser shows a page saying it can't connect, copy the whole address from its address bar (it starts with {{prefix}}) and paste it here.",
     submit: 'Finish signing in',
     empty: 'Paste the address from the browser first.',
+  },
+  wayBack: {
+    why: {
+      development:
+        'App links reach only an installed copy of Netrex Connect, not one started for development.',
+      'not-registered':
+        "This computer doesn't open Netrex Connect for sign-in links: registering the app for them failed.",
+      claimed:
+        'Sign-in links on this computer open {{holder}}, not this copy of Netrex Connect, and the app could not take them back.',
+      claimedUnnamed:
+        'Sign-in links on this computer open another program, not this copy of Netrex Connect, and the app could not take them back.',
+      elevated:
+        "Netrex Connect is running as administrator, and links your browser opens can't reach a copy running as administrator.",
+      chosen: 'You chose to come back through a local address this time.',
+    },
+    viaLoopback:
+      'So the browser comes back to the app through a local address on this computer ({{address}}) instead. There is nothing to set up.',
+    returnsVia:
+      'The browser comes back to the app through a local address on this computer ({{address}}).',
+    doubtful:
+      "After you allow access, your browser may not come back to the app, and it won't show an address to paste.",
+    fix: {
+      elevated: 'Close Netrex Connect and start it again without administrator rights.',
+      development:
+        "Sign in from an installed copy, or ask the portal's administrator to register the local address {{address}} for this app as well.",
+      other:
+        "Ask the portal's administrator to register the local address {{address}} for this app as well; until then, an API token is the sure way in.",
+    },
+    loopbackBusy:
+      "The local address can't be used now: another program is using port {{port}} of this computer.",
+  },
+  longWait: {
+    title: "Browser didn't come back?",
+    prompt:
+      "Your browser may be asking whether to open Netrex Connect. Look for its question at the top of the browser window (it can be hidden behind other windows), choose Open, and tick “Always allow” so it won't ask again. If you chose Cancel, use one of the ways below.",
+    viaLoopback: 'Sign in again through a local address',
+    viaLoopbackHint:
+      'The browser then comes back through {{address}} on this computer, without asking to open the app.',
+    loopbackPage:
+      "If the browser shows a page saying it can't connect (Chrome and Edge: “This site can't be reached”, Firefox: “Unable to connect”), copy the whole address from its address bar and paste it below.",
+    copyLink: 'Copy a fresh sign-in link',
+    copyLinkHint:
+      'To sign in from another browser or browser profile: paste the link into its address bar. The sign-in you started before is then abandoned.',
+    copied: 'Sign-in link copied. Paste it into the address bar of the browser you want to use.',
   },
   connections: {
     title: 'Connections',

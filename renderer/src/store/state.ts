@@ -13,6 +13,7 @@ import type {
   StorageStatus,
   UpdateView,
   UserFacingError,
+  WayBackStatus,
 } from '../../../main/ipc/contract';
 import type { Screen } from './screens';
 
@@ -24,6 +25,8 @@ export interface SignInTracking {
    * keeps the countdown right even when the two clocks disagree.
    */
   readonly localDeadline: number;
+  /** Local clock time at which the sign-in started (its elapsed time counted back from now). */
+  readonly localStartedAt: number;
 }
 
 /** A notice from the main process, or one the window raises (`local`, translated by the view). */
@@ -62,6 +65,8 @@ export interface AppState {
   readonly policy: PolicyView;
   /** The app's own updates; null until known. */
   readonly update: UpdateView | null;
+  /** How sign-ins return to the app (the app link's state, each portal's route); null until known. */
+  readonly wayBack: WayBackStatus | null;
   readonly notices: readonly AppNotice[];
   readonly screen: Screen;
   /** Keys (see `actionKey`) of bridge calls in flight. */
@@ -86,6 +91,7 @@ export const INITIAL_STATE: AppState = {
   setAside: null,
   policy: {},
   update: null,
+  wayBack: null,
   notices: [],
   screen: { name: 'loading' },
   busy: [],
@@ -107,6 +113,7 @@ export const actionKey = {
   saveReport: 'save-report',
   logFolder: 'log-folder',
   signIn: (providerId: string) => `sign-in:${providerId}`,
+  copyLink: (providerId: string) => `copy-link:${providerId}`,
   provider: (providerId: string) => `provider:${providerId}`,
   secret: (providerId: string) => `secret:${providerId}`,
   check: (accountId: string) => `check:${accountId}`,

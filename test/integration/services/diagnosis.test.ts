@@ -58,7 +58,8 @@ describe('the diagnosis of the services', () => {
         'storage.vault-file',
         'storage.last-write',
         'storage.round-trip',
-        'way-back.checks',
+        'way-back.app-link',
+        'way-back.portal.demo',
         'portal.demo.dns',
         'portal.demo.tcp',
         'portal.demo.tls',
@@ -70,9 +71,10 @@ describe('the diagnosis of the services', () => {
     );
     expect(find(en, 'storage.round-trip')?.status).toBe('ok');
     expect(find(en, 'storage.vault-file')).toMatchObject({ status: 'ok', facts: { accounts: 1 } });
-    expect(find(en, 'way-back.checks')).toMatchObject({
+    // No app-link port in this rig: the check has nothing to ask.
+    expect(find(en, 'way-back.app-link')).toMatchObject({
       status: 'skip',
-      detail: 'Not checked by this version of the app.',
+      detail: 'Not checked yet.',
     });
     expect(find(en, 'portal.demo.http.api')?.status).toBe('ok');
     // The built-in portals are not on loopback: a test's probes do not leave the machine.
@@ -91,7 +93,7 @@ describe('the diagnosis of the services', () => {
     expect(cs.report.language).toBe('cs');
     expect(ids(cs)).toEqual(ids(en).filter((id) => ids(cs).includes(id)));
     expect(cs.text).toContain('Diagnostika Netrex Connect');
-    expect(find(cs, 'way-back.checks')?.detail).toBe('Tato verze aplikace je nekontroluje.');
+    expect(find(cs, 'way-back.app-link')?.detail).toBe('Zatím nezkontrolováno.');
 
     const secrets = rig.portal.issued().filter((s) => s.length >= 8 && s !== 'operator');
     const everything = [en.text, JSON.stringify(en.report), cs.text].join('\n');
@@ -100,26 +102,39 @@ describe('the diagnosis of the services', () => {
     }
   });
 
-  it("shows the way back's findings when its owner provides them", async () => {
+  it('checks the way back anew: an app link another program holds is a failure naming it', async () => {
+    let checks = 0;
     rig = await startServicesRig({
-      services: {
-        wayBack: async (language) => [
-          {
-            id: 'app-link',
-            status: 'fail',
-            code: 'registered_elsewhere',
-            title: language === 'cs' ? 'Odkaz aplikace' : 'App link',
-            detail: 'cz.netrex.connect: opens /opt/Other/other',
-          },
-        ],
+      appLink: {
+        check: async () => {
+          checks += 1;
+          return {
+            scheme: 'cz.netrex.connect',
+            status: 'claimed',
+            launch: 'installed',
+            holder: 'other-camera-app.desktop',
+            repaired: true,
+            elevated: null,
+            detail: 'xdg-mime names another desktop entry',
+            checkedAt: Date.UTC(2026, 10, 27, 12),
+          };
+        },
       },
     });
+    await rig.services.checkWayBack(); // the start-up check, which a report would join
+    const before = checks;
     const result = value(await rig.services.handlers.runDiagnosis('en'));
+    expect(checks).toBe(before + 1);
     expect(find(result, 'way-back.app-link')).toMatchObject({
       status: 'fail',
-      code: 'registered_elsewhere',
+      code: 'claimed',
+      facts: { holder: 'other-camera-app.desktop', repaired: true },
     });
-    expect(result.text).toContain('[FAIL] App link: cz.netrex.connect: opens /opt/Other/other');
+    expect(result.text).toContain(
+      '[FAIL] App link (cz.netrex.connect:): Another program holds these links (other-camera-app.desktop)',
+    );
+    const cs = value(await rig.services.handlers.runDiagnosis('cs'));
+    expect(find(cs, 'way-back.app-link')?.detail).toContain('Tyto odkazy drží jiný program');
   });
 
   it('saves the report the operator saw: text or JSON as the name says, or nothing when cancelled', async () => {

@@ -145,6 +145,37 @@ describe('the handler table', () => {
     expect(rig.signInViews().map((v) => v.phase)).toEqual(['waiting', 'cancelled']);
   });
 
+  it('the way back: its state, and a fresh sign-in link copied by the main process (never answered to the window)', async () => {
+    const status = await value<{ appLink: { status: string }; portals: { providerId: string }[] }>(
+      'getWayBack',
+    );
+    expect(status.appLink.status).toBe('unknown'); // no host check in this rig
+    expect(status.portals.map((p) => p.providerId)).toEqual([
+      'netrex',
+      'camstreamer-cloud',
+      'demo',
+    ]);
+    const copied = await value('copySignInLink', 'demo');
+    expect(copied).toMatchObject({ providerId: 'demo', phase: 'waiting' });
+    const link = rig.clipboard.at(-1)!;
+    expect(link.startsWith(`${rig.portal.url}/oauth2/auth/?`)).toBe(true);
+    expect(JSON.stringify(copied)).not.toContain(new URL(link).searchParams.get('state')!);
+    expect(await value('signInViaLoopback', 'demo')).toMatchObject({
+      phase: 'waiting',
+      wayBack: { route: 'loopback', reason: 'chosen' },
+    });
+    expect(await value('cancelSignIn', 'demo')).toMatchObject({ phase: 'cancelled' });
+    // A built-in has only the app link registered: said, in words, nothing started.
+    expect(await call('signInViaLoopback', 'netrex')).toMatchObject({
+      ok: false,
+      error: { code: 'loopback_not_registered', params: { portal: 'Netrex' } },
+    });
+    expect(await call('copySignInLink', 'nope')).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_provider' },
+    });
+  });
+
   it('a pasted address completes the sign-in: connected with the account id, then 3 cameras', async () => {
     await value('signIn', 'demo');
     const location = await rig.playLastAuthorization();

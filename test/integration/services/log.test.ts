@@ -50,7 +50,7 @@ describe('the log of the services', () => {
       'storage.opened backend=gnome_libsecret encryption=true weak=false policy=encrypted',
     ]);
     expect(named(file, 'sign-in.started')).toEqual([
-      'sign-in.started providerId=demo redirect=custom-scheme',
+      'sign-in.started providerId=demo route=app-link reason=unchecked doubtful=false',
     ]);
     expect(named(file, 'sign-in.browser-opened')[0]).toMatch(/^\S+ providerId=demo ms=\d+$/);
     expect(named(file, 'sign-in.redirect-arrived')).toEqual([

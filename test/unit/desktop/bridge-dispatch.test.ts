@@ -77,6 +77,7 @@ describe('bridge dispatch', () => {
         updates: {} as never,
         diagnosis: {} as never,
         openLogFolder: async () => undefined,
+        wayBack: {} as never,
       }),
       { warn: () => undefined },
     );

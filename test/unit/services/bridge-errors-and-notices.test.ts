@@ -66,6 +66,7 @@ describe('toUserFacing', () => {
       updates: {} as never,
       diagnosis: {} as never,
       openLogFolder: async () => undefined,
+      wayBack: {} as never,
     });
     expect(await handlers.listAccounts()).toEqual({ ok: false, error: INTERNAL_ERROR });
     const dispatch = createBridgeDispatch(
