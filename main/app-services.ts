@@ -19,6 +19,11 @@ import type { Disposable } from './common/lifecycle';
 import type { DocumentStore } from './common/document-store';
 import type { Log } from './common/log';
 import type { Confirm } from './common/confirmation';
+import type { LogFileControl } from './support/log-file';
+import type { RuntimeFacts } from './support/diagnosis/build-report';
+import type { DiagnosisResult, SavedReport } from './support/diagnosis/model';
+import type { ReportFormat } from './support/diagnosis/report-files';
+import type { AppLinkCheck, WayBackStatus } from './common/way-back';
 import type { Cipher } from './vault/cipher';
 import type { PolicyValues } from './policy/policy-schema';
 import type { UpdaterPort } from './updates/update-service';
@@ -97,6 +102,45 @@ export interface AppPorts {
     /** The feed the build carries (app-update.yml), if any. */
     readonly builtInFeed: string | null;
   };
+  /**
+   * The file behind `log` (main/support/log-file.ts), where the host keeps
+   * one: its level (the operator's detailed-log setting here; IT's policy
+   * through `setLevel('policy', …)`), its last lines for the diagnosis, its
+   * folder, and the secrets its redaction must know. Absent in most tests.
+   */
+  readonly logFile?: LogFileControl;
+  /** Opens the log folder in the OS's file manager (Settings' "Show logs"); absent in tests. */
+  openLogFolder?(): Promise<void>;
+  /** What only the host knows for the diagnosis: Electron's versions, how the app was installed and started. */
+  readonly runtime?: RuntimeFacts;
+  /** The proxy the OS chose for a URL (Electron's session.resolveProxy); absent: not asked. */
+  resolveProxy?(url: string): Promise<string>;
+  /**
+   * Saves the diagnosis report where the operator chooses in a native save
+   * dialog (never a path the page names); the chosen name's ending picks the
+   * format. Answers where it went, or that the operator cancelled.
+   */
+  saveReport?(report: {
+    readonly suggestedName: string;
+    readonly content: (format: ReportFormat) => string;
+  }): Promise<SavedReport>;
+  /**
+   * The app link (`cz.netrex.connect:`): checks that it starts this very
+   * executable and registers it again when not (main/electron/app-link.ts).
+   * Absent where the host cannot tell (the browser tests): the app link is
+   * then taken as it is, `unknown`.
+   */
+  readonly appLink?: AppLinkPort;
+  /**
+   * Writes text to the OS clipboard from the main process (a fresh sign-in
+   * link, which never crosses to the window). Absent: copying is refused.
+   */
+  readonly clipboard?: { writeText(text: string): void };
+}
+
+export interface AppLinkPort {
+  /** Checks the app link and repairs it when it does not reach this executable. Never throws. */
+  check(): Promise<AppLinkCheck>;
 }
 
 export interface AppServices extends Disposable {
@@ -143,4 +187,14 @@ export interface AppServices extends Disposable {
    */
   policyValues(): PolicyValues;
   onPolicyChanged(listener: (values: PolicyValues) => void): Disposable;
+  /** `--diagnose`: the report in the app's language (the setting, else the OS's). */
+  diagnose(): Promise<DiagnosisResult>;
+  /**
+   * The way back as last checked (plain data, for the diagnosis report): the
+   * app link's registration, the loopback ports, the route each portal's
+   * browser sign-in takes.
+   */
+  wayBack(): WayBackStatus;
+  /** Checks (and repairs) the app link and the loopback ports again; answers the new state. */
+  checkWayBack(): Promise<WayBackStatus>;
 }

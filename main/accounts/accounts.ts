@@ -101,6 +101,8 @@ export interface Accounts extends Disposable {
   /** A browser sign-in to this provider is waiting (or no longer). */
   setAuthorizing(providerId: ProviderId, on: boolean): void;
   countOn(providerId: ProviderId): number;
+  /** When the account's tokens are renewed next (null: not planned), for the diagnosis. */
+  nextRefreshAt(id: string): number | null;
   onDidChange(listener: (accounts: AccountSnapshot[]) => void): Disposable;
 }
 
@@ -291,7 +293,14 @@ export function createAccounts(options: AccountsOptions): Accounts {
         },
         apiTokenKey(provider.id, label),
         null,
-        (previous) => probeSucceeded(previous, now, outcome.cameras, outcome.latencyMs),
+        (previous) =>
+          probeSucceeded(
+            previous,
+            now,
+            outcome.cameras,
+            outcome.latencyMs,
+            outcome.portalClockOffsetMs,
+          ),
       );
       return connection.snapshot(persisted());
     },
@@ -341,6 +350,8 @@ export function createAccounts(options: AccountsOptions): Accounts {
         if (owner === providerId && method === 'oauth') connection.authorizing = on;
       }
     },
+
+    nextRefreshAt: (id) => byId.get(id)?.nextRefreshAt ?? null,
 
     countOn: (providerId) =>
       [...byId.values()].filter((c) => c.profile.providerId === providerId).length,

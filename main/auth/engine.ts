@@ -82,9 +82,18 @@ export interface AuthorizationResult {
   readonly requestedRights: readonly string[];
 }
 
+export interface StartOptions {
+  /**
+   * The way back to ask the portal for, when not the provider's own
+   * `redirectKind`: the loopback address of a portal that has it registered
+   * as a fallback (main/auth/way-back.ts decides).
+   */
+  readonly redirectKind?: ProviderConfig['redirectKind'];
+}
+
 export interface SignInEngine extends Disposable {
   /** Starts (or restarts: the previous one fails as `superseded`) a sign-in. Throws AuthError. */
-  startAuthorization(providerId: ProviderId): Promise<StartedAuthorization>;
+  startAuthorization(providerId: ProviderId, options?: StartOptions): Promise<StartedAuthorization>;
   /** The URL of the pending authorization, to open the browser again; undefined when none. */
   pendingAuthorizationUrl(providerId: ProviderId): string | undefined;
   /** Every redirect URL (deep link, loopback, pasted address). Throws AuthError. */
@@ -175,7 +184,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
       phase,
       startedAt: p.startedAt,
       deadline: p.deadline,
-      redirectKind: p.provider.redirectKind,
+      redirectKind: p.redirectKind,
       ...(error ? { error: error.toUserFacing() } : {}),
     };
   }
@@ -231,8 +240,9 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
   }
 
   return {
-    async startAuthorization(providerId) {
+    async startAuthorization(providerId, start = {}) {
       const provider = requireProvider(providerId);
+      const redirectKind = start.redirectKind ?? provider.redirectKind;
       const readiness = providerReadiness(provider, Boolean(options.secrets.get(provider)));
       if (!readiness.ready) {
         throw new AuthError('not_configured', {
@@ -245,7 +255,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
       const secrets = await newAuthorizationSecrets();
       const resources: Disposable[] = [];
       let redirectUri = customSchemeRedirectUri(provider.id);
-      if (provider.redirectKind === 'loopback') {
+      if (redirectKind === 'loopback') {
         // The previous flow may hold the same port; it is superseded either way.
         const previous = store.get(provider.id);
         if (previous) end(previous, 'superseded', 'superseded');
@@ -258,6 +268,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
         state: secrets.state,
         codeVerifier: secrets.codeVerifier,
         redirectUri,
+        redirectKind,
         authorizationUrl: session.authorizationUrl({
           redirectUri,
           state: secrets.state,

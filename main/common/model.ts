@@ -102,6 +102,12 @@ export interface AccountSnapshot {
    * StorageStatus.lastWriteError), until a save succeeds.
    */
   readonly persisted: boolean;
+  /**
+   * How far the portal's clock is from this computer's (ms, positive: the
+   * portal is ahead), from its last answer that said its time; absent when
+   * none did. The window warns beyond five minutes. Lifetimes never use it.
+   */
+  readonly portalClockOffsetMs?: number;
 }
 
 export interface ApiTokenSignInInput {

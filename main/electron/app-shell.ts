@@ -4,7 +4,15 @@
 // `createServices`; everything Electron-specific the services need arrives
 // through `AppPorts`, built here. What it tells the operator itself is in the
 // app's language (edge-words.ts): the window's setting, else the OS's.
-import { Notification, app, dialog, powerMonitor, session, type BrowserWindow } from 'electron';
+import {
+  Notification,
+  app,
+  clipboard,
+  dialog,
+  powerMonitor,
+  session,
+  type BrowserWindow,
+} from 'electron';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppPorts, AppServices } from '../app-services';
@@ -20,12 +28,13 @@ import { installAppMenu } from './app-menu';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
 import { createConfirmPort } from './confirm-dialog';
 import { createDeepLinkInbox } from '../desktop/deep-link-inbox';
-import { listenForDeepLinks, registerProtocolClient } from './deep-links';
+import { createAppLinkPort } from './app-link';
+import { listenForDeepLinks } from './deep-links';
 import { startEmbeddedDemoPortal } from '../desktop/demo';
 import { edgeWords, linkRefusalText, type EdgeWords } from '../desktop/edge-words';
 import { electronStoreDocument } from './electron-store-documents';
 import { openExternalGuarded } from './external-links';
-import { createPortalFetch } from './portal-http';
+import { createPortalFetch, resolvePortalProxy } from './portal-http';
 import { registerBridge } from './ipc';
 import { createLoginItemPort, startedAtLogin } from './login-item';
 import { watchAccountAlerts } from './notifications';
@@ -34,6 +43,14 @@ import { createSafeStorageCipher } from './secure-storage';
 import { startupFailureMessage } from '../desktop/startup-failure';
 import { createAppTray } from './tray';
 import { createUpdaterPort } from './updater';
+import { diagnoseRequestData, diagnoseRequested } from '../desktop/diagnose-argv';
+import { reportLanguageFor, reportPaths } from '../support/diagnosis/report-files';
+import { reportWords } from '../support/diagnosis/words';
+import type { LogFile } from '../support/log-file';
+import { diagnoseAndExit, listenForDiagnoseRequests } from './diagnose';
+import { openAppLogFile, showFolder } from './log-folder';
+import { createSaveReportPort } from './report-dialog';
+import { runtimeFacts } from './runtime-facts';
 import {
   createMainWindow,
   guardAllWebContents,
@@ -105,11 +122,29 @@ export function startAppShell(options: AppShellOptions): void {
   const userModelId = appUserModelIdFor(process.platform);
   if (userModelId) app.setAppUserModelId(userModelId);
 
+  // `--diagnose`: this copy writes the report, or hands the request to the one running.
+  const diagnosePaths = diagnoseRequested(process.argv)
+    ? reportPaths(app.getPath('logs'), Date.now())
+    : undefined;
+
   // A second instance hands its argv to the first (`second-instance`) and quits at once.
-  if (!app.requestSingleInstanceLock()) {
+  if (
+    !app.requestSingleInstanceLock(diagnosePaths ? diagnoseRequestData(diagnosePaths) : undefined)
+  ) {
+    if (diagnosePaths) process.stdout.write(`${commandWords().handedOver(diagnosePaths.text)}\n`);
     app.quit();
     return;
   }
+
+  // The log file, redacted line by line (main/support/log-file.ts), from here to the exit.
+  const appLog: LogFile = openAppLogFile();
+  appLog.info('app.started', {
+    version: app.getVersion(),
+    electron: process.versions.electron,
+    platform: process.platform,
+    packaged: app.isPackaged,
+    diagnose: diagnosePaths !== undefined,
+  });
 
   // Every renderer sandboxed, whatever a window's options say (must precede `ready`).
   app.enableSandbox();
@@ -174,11 +209,8 @@ export function startAppShell(options: AppShellOptions): void {
     reveal: showWindow,
     refused: (refusal) => tellOperator(() => linkRefusalText(refusal, words())),
   });
-  if (!registerProtocolClient()) {
-    log.warn(
-      `could not register as the handler of the sign-in links (this system may not allow it)`,
-    );
-  }
+  // The app link is checked (and registered again) by the services at start and
+  // before each browser sign-in, through the appLink port (buildPorts).
 
   // A tray-resident app: closing the window never quits (Electron would, without this
   // listener: lib/browser/init.ts). A quit closes windows without this event.
@@ -190,6 +222,7 @@ export function startAppShell(options: AppShellOptions): void {
     if (shutDown) return;
     event.preventDefault();
     shutDown = true;
+    appLog.info('app.quitting');
     void (async () => {
       try {
         await disposables.dispose();
@@ -216,6 +249,14 @@ export function startAppShell(options: AppShellOptions): void {
       return;
     }
     const ready = services;
+    if (diagnosePaths) {
+      // No window, no tray: the report, where it went, and the exit.
+      await diagnoseAndExit(ready, diagnosePaths);
+      return;
+    }
+    disposables.add(
+      listenForDiagnoseRequests(ready, appLog.folder, (message) => tellOperator(() => message)),
+    );
     disposables.add(registerBridge(ready, () => window?.webContents ?? null, log));
     disposables.add(
       createAppTray(
@@ -289,6 +330,28 @@ export function startAppShell(options: AppShellOptions): void {
       // Asked by the main process in a native box, in the app's language.
       confirm: createConfirmPort(() => window, words),
       ...(updater ? { updater } : {}),
+      log: appLog,
+      logFile: appLog,
+      openLogFolder: () => showFolder(appLog.folder),
+      runtime: runtimeFacts(startedAtLogin(process.argv)),
+      // The proxy Chromium chose for the portal, in the session the services' requests use
+      // (docs/api/session.md ses.resolveProxy; a PAC string such as `DIRECT` or
+      // `PROXY host:port; DIRECT`: shell/browser/net/resolve_proxy_helper.cc, ToPacString).
+      resolveProxy: resolvePortalProxy,
+      saveReport: createSaveReportPort(() => window),
+      appLink: createAppLinkPort(),
+      clipboard: { writeText: (text) => clipboard.writeText(text) },
     };
   }
+}
+
+/** The `--diagnose` sentences in the app's language, before any service runs. */
+function commandWords() {
+  let languages: string[] = [];
+  try {
+    languages = app.getPreferredSystemLanguages();
+  } catch {
+    // Not known this early on some system: the setting, else English.
+  }
+  return reportWords(reportLanguageFor(savedLanguageSetting(), languages)).command;
 }

@@ -10,9 +10,19 @@ import { fetchOverNetRequest } from '../desktop/net-answer';
 /** Not `persist:`-prefixed: an in-memory session for the main process's own HTTP. */
 const HTTP_PARTITION = 'netrex-main-http';
 
+/** The services' own session; the same one each call (fromPartition keeps it per name). After `ready`. */
+export function portalSession(): Electron.Session {
+  return session.fromPartition(HTTP_PARTITION, { cache: false });
+}
+
 /** After `ready` (session and net need it). */
 export function createPortalFetch(): typeof fetch {
-  const http = session.fromPartition(HTTP_PARTITION, { cache: false });
+  const http = portalSession();
   return (input, init) =>
     fetchOverNetRequest((options) => net.request({ ...options, session: http }), input, init);
+}
+
+/** The proxy Chromium chooses for a portal's address, in the session the services' requests use. */
+export function resolvePortalProxy(url: string): Promise<string> {
+  return portalSession().resolveProxy(url);
 }

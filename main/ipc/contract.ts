@@ -26,6 +26,18 @@ import type {
   UpdateView,
   UserFacingError,
 } from '../common/model';
+import type { DiagnosisResult, ReportLanguage, SavedReport } from '../support/diagnosis/model';
+
+export type {
+  CheckStatus,
+  DiagnosisCheck,
+  DiagnosisReport,
+  DiagnosisResult,
+  DiagnosisSection,
+  ReportLanguage,
+  SavedReport,
+} from '../support/diagnosis/model';
+import type { PortalWayBack, WayBackStatus } from '../common/way-back';
 
 export type {
   AccountSnapshot,
@@ -51,6 +63,17 @@ export type {
   UserFacingError,
   VaultDamage,
 } from '../common/model';
+export type {
+  AppLaunchKind,
+  AppLinkCheck,
+  AppLinkStatus,
+  LoopbackPortState,
+  PasteHint,
+  PortalWayBack,
+  ReturnRoute,
+  WayBackReason,
+  WayBackStatus,
+} from '../common/way-back';
 
 /** Every call answers with a value or a user-facing error; nothing is thrown across the bridge. */
 export type Result<T> =
@@ -76,6 +99,8 @@ export interface ProviderView {
   readonly availableRights: readonly string[];
   readonly redirectKind: RedirectKind;
   readonly loopbackPort: number;
+  /** The portal has the loopback address registered too, as the way back when the app link fails. */
+  readonly loopbackFallback: boolean;
   /** The exact redirect URL the administrator registers in the portal. */
   readonly redirectUri: string;
   /** Whether "Sign in" can start; when not, `notReadyReason` says what is missing. */
@@ -103,6 +128,8 @@ export interface SignInView {
   readonly accountId?: string;
   /** Set when failed or cancelled: `access_denied`, `timed_out`, `superseded`, ... */
   readonly error?: UserFacingError;
+  /** The way back this sign-in asked the portal for, and why (absent once it ended). */
+  readonly wayBack?: PortalWayBack;
 }
 
 export interface AppInfo {
@@ -118,6 +145,8 @@ export interface AppSettings {
   readonly startAtLogin: boolean;
   /** `system` follows the OS; otherwise a language the UI ships (`en`, `cs`). */
   readonly language: 'system' | 'en' | 'cs';
+  /** The log writes debug lines too (for a support case); IT's policy may set the level instead. */
+  readonly detailedLog: boolean;
 }
 
 export interface Notice {
@@ -147,10 +176,16 @@ export interface NetrexBridge {
   removeProvider(providerId: string): Promise<Result<null>>;
 
   signIn(providerId: string): Promise<Result<SignInView>>;
+  /** Signs in again returning through the portal's loopback address (the app link did not come back). */
+  signInViaLoopback(providerId: string): Promise<Result<SignInView>>;
   reopenBrowser(providerId: string): Promise<Result<SignInView>>;
   cancelSignIn(providerId: string): Promise<Result<SignInView>>;
   /** "Paste the address instead": the URL from the browser's address bar. */
   completeSignIn(url: string): Promise<Result<SignInView>>;
+  /** A fresh sign-in whose link goes to the clipboard (by the main process), for another browser. */
+  copySignInLink(providerId: string): Promise<Result<SignInView>>;
+  /** How sign-ins return to the app: the app link's registration and each portal's route. */
+  getWayBack(): Promise<Result<WayBackStatus>>;
   signInWithApiToken(input: ApiTokenSignInInput): Promise<Result<AccountSnapshot>>;
 
   listAccounts(): Promise<Result<AccountSnapshot[]>>;
@@ -172,11 +207,19 @@ export interface NetrexBridge {
   /** "Restart to update": refused while a sign-in runs or sign-ins are being saved. */
   restartToUpdate(): Promise<Result<UpdateView>>;
 
+  /** Settings → Diagnostics, "Check again": every check now, the report in `language`. */
+  runDiagnosis(language: ReportLanguage): Promise<Result<DiagnosisResult>>;
+  /** Saves the report last made (in `language`) where the operator chooses in a native dialog. */
+  saveDiagnosis(language: ReportLanguage): Promise<Result<SavedReport>>;
+  /** Opens the folder of the app's log files in the file manager ("Show logs"). */
+  openLogFolder(): Promise<Result<null>>;
+
   onAccountsChanged(listener: (accounts: AccountSnapshot[]) => void): () => void;
   onSignInChanged(listener: (view: SignInView) => void): () => void;
   onNotice(listener: (notice: Notice) => void): () => void;
   onPolicyChanged(listener: (policy: PolicyView) => void): () => void;
   onUpdateChanged(listener: (update: UpdateView) => void): () => void;
+  onWayBackChanged(listener: (status: WayBackStatus) => void): () => void;
 }
 
 /** Events pushed from the main process, by channel. */
@@ -186,6 +229,7 @@ export interface BridgeEvents {
   notice: Notice;
   'policy-changed': PolicyView;
   'update-changed': UpdateView;
+  'way-back-changed': WayBackStatus;
 }
 export type BridgeEventName = keyof BridgeEvents;
 
@@ -209,9 +253,12 @@ export const BRIDGE_METHODS = [
   'setClientSecret',
   'removeProvider',
   'signIn',
+  'signInViaLoopback',
   'reopenBrowser',
   'cancelSignIn',
   'completeSignIn',
+  'copySignInLink',
+  'getWayBack',
   'signInWithApiToken',
   'listAccounts',
   'checkNow',
@@ -224,6 +271,9 @@ export const BRIDGE_METHODS = [
   'getPolicy',
   'getUpdateStatus',
   'restartToUpdate',
+  'runDiagnosis',
+  'saveDiagnosis',
+  'openLogFolder',
 ] as const satisfies readonly BridgeMethodName[];
 
 export const BRIDGE_EVENTS = {
@@ -232,6 +282,7 @@ export const BRIDGE_EVENTS = {
   onNotice: 'notice',
   onPolicyChanged: 'policy-changed',
   onUpdateChanged: 'update-changed',
+  onWayBackChanged: 'way-back-changed',
 } as const satisfies Record<Extract<keyof NetrexBridge, `on${string}`>, BridgeEventName>;
 
 /** IPC channel for a method: a namespace keeps them apart from Electron's own. */

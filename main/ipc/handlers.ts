@@ -17,13 +17,16 @@ import type { ProviderConfig } from '../providers/provider-config';
 import type { AppSettingsStore } from '../services/app-settings';
 import type { SetAsideVaultFiles } from '../services/set-aside-vault-files';
 import type { SignInFlow } from '../services/sign-in-flow';
+import type { WayBackService } from '../services/way-back';
 import type { ClientSecrets } from '../providers/provider-config';
 import type { TokenVault } from '../vault/types';
 import { PolicyError } from '../policy/policy-error';
 import type { PolicyValues } from '../policy/policy-schema';
+import type { DiagnosisService } from '../services/diagnosis-service';
 import type { UpdateService } from '../updates/update-service';
 import type {
   AppInfo,
+  AppSettings,
   BridgeArgs,
   BridgeMethodName,
   BridgeValue,
@@ -50,6 +53,12 @@ export interface BridgeHandlerDeps {
   readonly policy: () => PolicyValues;
   readonly policyView: () => PolicyView;
   readonly updates: Pick<UpdateService, 'status' | 'restart'>;
+  readonly diagnosis: DiagnosisService;
+  /** Opens the log folder (the host's), or throws a user-facing error. */
+  readonly openLogFolder: () => Promise<void>;
+  /** After the settings changed (the log's level follows them). */
+  readonly settingsChanged?: (settings: AppSettings) => void;
+  readonly wayBack: Pick<WayBackService, 'status'>;
 }
 
 type Implementation<K extends BridgeMethodName> = (
@@ -85,7 +94,11 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
       languages: [...deps.appInfo.languages],
     })),
     getAppSettings: entry('getAppSettings', () => settings.get()),
-    updateAppSettings: entry('updateAppSettings', (patch) => settings.update(patch)),
+    updateAppSettings: entry('updateAppSettings', (patch) => {
+      const next = settings.update(patch);
+      deps.settingsChanged?.(next);
+      return next;
+    }),
 
     listProviders: entry('listProviders', () => registry.list().map(view)),
     addPortal: entry('addPortal', (input) => view(registry.addPortal(input))),
@@ -129,9 +142,14 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     }),
 
     signIn: entry('signIn', (providerId) => signIns.start(providerId)),
+    signInViaLoopback: entry('signInViaLoopback', (providerId) =>
+      signIns.start(providerId, { viaLoopback: true }),
+    ),
     reopenBrowser: entry('reopenBrowser', (providerId) => signIns.reopen(providerId)),
     cancelSignIn: entry('cancelSignIn', (providerId) => signIns.cancel(providerId)),
     completeSignIn: entry('completeSignIn', (url) => signIns.complete(url)),
+    copySignInLink: entry('copySignInLink', (providerId) => signIns.copyLink(providerId)),
+    getWayBack: entry('getWayBack', () => deps.wayBack.status()),
     signInWithApiToken: entry('signInWithApiToken', (input) => {
       if (deps.policy().allowApiTokens === false) throw new PolicyError('api-tokens');
       return accounts.signInWithApiToken(input);
@@ -165,5 +183,11 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     getPolicy: entry('getPolicy', () => deps.policyView()),
     getUpdateStatus: entry('getUpdateStatus', () => deps.updates.status()),
     restartToUpdate: entry('restartToUpdate', () => deps.updates.restart()),
+    runDiagnosis: entry('runDiagnosis', (language) => deps.diagnosis.run(language)),
+    saveDiagnosis: entry('saveDiagnosis', (language) => deps.diagnosis.save(language)),
+    openLogFolder: entry('openLogFolder', async () => {
+      await deps.openLogFolder();
+      return null;
+    }),
   };
 }

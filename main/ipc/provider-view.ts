@@ -28,6 +28,7 @@ export function toProviderView(
     availableRights: config.dialect === 'netrex' ? [...NETREX_RIGHTS] : [...config.rights],
     redirectKind: config.redirectKind,
     loopbackPort: config.loopbackPort,
+    loopbackFallback: config.loopbackFallback === true,
     redirectUri: redirectUriOf(config),
     ready: readiness.ready,
     ...(readiness.ready ? {} : { notReadyReason: readiness.reason }),

@@ -48,6 +48,7 @@ const providerSettingsPatch = z.strictObject({
 const appSettingsPatch = z.strictObject({
   startAtLogin: z.boolean().optional(),
   language: z.enum(['system', 'en', 'cs']).optional(),
+  detailedLog: z.boolean().optional(),
 });
 
 const retentionDays = z
@@ -55,6 +56,7 @@ const retentionDays = z
   .int('must be a whole number of days')
   .min(MIN_SET_ASIDE_RETENTION_DAYS, `must be at least ${MIN_SET_ASIDE_RETENTION_DAYS}`)
   .max(MAX_SET_ASIDE_RETENTION_DAYS, `must be at most ${MAX_SET_ASIDE_RETENTION_DAYS}`);
+const reportLanguage = z.enum(['en', 'cs']);
 
 const apiTokenSignInInput = z.strictObject({
   providerId: id,
@@ -75,9 +77,12 @@ export const BRIDGE_ARG_SCHEMAS = {
   setClientSecret: z.tuple([id, secret.nullable()]),
   removeProvider: z.tuple([id]),
   signIn: z.tuple([id]),
+  signInViaLoopback: z.tuple([id]),
   reopenBrowser: z.tuple([id]),
   cancelSignIn: z.tuple([id]),
   completeSignIn: z.tuple([url]),
+  copySignInLink: z.tuple([id]),
+  getWayBack: z.tuple([]),
   signInWithApiToken: z.tuple([apiTokenSignInInput]),
   listAccounts: z.tuple([]),
   checkNow: z.tuple([id]),
@@ -90,6 +95,9 @@ export const BRIDGE_ARG_SCHEMAS = {
   getPolicy: z.tuple([]),
   getUpdateStatus: z.tuple([]),
   restartToUpdate: z.tuple([]),
+  runDiagnosis: z.tuple([reportLanguage]),
+  saveDiagnosis: z.tuple([reportLanguage]),
+  openLogFolder: z.tuple([]),
 } as const satisfies ArgSchemas;
 
 /** Names for the positions, so an error says "providerId", not "0". */
@@ -103,9 +111,12 @@ const ARG_NAMES: { readonly [K in BridgeMethodName]: readonly string[] } = {
   setClientSecret: ['providerId', 'secret'],
   removeProvider: ['providerId'],
   signIn: ['providerId'],
+  signInViaLoopback: ['providerId'],
   reopenBrowser: ['providerId'],
   cancelSignIn: ['providerId'],
   completeSignIn: ['url'],
+  copySignInLink: ['providerId'],
+  getWayBack: [],
   signInWithApiToken: ['input'],
   listAccounts: [],
   checkNow: ['accountId'],
@@ -118,6 +129,9 @@ const ARG_NAMES: { readonly [K in BridgeMethodName]: readonly string[] } = {
   getPolicy: [],
   getUpdateStatus: [],
   restartToUpdate: [],
+  runDiagnosis: ['language'],
+  saveDiagnosis: ['language'],
+  openLogFolder: [],
 };
 
 function describeIssue(method: BridgeMethodName, issue: z.core.$ZodIssue): string {

@@ -93,6 +93,7 @@ export const managedEntrySchema = z.strictObject({
   rights: z.array(z.string()).optional(),
   redirectKind: redirectKindSchema.optional(),
   loopbackPort: loopbackPortSchema.optional(),
+  loopbackFallback: z.boolean().optional(),
   locked: z.boolean().optional(),
 });
 type ManagedEntry = z.infer<typeof managedEntrySchema>;
@@ -196,6 +197,7 @@ function toProviderConfig(
     rights,
     redirectKind: entry.redirectKind ?? 'custom-scheme',
     loopbackPort: entry.loopbackPort ?? DEFAULT_LOOPBACK_PORT,
+    ...(entry.loopbackFallback ? { loopbackFallback: true } : {}),
     // Managed entries are locked unless IT says otherwise: that is why they exist.
     locked: entry.locked ?? true,
   };

@@ -16,9 +16,15 @@ const settingsSchema = z.object({
   // The edge's memory, not a setting: the operator was told once that closing
   // the window leaves the app running in the tray. Absent in older files.
   trayNoticeShown: z.boolean().optional(),
+  // Added after version 1 shipped: a file without it is still version 1.
+  detailedLog: z.boolean().optional(),
 });
 
-export const DEFAULT_APP_SETTINGS: AppSettings = { language: 'system', startAtLogin: false };
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  language: 'system',
+  startAtLogin: false,
+  detailedLog: false,
+};
 
 /** The settings document's name (`settings.json` in the app's data folder). */
 export const APP_SETTINGS_DOCUMENT = 'settings';
@@ -112,7 +118,11 @@ function load(
     const parsed = settingsSchema.safeParse(read.document);
     if (parsed.success) {
       return {
-        settings: { language: parsed.data.language, startAtLogin: parsed.data.startAtLogin },
+        settings: {
+          language: parsed.data.language,
+          startAtLogin: parsed.data.startAtLogin,
+          detailedLog: parsed.data.detailedLog ?? false,
+        },
         trayNoticeShown: parsed.data.trayNoticeShown ?? false,
       };
     }

@@ -7,7 +7,7 @@ import type { AppPorts, AppServices } from '../app-services';
 import { createAccounts, type Accounts } from '../accounts';
 import { createSignInEngine, type OpenLoopbackListener } from '../auth';
 import { systemClock, type Clock } from '../common/clock';
-import { messageParams } from '../common/explained-error';
+import { messageParams, UserFacingFailure } from '../common/explained-error';
 import { DisposableStore, toDisposable, type Disposable } from '../common/lifecycle';
 import { nullLog } from '../common/log';
 import type { StorageStatus, UserFacingError } from '../common/model';
@@ -35,7 +35,14 @@ import { createSignInConsent } from './sign-in-consent';
 import { createSignInFlow } from './sign-in-flow';
 import { trackBusyState } from './busy-state';
 import { applyPolicies, policyView } from './policy-rules';
-import { openTokenVault } from '../vault';
+import { openTokenVault, type TokenVault } from '../vault';
+import { createAccountJournal } from '../support/account-journal';
+import { logStorageStatus } from '../support/storage-log';
+import { reportLanguageFor } from '../support/diagnosis/report-files';
+import { createDiagnosisService, type DiagnosisServiceDeps } from './diagnosis-service';
+import { wayBackFindings } from '../support/diagnosis/way-back-findings';
+import { createWayBackService } from './way-back';
+import { isLoopbackPortFree } from '../auth/loopback-probe';
 
 /**
  * The stand-in's demo client registers this loopback port (test/support/provider/config.ts).
@@ -62,6 +69,19 @@ export interface ServiceOptions {
   readonly policyWatch?: (changed: () => void) => Disposable;
   /** First update check after the start, and the interval (defaults: 60 s, 4 h). */
   readonly updateTiming?: { readonly firstCheckMs: number; readonly intervalMs: number };
+  /**
+   * The way back's findings for the diagnosis report (issue 13's "way back,
+   * checked and repaired" plugs in here); absent, the report says it was not checked.
+   */
+  readonly wayBack?: DiagnosisServiceDeps['wayBack'];
+  /** Each diagnosis check's time limit. Default 4 s. */
+  readonly diagnosisTimeoutMs?: number;
+  /** The diagnosis's network probes (tests hold them to loopback); default Node's over `ports.fetch`. */
+  readonly diagnosisProbes?: DiagnosisServiceDeps['probes'];
+  /** Whether a loopback port can be had (default: listens on it briefly). */
+  readonly isLoopbackPortFree?: (port: number) => Promise<boolean>;
+  /** The demo portal's loopback port (default DEMO_LOOPBACK_PORT; tests take a free one). */
+  readonly demoLoopbackPort?: number;
 }
 
 export async function createServices(
@@ -105,7 +125,7 @@ export async function createServices(
   const registry = createProviderRegistry({
     store: ports.documentStore('providers'),
     managed,
-    demo: demo ? [demoProvider(demo)] : [],
+    demo: demo ? [demoProvider(demo, options.demoLoopbackPort ?? DEMO_LOOPBACK_PORT)] : [],
   });
   for (const warning of registry.warnings) hub.notice('warning', warning);
 
@@ -124,6 +144,10 @@ export async function createServices(
   let updates: ReturnType<typeof createUpdateService> | undefined = undefined;
   const busyState = trackBusyState(opened, () => updates?.busyChanged());
   const vault = busyState.vault;
+  logStorageStatus(log, 'storage.opened', vault.storageStatus());
+  disposables.add(
+    vault.onDidChangeStatus((status) => logStorageStatus(log, 'storage.changed', status)),
+  );
   for (const notice of vaultFileNotices(vault.storageStatus())) hub.notice('warning', notice);
   for (const warning of vault.warnings) hub.notice('warning', warning);
   // Damaged vault files set aside (this start or earlier) are deleted once kept long enough.
@@ -137,6 +161,11 @@ export async function createServices(
   disposables.add(setAside);
   for (const warning of setAside.warnings) hub.notice('warning', warning);
   const policyListeners = new Set<(values: PolicyValues) => void>();
+  // IT's log level wins over the operator's detailed-log setting (support/log-file.ts).
+  const applyPolicyLogLevel = (values: PolicyValues) =>
+    ports.logFile?.setLevel('policy', values.logLevel ?? null);
+  applyPolicyLogLevel(policies.current().values);
+  policyListeners.add(applyPolicyLogLevel);
   disposables.add(
     await applyPolicies({
       policies,
@@ -193,7 +222,31 @@ export async function createServices(
     },
   });
   disposables.add(keyStore);
+  const journal = createAccountJournal(log, now);
+  journal.seed(accounts.list());
+  disposables.add(accounts.onDidChange((list) => journal.record(list)));
+  // The log's redaction removes every secret the vault holds, whatever shape it has.
+  if (ports.logFile) {
+    disposables.add(ports.logFile.knowSecrets(() => heldSecrets(vault, registry.list(), demo)));
+  }
   disposables.add(registry.onDidChange(() => accounts.providersChanged()));
+
+  // The way back: checked (and the app link repaired) now and before each browser sign-in.
+  const wayBack = createWayBackService({
+    ...(ports.appLink ? { appLink: ports.appLink } : {}),
+    providers: () => registry.list(),
+    isPortFree: options.isLoopbackPortFree ?? isLoopbackPortFree,
+    portsInUse: () =>
+      registry
+        .list()
+        .filter((p) => engine.pending(p.id)?.redirectKind === 'loopback')
+        .map((p) => p.loopbackPort),
+    log,
+    clock,
+    onChange: (status) => hub.emit('way-back-changed', status),
+  });
+  disposables.add(wayBack);
+  disposables.add(registry.onDidChange(() => wayBack.providersChanged()));
 
   const isAllowedExternalUrl = externalUrlRule({
     providers: () => registry.list(),
@@ -217,6 +270,11 @@ export async function createServices(
     providerName: (id) => registry.get(id)?.name,
     emit: (view) => hub.emit('sign-in-changed', view),
     notice: (level, error) => hub.notice(level, error),
+    wayBack: (providerId) => wayBack.routeFor(providerId),
+    ...(ports.clipboard
+      ? { copyToClipboard: (text: string) => ports.clipboard?.writeText(text) }
+      : {}),
+    log,
   });
   disposables.add(signIns);
 
@@ -227,6 +285,25 @@ export async function createServices(
     () => policies.current().values.launchAtLogin,
   );
   for (const warning of settings.warnings) hub.notice('warning', warning);
+  // The operator's "detailed log" raises the file's level (IT's policy, when set, wins).
+  const applyLogLevel = (detailed: boolean) =>
+    ports.logFile?.setLevel('setting', detailed ? 'debug' : null);
+  applyLogLevel(settings.get().detailedLog);
+
+  const diagnosis = createDiagnosisService({
+    ports,
+    clock,
+    vault,
+    vaultStore,
+    registry,
+    accounts,
+    languageSetting: () => settings.language(),
+    // The report checks the way back anew (bounded by the report's own time limit).
+    wayBack:
+      options.wayBack ?? (async (language) => wayBackFindings(await wayBack.check(), language)),
+    ...(options.diagnosisTimeoutMs ? { timeoutMs: options.diagnosisTimeoutMs } : {}),
+    ...(options.diagnosisProbes ? { probes: options.diagnosisProbes } : {}),
+  });
 
   disposables.add(hub.on('sign-in-changed', (view) => busyState.signInChanged(view)));
   const updater = ports.updater;
@@ -268,6 +345,17 @@ export async function createServices(
     policy: () => policies.current().values,
     policyView: () => policyView(policies.current()),
     updates: updateService,
+    diagnosis,
+    openLogFolder: async () => {
+      try {
+        if (!ports.openLogFolder) throw new Error('no log folder here');
+        await ports.openLogFolder();
+      } catch {
+        throw new UserFacingFailure(logFolderUnavailable(ports.logFile?.folder));
+      }
+    },
+    settingsChanged: (next) => applyLogLevel(next.detailedLog),
+    wayBack,
   });
   // Disposed last: listeners stay until every service has stopped talking.
   const services = new DisposableStore();
@@ -279,6 +367,8 @@ export async function createServices(
     portals: registry.list().length,
     storage: vault.storageStatus().backend,
   });
+  // At start, in the background: the window learns the outcome through way-back-changed.
+  void wayBack.check();
   return {
     handlers,
     events: hub,
@@ -293,19 +383,26 @@ export async function createServices(
     trayNoticeShown: () => settings.trayNoticeShown(),
     rememberTrayNoticeShown: () => settings.rememberTrayNoticeShown(),
     isAllowedExternalUrl,
+    diagnose: () => diagnosis.run(reportLanguageFor(settings.language(), ports.appInfo.languages)),
     resume: () => {
+      log.info('app.resumed', { accounts: accounts.list().length });
       accounts.reevaluate();
       void keyStore.retryNow();
       // Group Policy may have refreshed while the computer slept.
       void policies.refresh();
     },
     storageStatus: () => vault.storageStatus(),
+    wayBack: () => wayBack.status(),
+    checkWayBack: () => wayBack.check(),
     policyValues: () => policies.current().values,
     onPolicyChanged(listener) {
       policyListeners.add(listener);
       return toDisposable(() => void policyListeners.delete(listener));
     },
-    dispose: () => services.dispose(),
+    dispose: () => {
+      log.info('services.stopping');
+      return services.dispose();
+    },
   };
 }
 
@@ -318,8 +415,45 @@ function osUser(): string {
   }
 }
 
-/** The demo stand-in as a ready provider: its client registered both redirect kinds. */
-function demoProvider(demo: DemoPortal): ProviderConfig {
+/** "Show logs" could not open the folder: say where it is, so it can be found by hand. */
+function logFolderUnavailable(folder: string | undefined): UserFacingError {
+  return folder
+    ? {
+        code: 'log_folder_unavailable',
+        message: `The log folder could not be opened. It is ${folder}.`,
+        params: { variant: 'path', path: folder },
+      }
+    : {
+        code: 'log_folder_unavailable',
+        message: 'This copy of Netrex Connect keeps no log file.',
+      };
+}
+
+/** Every secret the vault holds now: the accounts' tokens and the portals' client secrets. */
+function heldSecrets(
+  vault: TokenVault,
+  providers: readonly ProviderConfig[],
+  demo: DemoPortal | null,
+): string[] {
+  const secrets: string[] = [];
+  for (const account of vault.listAccounts()) {
+    secrets.push(account.tokens.accessToken);
+    if (account.tokens.refreshToken) secrets.push(account.tokens.refreshToken);
+  }
+  for (const provider of providers) {
+    const secret = vault.getClientSecret(provider);
+    if (secret) secrets.push(secret);
+  }
+  if (demo) secrets.push(demo.clientSecret);
+  return secrets;
+}
+
+/**
+ * The demo stand-in as a ready provider: its client registered both redirect
+ * kinds, so a sign-in returns through the loopback address where the app link
+ * cannot reach the app (`npm run demo` on Linux and macOS).
+ */
+function demoProvider(demo: DemoPortal, loopbackPort: number): ProviderConfig {
   return {
     id: demo.providerId,
     name: demo.name,
@@ -329,7 +463,8 @@ function demoProvider(demo: DemoPortal): ProviderConfig {
     clientId: demo.clientId,
     rights: [...demo.rights],
     redirectKind: 'custom-scheme',
-    loopbackPort: DEMO_LOOPBACK_PORT,
+    loopbackPort,
+    loopbackFallback: true,
     locked: false,
   };
 }

@@ -1,9 +1,11 @@
 // The Electron app end to end: launch the built app (demo mode: the portal
 // stand-in embedded on loopback), check the renderer boundary from inside the
-// page, sign in the way the OS does it — the browser hands the callback URL to
-// a second instance, which passes it to the first and quits — and see the
-// account connected. Then the app's own menu (Edit for the fields; this is a
-// development run, so View has the developer tools, which a packaged build
+// page, sign in the way back this system has in development — on Windows the
+// browser hands the callback URL to a second instance, which passes it to the
+// first and quits; on Linux and macOS the browser lands on the app's loopback
+// listener — and see the account connected; a second instance's link reaches
+// the first everywhere. Then the app's own menu (Edit for the fields; this is
+// a development run, so View has the developer tools, which a packaged build
 // leaves out: the smoke test under the double checks that case), and the
 // tray-resident close: the window closes, the app goes on answering, and the
 // tray's "Open" brings the window back.
@@ -79,11 +81,26 @@ describe.skipIf(!binary.found)('the Electron app (end to end)', () => {
     expect(probe.netrex).toEqual([...BRIDGE_METHODS, ...Object.keys(BRIDGE_EVENTS)].sort());
   });
 
-  it('signs in against the stand-in through a second instance carrying the callback URL', async () => {
+  // Development on Linux and macOS cannot register the app link (Electron's Deep
+  // Links tutorial, "Packaging"), so the demo portal's sign-in comes back through
+  // its loopback address there; on Windows the app link is registered (execPath +
+  // app folder) and the OS starts a second instance with the link.
+  const appLinkInDevelopment = process.platform === 'win32';
+
+  it('signs in against the stand-in through the way back this system has in development', async () => {
     const started = await page.evaluate(() =>
       (window as unknown as PageWithBridge).netrex.signIn('demo'),
     );
-    expect(started).toMatchObject({ ok: true, value: { providerId: 'demo', phase: 'waiting' } });
+    expect(started).toMatchObject({
+      ok: true,
+      value: {
+        providerId: 'demo',
+        phase: 'waiting',
+        wayBack: appLinkInDevelopment
+          ? { route: 'app-link' }
+          : { route: 'loopback', reason: 'development' },
+      },
+    });
 
     await expect
       .poll(() => app.evaluate(() => (globalThis as { __opened?: string[] }).__opened?.length ?? 0))
@@ -93,7 +110,7 @@ describe.skipIf(!binary.found)('the Electron app (end to end)', () => {
     );
     expect(authorizationUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth2\/auth\/\?/);
 
-    // The operator's browser: log in and allow, then the portal redirects to the app's scheme.
+    // The operator's browser: log in and allow, then the portal redirects back.
     browser = await launchChromium();
     const portal = await browser.newPage();
     const redirects = await catchSchemeRedirects(portal, APP_SCHEME);
@@ -102,14 +119,24 @@ describe.skipIf(!binary.found)('the Electron app (end to end)', () => {
     await portal.fill('#password', 'operator');
     await portal.click('button[type=submit]');
     await portal.click('button[name=decision][value=allow]');
-    const callbackUrl = await redirects.next();
-    expect(callbackUrl.startsWith(`${APP_SCHEME}:/oauth/callback/demo?`)).toBe(true);
-
-    // What the OS does with the link: start the app again with it. The second
-    // instance hands its argv to the first and quits at once.
-    const second = spawn(executablePath, [ROOT, callbackUrl], { env, cwd: ROOT, stdio: 'ignore' });
-    const exitCode = await new Promise<number | null>((resolve) => second.on('exit', resolve));
-    expect(exitCode).toBe(0);
+    if (appLinkInDevelopment) {
+      const callbackUrl = await redirects.next();
+      expect(callbackUrl.startsWith(`${APP_SCHEME}:/oauth/callback/demo?`)).toBe(true);
+      // What the OS does with the link: start the app again with it. The second
+      // instance hands its argv to the first and quits at once.
+      const second = spawn(executablePath, [ROOT, callbackUrl], {
+        env,
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
+      const exitCode = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+      expect(exitCode).toBe(0);
+    } else {
+      // The app's own loopback listener answers the browser.
+      await portal.getByText('Netrex Connect is signed in.').waitFor();
+      expect(portal.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback\/demo\?/);
+      expect(redirects.seen).toEqual([]);
+    }
 
     await expect
       .poll(async () => {
@@ -180,5 +207,16 @@ describe.skipIf(!binary.found)('the Electron app (end to end)', () => {
         return accounts.ok ? accounts.value.map((a) => `${a.providerId}:${a.state}`) : [];
       })
       .toContain('demo:connected');
+  });
+
+  it('a second instance carrying a sign-in link hands it to the first, which says why it was not used', async () => {
+    // Nothing is waiting for an answer now: the first instance must say so.
+    const link = `${APP_SCHEME}:/oauth/callback/demo?code=not-a-real-code&state=not-a-real-state`;
+    const second = spawn(executablePath, [ROOT, link], { env, cwd: ROOT, stdio: 'ignore' });
+    const exitCode = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+    expect(exitCode).toBe(0);
+    await expect
+      .poll(() => page.locator('body').innerText())
+      .toMatch(/No sign-in to Demo portal is waiting for an answer/);
   });
 });

@@ -5,9 +5,11 @@ import { AccountError } from '../../main/accounts/account-error';
 import type { BridgeHandlers } from '../../main/app-services';
 import { AuthError } from '../../main/auth/auth-error';
 import { NETREX_RIGHTS } from '../../main/providers/provider-config';
+import { chooseWayBack } from '../../main/auth/way-back';
 import type {
   AccountSnapshot,
   AppInfo,
+  AppLinkCheck,
   AppSettings,
   PolicyView,
   ProviderView,
@@ -16,6 +18,7 @@ import type {
   SignInView,
   StorageStatus,
   UpdateView,
+  WayBackStatus,
 } from '../../main/ipc/contract';
 
 /** The instant every view test runs at (the page's clock is fixed to it). */
@@ -35,6 +38,7 @@ function provider(
     availableRights: [...NETREX_RIGHTS],
     redirectKind: 'custom-scheme',
     loopbackPort: 53682,
+    loopbackFallback: false,
     redirectUri: `cz.netrex.connect:/oauth/callback/${patch.id}`,
     ready: true,
     ...patch,
@@ -139,6 +143,30 @@ export const WEAK_STORAGE: StorageStatus = {
   lastWriteError: null,
 };
 
+/** The app link as a packaged app finds it: registered to this very executable. */
+export const APP_LINK_REGISTERED: AppLinkCheck = {
+  scheme: 'cz.netrex.connect',
+  status: 'registered',
+  launch: 'installed',
+  holder: null,
+  repaired: false,
+  elevated: false,
+  detail: null,
+  checkedAt: NOW,
+};
+
+/** The way back the main process would answer for `providers` (the real rule, main/auth/way-back.ts). */
+export function wayBackOf(
+  providers: readonly ProviderView[],
+  appLink: AppLinkCheck = APP_LINK_REGISTERED,
+): WayBackStatus {
+  return {
+    appLink,
+    loopbackPorts: [],
+    portals: providers.map((p) => chooseWayBack(p, appLink, 'free')),
+  };
+}
+
 export interface FixtureWorld {
   appInfo: AppInfo;
   settings: AppSettings;
@@ -149,6 +177,8 @@ export interface FixtureWorld {
   /** What IT fixed by policy (none by default). */
   policy: PolicyView;
   update: UpdateView;
+  /** Absent: the way back of `providers` with the app link registered. */
+  wayBack?: WayBackStatus;
 }
 
 export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
@@ -160,7 +190,7 @@ export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
       languages: ['en-US'],
       demo: false,
     },
-    settings: { language: 'system', startAtLogin: false },
+    settings: { language: 'system', startAtLogin: false, detailedLog: false },
     // Two portals ready to sign in (a built-in and one IT manages), one not:
     // the window opens on the portal choice.
     providers: [NETREX, CAMSTREAMER, MANAGED],
@@ -232,9 +262,12 @@ export function fixedHandlers(
       return ok(null);
     },
     signIn: (id) => ok(waitingView(id)),
+    signInViaLoopback: (id) => ok(waitingView(id)),
     reopenBrowser: (id) => ok(waitingView(id)),
     cancelSignIn: (id) => ok(waitingView(id, { phase: 'cancelled', remainingMs: 0 })),
     completeSignIn: () => ok(waitingView('netrex', { phase: 'exchanging' })),
+    copySignInLink: (id) => ok(waitingView(id)),
+    getWayBack: () => ok(w.wayBack ?? wayBackOf(w.providers)),
     signInWithApiToken: (input) => {
       const made = account({
         id: `t${w.accounts.length + 1}`,
@@ -263,6 +296,15 @@ export function fixedHandlers(
     getPolicy: () => ok(w.policy),
     getUpdateStatus: () => ok(w.update),
     restartToUpdate: () => ok(w.update),
+    // The real report builder over fixed sources (loaded when asked: it imports this file).
+    runDiagnosis: async (language) =>
+      ok(await (await import('./diagnosis-fixture')).diagnosisFixture(language)),
+    saveDiagnosis: () =>
+      ok({
+        saved: true,
+        path: '/home/operator/Documents/netrex-diagnosis-20250602-093000.txt',
+      }),
+    openLogFolder: () => ok(null),
   };
   return { ...table, ...overrides };
 }

@@ -33,7 +33,7 @@ describe('settings IT fixed by policy', () => {
         world: world({
           storage: WEAK_STORAGE,
           policy: { launchAtLogin: true, allowWeakStorage: false },
-          settings: { language: 'system', startAtLogin: false },
+          settings: { language: 'system', startAtLogin: false, detailedLog: false },
         }),
       });
       const mark = page.getByText(say(lang, 'policy.setByOrganisation'), { exact: true });

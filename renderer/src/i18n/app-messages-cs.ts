@@ -298,6 +298,10 @@ export const appMessagesCs = {
     'Netrex Connect nemohl pro přihlášení otevřít webový prohlížeč. Zkontrolujte, že je nastavený výchozí prohlížeč, a zkuste to znovu.',
   sign_in_address_refused:
     'Netrex Connect neotevřel přihlašovací stránku portálu: takovou adresu aplikace neotevírá (jen https, nešifrované http jen k tomuto počítači). Zkontrolujte adresu v nastavení portálu; pokud se to opakuje, informujte správce.',
+  loopback_not_registered:
+    'Portál {{portal}} nemá pro Netrex Connect zaregistrovanou místní adresu (http://127.0.0.1), takže se prohlížeč touto cestou vrátit nemůže. Požádejte správce o její registraci, nebo se přihlaste API tokenem.',
+  clipboard_unavailable:
+    'Netrex Connect nemohl vložit přihlašovací odkaz do schránky. Použijte raději „Znovu otevřít prohlížeč“, nebo vložte adresu z prohlížeče.',
   internal_error:
     'V Netrex Connect se něco pokazilo. Zkuste to znovu; pokud se to opakuje, restartujte aplikaci.',
   forbidden_sender: 'Tento požadavek nepřišel z okna Netrex Connect, a proto byl odmítnut.',
@@ -335,5 +339,13 @@ export const appMessagesCs = {
       'Seznam portálů, jejichž adresu jste potvrdili, se nepodařilo přečíst, a proto se Netrex Connect před prvním přihlášením ke každému přidanému portálu zeptá znovu.',
     moved:
       'Seznam portálů, jejichž adresu jste potvrdili, se nepodařilo přečíst, a proto se Netrex Connect před prvním přihlášením ke každému přidanému portálu zeptá znovu. Soubor byl přesunut do {{path}}.',
+  },
+  // Diagnostika a záznam (main/services/diagnosis-service.ts, main/services/index.ts)
+  report_save_unavailable: 'Uložení zprávy tu není k dispozici. Zkopírujte ji.',
+  report_not_saved:
+    'Zprávu se tam nepodařilo uložit. Zvolte jinou složku (třeba Dokumenty), nebo zprávu zkopírujte.',
+  log_folder_unavailable: {
+    default: 'Tato kopie Netrex Connect žádný záznam nevede.',
+    path: 'Složku se záznamem se nepodařilo otevřít. Najdete ji v {{path}}.',
   },
 } as const;

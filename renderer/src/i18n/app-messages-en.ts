@@ -291,6 +291,10 @@ export const appMessagesEn = {
     "Netrex Connect couldn't open your web browser for the sign-in. Check that a default browser is set, then try again.",
   sign_in_address_refused:
     "Netrex Connect didn't open the portal's sign-in page: its address isn't one the app opens (https, or plain http only to this computer). Check the portal's address in its settings; if this keeps happening, tell your administrator.",
+  loopback_not_registered:
+    "{{Portal}} has no local address (http://127.0.0.1) registered for Netrex Connect, so the browser can't return that way. Ask your administrator to register it, or sign in with an API token.",
+  clipboard_unavailable:
+    'Netrex Connect couldn\'t put the sign-in link on the clipboard. Use "Open the browser again" instead, or paste the address from the browser.',
   internal_error:
     'Something went wrong inside Netrex Connect. Try again; if it keeps happening, restart the app.',
   forbidden_sender: "This request didn't come from the Netrex Connect window and was refused.",
@@ -324,5 +328,13 @@ export const appMessagesEn = {
       "The list of portals whose address you confirmed couldn't be read, so Netrex Connect asks again before the first sign-in to each portal you added.",
     moved:
       "The list of portals whose address you confirmed couldn't be read, so Netrex Connect asks again before the first sign-in to each portal you added. The file was moved aside to {{path}}.",
+  },
+  // The diagnosis and the log (main/services/diagnosis-service.ts, main/services/index.ts)
+  report_save_unavailable: "Saving the report isn't available here. Copy it instead.",
+  report_not_saved:
+    "The report couldn't be saved there. Choose another folder (your Documents, say), or copy the report instead.",
+  log_folder_unavailable: {
+    default: 'This copy of Netrex Connect keeps no log file.',
+    path: "The log folder couldn't be opened. You'll find it at {{path}}.",
   },
 } as const;

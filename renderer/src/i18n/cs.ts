@@ -119,9 +119,56 @@ export const cs = {
   paste: {
     toggle: 'Vložit adresu ručně',
     label: 'Adresa z prohlížeče',
-    hint: 'Pokud se prohlížeč do aplikace nevrátil, zkopírujte celou adresu z jeho adresního řádku (začíná {{prefix}}) a vložte ji sem.',
+    hint: 'Vložte adresu začínající {{prefix}}, pokud ji máte. Chrome, Edge ani Firefox ji neukážou: když aplikaci nedokážou otevřít, zůstanou na stránce portálu.',
+    hintLoopback:
+      'Pokud prohlížeč ukáže stránku, že se nemůže připojit, zkopírujte celou adresu z jeho adresního řádku (začíná {{prefix}}) a vložte ji sem.',
     submit: 'Dokončit přihlášení',
     empty: 'Nejdřív vložte adresu z prohlížeče.',
+  },
+  wayBack: {
+    why: {
+      development:
+        'Odkazy aplikace vedou jen do nainstalované kopie Netrex Connect, ne do kopie spuštěné pro vývoj.',
+      'not-registered':
+        'Tento počítač přihlašovací odkazy v Netrex Connect neotevírá: registrace aplikace pro ně se nezdařila.',
+      claimed:
+        'Přihlašovací odkazy na tomto počítači otevírá {{holder}}, ne tato kopie Netrex Connect, a aplikace si je nedokázala vzít zpět.',
+      claimedUnnamed:
+        'Přihlašovací odkazy na tomto počítači otevírá jiný program, ne tato kopie Netrex Connect, a aplikace si je nedokázala vzít zpět.',
+      elevated:
+        'Netrex Connect běží jako správce a odkazy, které otevře váš prohlížeč, se ke kopii spuštěné jako správce nedostanou.',
+      chosen: 'Tentokrát jste zvolili návrat přes místní adresu.',
+    },
+    viaLoopback:
+      'Prohlížeč se proto do aplikace vrátí přes místní adresu na tomto počítači ({{address}}). Nic nastavovat nemusíte.',
+    returnsVia:
+      'Prohlížeč se do aplikace vrátí přes místní adresu na tomto počítači ({{address}}).',
+    doubtful:
+      'Po povolení přístupu se prohlížeč do aplikace nemusí vrátit a neukáže žádnou adresu, kterou by šlo vložit.',
+    fix: {
+      elevated: 'Zavřete Netrex Connect a spusťte ho znovu bez práv správce.',
+      development:
+        'Přihlaste se z nainstalované kopie, nebo požádejte správce portálu, aby pro tuto aplikaci zaregistroval i místní adresu {{address}}.',
+      other:
+        'Požádejte správce portálu, aby pro tuto aplikaci zaregistroval i místní adresu {{address}}; do té doby je spolehlivou cestou API token.',
+    },
+    loopbackBusy:
+      'Místní adresu teď nelze použít: port {{port}} tohoto počítače používá jiný program.',
+  },
+  longWait: {
+    title: 'Prohlížeč se nevrátil?',
+    prompt:
+      'Prohlížeč se možná ptá, zda má otevřít Netrex Connect. Hledejte jeho dotaz v horní části okna prohlížeče (může být schovaný za jinými okny), zvolte Otevřít a zaškrtněte „Vždy povolit“, aby se už neptal. Pokud jste zvolili Zrušit, použijte některou z cest níže.',
+    viaLoopback: 'Přihlásit se znovu přes místní adresu',
+    viaLoopbackHint:
+      'Prohlížeč se pak vrátí přes {{address}} na tomto počítači, aniž by se ptal na otevření aplikace.',
+    loopbackPage:
+      'Pokud prohlížeč ukáže stránku, že se nemůže připojit (Chrome a Edge: „Tento web není dostupný“, Firefox: „Nelze se připojit“), zkopírujte celou adresu z jeho adresního řádku a vložte ji níže.',
+    copyLink: 'Zkopírovat nový přihlašovací odkaz',
+    copyLinkHint:
+      'Pro přihlášení z jiného prohlížeče nebo profilu prohlížeče: vložte odkaz do jeho adresního řádku. Dříve zahájené přihlášení se tím zruší.',
+    copied:
+      'Přihlašovací odkaz je zkopírovaný. Vložte ho do adresního řádku prohlížeče, který chcete použít.',
   },
   connections: {
     title: 'Připojení',
@@ -174,6 +221,22 @@ export const cs = {
     checkNow: 'Zkontrolovat',
     checking: 'Kontroluji…',
     signOut: 'Odhlásit',
+    clockAhead_one:
+      'Hodiny portálu jdou o {{count}} minutu napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAhead_few:
+      'Hodiny portálu jdou o {{count}} minuty napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAhead_many:
+      'Hodiny portálu jdou o {{count}} minuty napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAhead_other:
+      'Hodiny portálu jdou o {{count}} minut napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehind_one:
+      'Hodiny portálu jdou o {{count}} minutu pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehind_few:
+      'Hodiny portálu jdou o {{count}} minuty pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehind_many:
+      'Hodiny portálu jdou o {{count}} minuty pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehind_other:
+      'Hodiny portálu jdou o {{count}} minut pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
   },
   rights: {
     read: 'Zobrazovat kamery a nastavení',
@@ -329,5 +392,31 @@ export const cs = {
     restart: 'Restartovat a aktualizovat',
     blockedSignIn: 'Právě probíhá přihlášení: restartujte, až skončí.',
     blockedSaving: 'Vaše přihlášení se právě ukládají: restartujte za chvíli.',
+  },
+  support: {
+    title: 'Pomoc při potížích',
+    intro:
+      'Když přihlášení nebo spojení nefunguje, diagnostika projde každý krok a řekne, co je špatně. Můžete ji zkopírovat nebo uložit pro oddělení IT; neobsahuje žádné heslo ani token.',
+    diagnostics: 'Diagnostika',
+    showLogs: 'Zobrazit záznamy',
+    detailedLog: 'Podrobný záznam',
+    detailedLogHint:
+      'Zapisuje o každém kroku víc, pro řešení potíží s podporou. Až budou potíže vyřešené, vypněte ho.',
+  },
+  diagnostics: {
+    title: 'Diagnostika',
+    intro:
+      'Netrex Connect zkontroluje tento počítač, kde jsou uložena přihlášení, a každý portál: jeho název, spojení, certifikát, odpovědi a hodiny. Každá kontrola čeká nejvýš několik sekund.',
+    again: 'Zkontrolovat znovu',
+    running: 'Kontroluji…',
+    runningLong: 'Kontroluji; trvá to nejvýš několik sekund.',
+    copy: 'Zkopírovat zprávu',
+    copied: 'Zpráva je zkopírovaná. Vložte ji do zprávy pro oddělení IT.',
+    copyFailed: 'Zprávu se nepodařilo zkopírovat. Použijte Uložit.',
+    save: 'Uložit zprávu…',
+    saved: 'Zpráva je uložená v {{path}}.',
+    back: 'Zpět do Nastavení',
+    summary: 'Prošlo: {{ok}}, selhalo: {{fail}}, varování: {{warn}}, přeskočeno: {{skip}}.',
+    status: { ok: 'OK', warn: 'Pozor', fail: 'Chyba', skip: 'Přeskočeno', info: 'Info' },
   },
 } as const;

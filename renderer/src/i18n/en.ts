@@ -122,9 +122,55 @@ export const en = {
   paste: {
     toggle: 'Paste the address instead',
     label: 'Address from the browser',
-    hint: "If the browser didn't come back to this app, copy the whole address from its address bar (it starts with {{prefix}}) and paste it here.",
+    hint: "Paste an address that starts with {{prefix}}, if you have one. Chrome, Edge and Firefox don't show it: when they can't open the app, they stay on the portal's page.",
+    hintLoopback:
+      "If the browser shows a page saying it can't connect, copy the whole address from its address bar (it starts with {{prefix}}) and paste it here.",
     submit: 'Finish signing in',
     empty: 'Paste the address from the browser first.',
+  },
+  wayBack: {
+    why: {
+      development:
+        'App links reach only an installed copy of Netrex Connect, not one started for development.',
+      'not-registered':
+        "This computer doesn't open Netrex Connect for sign-in links: registering the app for them failed.",
+      claimed:
+        'Sign-in links on this computer open {{holder}}, not this copy of Netrex Connect, and the app could not take them back.',
+      claimedUnnamed:
+        'Sign-in links on this computer open another program, not this copy of Netrex Connect, and the app could not take them back.',
+      elevated:
+        "Netrex Connect is running as administrator, and links your browser opens can't reach a copy running as administrator.",
+      chosen: 'You chose to come back through a local address this time.',
+    },
+    viaLoopback:
+      'So the browser comes back to the app through a local address on this computer ({{address}}) instead. There is nothing to set up.',
+    returnsVia:
+      'The browser comes back to the app through a local address on this computer ({{address}}).',
+    doubtful:
+      "After you allow access, your browser may not come back to the app, and it won't show an address to paste.",
+    fix: {
+      elevated: 'Close Netrex Connect and start it again without administrator rights.',
+      development:
+        "Sign in from an installed copy, or ask the portal's administrator to register the local address {{address}} for this app as well.",
+      other:
+        "Ask the portal's administrator to register the local address {{address}} for this app as well; until then, an API token is the sure way in.",
+    },
+    loopbackBusy:
+      "The local address can't be used now: another program is using port {{port}} of this computer.",
+  },
+  longWait: {
+    title: "Browser didn't come back?",
+    prompt:
+      "Your browser may be asking whether to open Netrex Connect. Look for its question at the top of the browser window (it can be hidden behind other windows), choose Open, and tick “Always allow” so it won't ask again. If you chose Cancel, use one of the ways below.",
+    viaLoopback: 'Sign in again through a local address',
+    viaLoopbackHint:
+      'The browser then comes back through {{address}} on this computer, without asking to open the app.',
+    loopbackPage:
+      "If the browser shows a page saying it can't connect (Chrome and Edge: “This site can't be reached”, Firefox: “Unable to connect”), copy the whole address from its address bar and paste it below.",
+    copyLink: 'Copy a fresh sign-in link',
+    copyLinkHint:
+      'To sign in from another browser or browser profile: paste the link into its address bar. The sign-in you started before is then abandoned.',
+    copied: 'Sign-in link copied. Paste it into the address bar of the browser you want to use.',
   },
   connections: {
     title: 'Connections',
@@ -171,6 +217,14 @@ export const en = {
     checkNow: 'Check now',
     checking: 'Checking…',
     signOut: 'Sign out',
+    clockAhead_one:
+      "This portal's clock is {{count}} minute ahead of this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+    clockAhead_other:
+      "This portal's clock is {{count}} minutes ahead of this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+    clockBehind_one:
+      "This portal's clock is {{count}} minute behind this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+    clockBehind_other:
+      "This portal's clock is {{count}} minutes behind this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
   },
   rights: {
     read: 'View cameras and settings',
@@ -318,6 +372,32 @@ export const en = {
     restart: 'Restart to update',
     blockedSignIn: 'A sign-in is in progress: restart once it is finished.',
     blockedSaving: 'Your sign-ins are being saved: restart in a moment.',
+  },
+  support: {
+    title: 'Help with a problem',
+    intro:
+      'When signing in or staying connected does not work, the diagnosis checks each step and says what is wrong. You can copy or save it for your IT help desk; it holds no password or token.',
+    diagnostics: 'Diagnostics',
+    showLogs: 'Show logs',
+    detailedLog: 'Detailed log',
+    detailedLogHint:
+      'Writes more about each step, for a support case. Turn it off when the problem is solved.',
+  },
+  diagnostics: {
+    title: 'Diagnostics',
+    intro:
+      'Netrex Connect checks this computer, where sign-ins are kept and each portal: its name, the connection, its certificate, its answers and its clock. Each check waits a few seconds at most.',
+    again: 'Check again',
+    running: 'Checking…',
+    runningLong: 'Checking; this takes a few seconds at most.',
+    copy: 'Copy report',
+    copied: 'The report is copied. Paste it into a message to your IT help desk.',
+    copyFailed: "The report couldn't be copied. Use Save instead.",
+    save: 'Save report…',
+    saved: 'The report is saved in {{path}}.',
+    back: 'Back to Settings',
+    summary: '{{ok}} passed, {{fail}} failed, {{warn}} warnings, {{skip}} skipped.',
+    status: { ok: 'OK', warn: 'Warning', fail: 'Failed', skip: 'Skipped', info: 'Info' },
   },
 } as const;
 

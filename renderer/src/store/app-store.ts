@@ -14,6 +14,7 @@ import type {
   Notice,
   ProviderSettingsPatch,
   ProviderView,
+  ReportLanguage,
   Result,
   SignInView,
   UserFacingError,
@@ -67,13 +68,14 @@ export class AppStore {
         this.bridge.onNotice((notice) => this.#receiveNotice(notice)),
         this.bridge.onPolicyChanged((policy) => this.#set({ policy })),
         this.bridge.onUpdateChanged((update) => this.#set({ update })),
+        this.bridge.onWayBackChanged((wayBack) => this.#set({ wayBack })),
       );
     } catch {
       // No bridge at all (the page opened outside the app): say so instead of loading forever.
       this.#set({ status: 'failed', loadError: BRIDGE_UNAVAILABLE });
       return;
     }
-    const [info, settings, providers, accounts, storage, setAside, policy, update] =
+    const [info, settings, providers, accounts, storage, setAside, policy, update, wayBack] =
       await Promise.all([
         this.#safe(() => this.bridge.getAppInfo()),
         this.#safe(() => this.bridge.getAppSettings()),
@@ -83,6 +85,7 @@ export class AppStore {
         this.#safe(() => this.bridge.getSetAsideFiles()),
         this.#safe(() => this.bridge.getPolicy()),
         this.#safe(() => this.bridge.getUpdateStatus()),
+        this.#safe(() => this.bridge.getWayBack()),
       ]);
     const failed = [info, settings, providers, accounts].find((r) => !r.ok);
     if (failed && !failed.ok) {
@@ -105,6 +108,8 @@ export class AppStore {
           ? policy.value
           : this.#state.policy,
       update: this.#state.update ?? (update.ok ? update.value : null),
+      // A newer state may have arrived as an event meanwhile; without one the window just says less.
+      wayBack: this.#state.wayBack ?? (wayBack.ok ? wayBack.value : null),
       screen: homeScreen(accountList, providers.value),
     });
     if (!storage.ok) this.#addNotice({ level: 'warning', ...storage.error });
@@ -190,6 +195,26 @@ export class AppStore {
       this.bridge.signIn(providerId),
     );
     if (result.ok) this.#receiveSignIn(result.value);
+  }
+
+  /** Signs in again, the browser returning through the portal's local address this time. */
+  async signInViaLoopback(providerId: string): Promise<void> {
+    const result = await this.#call(actionKey.signIn(providerId), () =>
+      this.bridge.signInViaLoopback(providerId),
+    );
+    if (result.ok) this.#receiveSignIn(result.value);
+  }
+
+  /**
+   * A fresh sign-in whose link the main process puts on the clipboard (the
+   * window never sees it). Answers whether it was copied.
+   */
+  async copySignInLink(providerId: string): Promise<boolean> {
+    const result = await this.#call(actionKey.copyLink(providerId), () =>
+      this.bridge.copySignInLink(providerId),
+    );
+    if (result.ok) this.#receiveSignIn(result.value);
+    return result.ok;
   }
 
   async reopenBrowser(providerId: string): Promise<void> {
@@ -295,6 +320,26 @@ export class AppStore {
     if (result.ok) this.#set({ update: result.value });
   }
 
+  // Support: diagnosis and log ---------------------------------------------
+
+  /** "Check again": every check now, the report in the window's language. */
+  async runDiagnosis(language: ReportLanguage): Promise<void> {
+    const result = await this.#call(actionKey.diagnosis, () => this.bridge.runDiagnosis(language));
+    if (result.ok) this.#set({ diagnosis: result.value, diagnosisSavedTo: null });
+  }
+
+  /** Saves the report shown, where the operator chooses in the system's dialog. */
+  async saveDiagnosis(language: ReportLanguage): Promise<void> {
+    const result = await this.#call(actionKey.saveReport, () =>
+      this.bridge.saveDiagnosis(language),
+    );
+    if (result.ok && result.value.saved) this.#set({ diagnosisSavedTo: result.value.path });
+  }
+
+  async openLogFolder(): Promise<void> {
+    await this.#call(actionKey.logFolder, () => this.bridge.openLogFolder());
+  }
+
   // Internals --------------------------------------------------------------
 
   #set(patch: StatePatch): void {
@@ -345,8 +390,19 @@ export class AppStore {
   #receiveSignIn(view: SignInView): void {
     const known = this.#state.signIns[view.providerId];
     if (known && view.startedAt < known.view.startedAt) return; // a stale update of an older attempt
-    const localDeadline = this.now() + view.remainingMs;
-    const signIns = { ...this.#state.signIns, [view.providerId]: { view, localDeadline } };
+    const now = this.now();
+    const localDeadline = now + view.remainingMs;
+    const elapsed = Math.max(0, view.deadline - view.startedAt - view.remainingMs);
+    // A waiting sign-in the operator replaced (a copied link, the local address) is one wait.
+    const continues =
+      known !== undefined &&
+      (known.view.phase === 'waiting' || known.view.phase === 'exchanging') &&
+      view.phase === 'waiting';
+    const localStartedAt = continues ? known.localStartedAt : now - elapsed;
+    const signIns = {
+      ...this.#state.signIns,
+      [view.providerId]: { view, localDeadline, localStartedAt },
+    };
     const patch: StatePatch = { signIns };
     if (view.phase !== 'failed') {
       // A new attempt (or its end): a repeated refusal of the last one is old news.

@@ -8,6 +8,7 @@ export type Screen =
   | { readonly name: 'choose-portal' }
   | { readonly name: 'sign-in'; readonly providerId: string }
   | { readonly name: 'api-token'; readonly providerId?: string }
+  | { readonly name: 'diagnostics' }
   | {
       readonly name: 'settings';
       readonly providerId?: string;

@@ -4,6 +4,7 @@ import type {
   AccountSnapshot,
   AppInfo,
   AppSettings,
+  DiagnosisResult,
   Notice,
   PolicyView,
   ProviderView,
@@ -12,6 +13,7 @@ import type {
   StorageStatus,
   UpdateView,
   UserFacingError,
+  WayBackStatus,
 } from '../../../main/ipc/contract';
 import type { Screen } from './screens';
 
@@ -23,6 +25,8 @@ export interface SignInTracking {
    * keeps the countdown right even when the two clocks disagree.
    */
   readonly localDeadline: number;
+  /** Local clock time at which the sign-in started (its elapsed time counted back from now). */
+  readonly localStartedAt: number;
 }
 
 /** A notice from the main process, or one the window raises (`local`, translated by the view). */
@@ -61,19 +65,25 @@ export interface AppState {
   readonly policy: PolicyView;
   /** The app's own updates; null until known. */
   readonly update: UpdateView | null;
+  /** How sign-ins return to the app (the app link's state, each portal's route); null until known. */
+  readonly wayBack: WayBackStatus | null;
   readonly notices: readonly AppNotice[];
   readonly screen: Screen;
   /** Keys (see `actionKey`) of bridge calls in flight. */
   readonly busy: readonly string[];
   /** The last failure of a call, under the same keys, for the view that made it. */
   readonly errors: Readonly<Record<string, UserFacingError>>;
+  /** Settings → Diagnostics: the report last made (null before the first). */
+  readonly diagnosis: DiagnosisResult | null;
+  /** Where that report was last saved (null: not saved yet). */
+  readonly diagnosisSavedTo: string | null;
 }
 
 export const INITIAL_STATE: AppState = {
   status: 'loading',
   loadError: null,
   appInfo: null,
-  settings: { language: 'system', startAtLogin: false },
+  settings: { language: 'system', startAtLogin: false, detailedLog: false },
   providers: [],
   accounts: [],
   signIns: {},
@@ -81,10 +91,13 @@ export const INITIAL_STATE: AppState = {
   setAside: null,
   policy: {},
   update: null,
+  wayBack: null,
   notices: [],
   screen: { name: 'loading' },
   busy: [],
   errors: {},
+  diagnosis: null,
+  diagnosisSavedTo: null,
 };
 
 /** Names of the calls a view may wait on or show the failure of. */
@@ -96,7 +109,11 @@ export const actionKey = {
   setAside: 'set-aside',
   appSettings: 'app-settings',
   update: 'update',
+  diagnosis: 'diagnosis',
+  saveReport: 'save-report',
+  logFolder: 'log-folder',
   signIn: (providerId: string) => `sign-in:${providerId}`,
+  copyLink: (providerId: string) => `copy-link:${providerId}`,
   provider: (providerId: string) => `provider:${providerId}`,
   secret: (providerId: string) => `secret:${providerId}`,
   check: (accountId: string) => `check:${accountId}`,

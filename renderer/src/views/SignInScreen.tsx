@@ -10,6 +10,7 @@ import { useFocusWhenLost } from './focus';
 import { ScreenHeading } from './ScreenHeading';
 import { SignInRefusal } from './SignInRefusal';
 import { SignInWaiting } from './SignInWaiting';
+import { WayBackNote } from './WayBackHelp';
 
 export function SignInScreen({ providerId }: { providerId: string }) {
   const { t } = useTranslation();
@@ -78,6 +79,7 @@ function SignInStart({
         <p className="callout callout-info">{t('signIn.cancelled')}</p>
       ) : null}
       <p>{t('signIn.explain', { portal: provider.name })}</p>
+      <WayBackNote way={state.wayBack?.portals.find((p) => p.providerId === provider.id)} />
       {replaces ? (
         <p className="callout callout-info">{t('signIn.replaces', { portal: provider.name })}</p>
       ) : null}

@@ -9,6 +9,7 @@ import { useAppState, useAppStore } from '../store/store-context';
 import { errorText } from './error-text';
 import { useFocusWhenLost } from './focus';
 import { PasteAddressForm } from './PasteAddressForm';
+import { LongWaitHelp, WayBackNote } from './WayBackHelp';
 
 export function SignInWaiting({
   provider,
@@ -43,6 +44,7 @@ export function SignInWaiting({
         {t('waiting.title')}
       </h2>
       <p>{t('waiting.explain', { portal: provider.name })}</p>
+      <WayBackNote way={tracking.view.wayBack} always />
       <Countdown localDeadline={tracking.localDeadline} />
       <div className="actions">
         <button
@@ -67,7 +69,8 @@ export function SignInWaiting({
           {errorText(t, error)}
         </p>
       ) : null}
-      <PasteAddressForm provider={provider} />
+      <LongWaitHelp provider={provider} tracking={tracking} />
+      <PasteAddressForm provider={provider} way={tracking.view.wayBack} />
     </section>
   );
 }

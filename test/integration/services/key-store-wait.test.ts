@@ -41,6 +41,24 @@ describe('the schedule', () => {
 });
 
 describe('the services while the keyring is locked', () => {
+  it('the diagnosis report says the saved sign-ins wait for the keyring, in English and Czech', async () => {
+    const key = randomBytes(32);
+    const yesterday = await signedInYesterday(key);
+    const rig = await startServicesRig({ ...yesterday, cipher: new KeyringCipher(key) });
+    rigs.push(rig);
+    for (const language of ['en', 'cs'] as const) {
+      const result = await rig.services.handlers.runDiagnosis(language);
+      if (!result.ok) throw new Error(result.error.code);
+      const check = result.value.report.sections
+        .flatMap((section) => section.checks)
+        .find((c) => c.id === 'storage.keyring-wait');
+      expect(check).toMatchObject({ status: 'fail', code: 'key_store_unavailable' });
+      expect(check?.detail).toMatch(
+        language === 'en' ? /The file is kept as it is/ : /Soubor zůstává beze změny/,
+      );
+    }
+  });
+
   it('keep the accounts file, tell the operator, and bring the accounts back on the schedule once it opens', async () => {
     const key = randomBytes(32);
     const yesterday = await signedInYesterday(key);

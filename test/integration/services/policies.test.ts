@@ -84,7 +84,7 @@ describe('policies applied by the services', () => {
     });
     expect(await handlers.updateAppSettings({ language: 'cs', startAtLogin: true })).toEqual({
       ok: true,
-      value: { language: 'cs', startAtLogin: true },
+      value: { language: 'cs', startAtLogin: true, detailedLog: false },
     });
     expect(rig.services.policyValues()).toMatchObject({ launchAtLogin: true });
     expect(rig.notices()).toEqual([]);

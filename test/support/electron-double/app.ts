@@ -7,6 +7,8 @@
 // 'window-all-closed' is emitted, and without a listener of the app's own the
 // app quits (lib/browser/init.ts). exit() destroys windows without asking.
 import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { App } from 'electron';
 import type { Rulebook } from './rules';
 
@@ -62,6 +64,8 @@ type AppApi = Pick<
   | 'getName'
   | 'getVersion'
   | 'setAsDefaultProtocolClient'
+  | 'isDefaultProtocolClient'
+  | 'getApplicationNameForProtocol'
   | 'getAppPath'
   | 'getLoginItemSettings'
   | 'setLoginItemSettings'
@@ -121,13 +125,24 @@ export class AppDouble extends EventEmitter implements AppApi {
   }
 
   getPath(name: Parameters<App['getPath']>[0]): string {
+    if (name === 'logs' && !this.#paths.has('logs')) {
+      // shell/common/electron_paths.cc (DIR_APP_LOGS): <userData>/logs off macOS,
+      // ~/Library/Logs/<name> on it; created when missing.
+      const logs =
+        this.options.platform === 'darwin'
+          ? join(this.getPath('home'), 'Library', 'Logs', this.options.name)
+          : join(this.getPath('userData'), 'logs');
+      mkdirSync(logs, { recursive: true });
+      return logs;
+    }
     const path = this.#paths.get(name);
     if (!path) throw new Error(`The double knows no path named ${name}.`);
     return path;
   }
 
-  requestSingleInstanceLock(): boolean {
-    this.calls.push({ name: 'requestSingleInstanceLock' });
+  /** The first copy here: always the lock (additionalData goes to a second copy's 'second-instance'). */
+  requestSingleInstanceLock(additionalData?: Record<string, unknown>): boolean {
+    this.calls.push({ name: 'requestSingleInstanceLock', detail: additionalData });
     return true;
   }
 
@@ -164,10 +179,34 @@ export class AppDouble extends EventEmitter implements AppApi {
   setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean {
     this.calls.push({ name: 'setAsDefaultProtocolClient', detail: protocol });
     this.protocolClientCalls.push({ protocol, path, args });
+    if (this.protocolClientRegisters) this.#defaultFor.add(protocol);
     return this.protocolClientRegisters;
   }
 
   readonly protocolClientCalls: { protocol: string; path?: string; args?: string[] }[] = [];
+  /** Schemes a setAsDefaultProtocolClient call took (the OS answered true). */
+  readonly #defaultFor = new Set<string>();
+
+  /** A test's fresh OS: no scheme registered to the app, no call recorded. */
+  forgetProtocolClients(): void {
+    this.#defaultFor.clear();
+    this.protocolClientCalls.length = 0;
+  }
+
+  /** True once a registration of the scheme succeeded (docs/api/app.md). */
+  isDefaultProtocolClient(protocol: string): boolean {
+    return this.#defaultFor.has(protocol);
+  }
+
+  /**
+   * The handler's name, or '' when there is none (docs/api/app.md:
+   * getApplicationNameForProtocol takes an entire URL, "including :// at a minimum").
+   */
+  getApplicationNameForProtocol(url: string): string {
+    if (!url.includes('://'))
+      throw new Error('getApplicationNameForProtocol needs a URL with "://"');
+    return this.#defaultFor.has(url.slice(0, url.indexOf(':'))) ? this.options.name : '';
+  }
   /** What setAsDefaultProtocolClient answers; a test may change it. */
   protocolClientRegisters = false;
 

@@ -65,6 +65,7 @@ export const {
   nativeImage,
   dialog,
   shell,
+  clipboard,
   net,
   session,
 } = double.electron;

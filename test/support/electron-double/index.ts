@@ -16,6 +16,7 @@ import { SafeStorageDouble, newKeyringSecret, type KeyringBehaviour } from './sa
 import {
   NotificationDouble,
   TrayDouble,
+  createClipboard,
   createDialog,
   createMenu,
   createShell,
@@ -73,7 +74,14 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
   const liveTrays = new Set<TrayDouble>();
   const notifications: NotificationDouble[] = [];
   const menus: MenuState = { application: null, applicationSets: 0 };
-  const shellState: ShellState = { opened: [], errorBoxes: [], messageBoxes: [] };
+  const shellState: ShellState = {
+    opened: [],
+    openedPaths: [],
+    clipboard: [],
+    saveDialogs: [],
+    errorBoxes: [],
+    messageBoxes: [],
+  };
   const sessions = new Map<string, SessionDouble>();
   const ui: string[] = [];
   /** Every net.request's options, in order. */
@@ -160,6 +168,7 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
     nativeImage: nativeImageDouble,
     dialog: createDialog(rules, shellState),
     shell: createShell(shellState),
+    clipboard: createClipboard(shellState),
     net: {
       request: openRequest,
       fetch: (input: string | URL | Request, init?: RequestInit) =>

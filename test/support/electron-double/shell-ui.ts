@@ -156,6 +156,11 @@ export class NotificationDouble extends EventEmitter {
 
 export interface ShellState {
   readonly opened: string[];
+  /** Folders shell.openPath was asked to show. */
+  readonly openedPaths: string[];
+  /** What the app wrote to the clipboard. */
+  readonly clipboard: string[];
+  readonly saveDialogs: Electron.SaveDialogOptions[];
   readonly errorBoxes: { readonly title: string; readonly content: string }[];
   readonly messageBoxes: Electron.MessageBoxOptions[];
 }
@@ -171,6 +176,15 @@ export function createDialog(rules: Rulebook, state: ShellState) {
       state.messageBoxes.push(options);
       return { response: 0, checkboxChecked: false };
     },
+    // (window, options) or (options): docs/api/dialog.md. The double's operator cancels.
+    async showSaveDialog(
+      first: unknown,
+      second?: Electron.SaveDialogOptions,
+    ): Promise<Electron.SaveDialogReturnValue> {
+      rules.afterReady('dialogAfterReady', 'showSaveDialog');
+      state.saveDialogs.push(second ?? (first as Electron.SaveDialogOptions));
+      return { canceled: true, filePath: '' };
+    },
   };
 }
 
@@ -178,6 +192,22 @@ export function createShell(state: ShellState) {
   return {
     async openExternal(url: string): Promise<void> {
       state.opened.push(url);
+    },
+    // docs/api/shell.md: "" on success, the error's message otherwise; it never rejects for that.
+    async openPath(path: string): Promise<string> {
+      state.openedPaths.push(path);
+      return '';
+    },
+  };
+}
+
+export function createClipboard(state: ShellState) {
+  return {
+    writeText(text: string): void {
+      state.clipboard.push(text);
+    },
+    readText(): string {
+      return state.clipboard.at(-1) ?? '';
     },
   };
 }

@@ -64,6 +64,11 @@ export class SessionDouble {
   setDevicePermissionHandler(handler: unknown): void {
     if (handler) this.permissionHandlers.add('device');
   }
+  /** No proxy configured here: Chromium's PAC answer for a direct connection (resolve_proxy_helper.cc). */
+  async resolveProxy(url: string): Promise<string> {
+    new URL(url);
+    return 'DIRECT';
+  }
   /** net.fetch's algorithm (lib/browser/api/net-fetch.ts) with this session. */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     return netFetchDouble(

@@ -75,6 +75,9 @@ describe('bridge dispatch', () => {
         policy: () => ({}),
         policyView: () => ({}),
         updates: {} as never,
+        diagnosis: {} as never,
+        openLogFolder: async () => undefined,
+        wayBack: {} as never,
       }),
       { warn: () => undefined },
     );

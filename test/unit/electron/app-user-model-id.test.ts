@@ -58,7 +58,7 @@ describe('the AppUserModelID (Windows)', () => {
     const at = (text: string) => shell.indexOf(text);
     expect(at('app.setAppUserModelId(userModelId)')).toBeGreaterThan(0);
     for (const later of [
-      'app.requestSingleInstanceLock()',
+      'app.requestSingleInstanceLock(',
       'app.enableSandbox()',
       'createMainWindow(',
       'createAppTray(',

@@ -125,6 +125,19 @@ describe('one JSON policy document', () => {
     });
   });
 
+  it('loopbackFallback: true says the portal has the loopback address registered too; anything but a boolean skips the entry', async () => {
+    write({
+      providers: [
+        { id: 'netrex', clientId: 'abc', loopbackFallback: true },
+        { id: 'camstreamer-cloud', clientId: 'def', loopbackFallback: 'yes' },
+      ],
+    });
+    const config = await loadManagedConfig(file);
+    expect(config.providers).toHaveLength(1);
+    expect(config.providers[0]).toMatchObject({ id: 'netrex', loopbackFallback: true });
+    expect(config.errors).toMatchObject([{ file, field: 'providers[1].loopbackFallback' }]);
+  });
+
   it('names the file and (file) for a file that is not JSON', async () => {
     write('{ "providers": [ ');
     const config = await loadManagedConfig(file);

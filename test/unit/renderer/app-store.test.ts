@@ -22,6 +22,7 @@ function bridgeOver(w: FixtureWorld, overrides: Parameters<typeof fixedHandlers>
     notice: new Set(),
     'policy-changed': new Set(),
     'update-changed': new Set(),
+    'way-back-changed': new Set(),
   };
   const subscribe =
     <E extends keyof BridgeEvents>(name: E) =>
@@ -36,6 +37,7 @@ function bridgeOver(w: FixtureWorld, overrides: Parameters<typeof fixedHandlers>
     onNotice: subscribe('notice'),
     onPolicyChanged: subscribe('policy-changed'),
     onUpdateChanged: subscribe('update-changed'),
+    onWayBackChanged: subscribe('way-back-changed'),
   };
   const emit = <E extends keyof BridgeEvents>(name: E, payload: BridgeEvents[E]) => {
     for (const listener of listeners[name]) listener(payload);

@@ -69,7 +69,7 @@ describe('the tray notice, remembered in the settings document', () => {
       () => 0,
     );
     expect(again.trayNoticeShown()).toBe(true);
-    expect(again.get()).toEqual({ language: 'cs', startAtLogin: false });
+    expect(again.get()).toEqual({ language: 'cs', startAtLogin: false, detailedLog: false });
   });
 
   it('a document from before the field reads as not told; one with it still gives its language', () => {

@@ -64,6 +64,9 @@ describe('toUserFacing', () => {
       policy: () => ({}),
       policyView: () => ({}),
       updates: {} as never,
+      diagnosis: {} as never,
+      openLogFolder: async () => undefined,
+      wayBack: {} as never,
     });
     expect(await handlers.listAccounts()).toEqual({ ok: false, error: INTERNAL_ERROR });
     const dispatch = createBridgeDispatch(
