@@ -13,6 +13,7 @@ import type {
   BridgeMethodName,
   BridgeValue,
   Result,
+  StorageStatus,
 } from './ipc/contract';
 import type { Disposable } from './common/lifecycle';
 import type { DocumentStore } from './common/document-store';
@@ -156,6 +157,8 @@ export interface AppServices extends Disposable {
   accounts(): readonly AccountSnapshot[];
   /** For the tray menu: the portals, as the settings show them. */
   providers(): readonly ProviderView[];
+  /** For the tray: where the sign-ins are kept (it says when they wait for the keyring). */
+  storageStatus(): StorageStatus;
   /**
    * For the tray, notifications and dialogs: the language the operator chose
    * in the window (`system` follows the OS's languages, as the window does).
@@ -163,6 +166,10 @@ export interface AppServices extends Disposable {
   languageSetting(): AppSettings['language'];
   /** Runs `listener` when the operator changes the language (the tray rebuilds in it). */
   onLanguageSettingChanged(listener: (language: AppSettings['language']) => void): Disposable;
+  /** Whether the operator was told that closing the window keeps the app in the tray. */
+  trayNoticeShown(): boolean;
+  /** Remembers, in the settings document, that they were. */
+  rememberTrayNoticeShown(): void;
   /**
    * The guard for shell.openExternal: exactly the authorization URL of a
    * sign-in in progress (https, or plain http to the loopback stand-in).

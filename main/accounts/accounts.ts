@@ -89,6 +89,13 @@ export interface Accounts extends Disposable {
   signOut(id: string): Promise<SignOutReport>;
   /** After sleep or a clock change (the shell's powerMonitor 'resume'). */
   reevaluate(): void;
+  /**
+   * The vault holds accounts it could not open at start (its keyring has
+   * opened since): they join and check themselves at once. One that a
+   * sign-in of this run already replaced (the same identity) is dropped from
+   * the vault: the newer sign-in wins, as a sign-in again always does.
+   */
+  adoptFromVault(): Promise<void>;
   /** Portal settings or a client secret changed: names in snapshots, accounts in `error` retry. */
   providersChanged(): void;
   /** A browser sign-in to this provider is waiting (or no longer). */
@@ -176,14 +183,15 @@ export function createAccounts(options: AccountsOptions): Accounts {
     return { connection, replaced };
   }
 
-  // The accounts the vault kept: each checks itself at once (refreshing first if due).
-  for (const account of options.vault.listAccounts()) {
+  /** An account the vault kept: it checks itself at once (refreshing first if due). */
+  const load = (account: StoredAccount): void => {
     const lifetime =
       account.expiresAt === null ? null : lifetimeOfLoaded(account.expiresAt, clock.now());
     const connection = new AccountConnection(context, account, lifetime, FRESH_STATUS);
     byId.set(account.id, connection);
     connection.reevaluate();
-  }
+  };
+  for (const account of options.vault.listAccounts()) load(account);
 
   const statusSubscription = options.vault.onDidChangeStatus(() => emit());
 
@@ -318,6 +326,16 @@ export function createAccounts(options: AccountsOptions): Accounts {
     },
 
     reevaluate,
+
+    async adoptFromVault() {
+      if (disposed) return;
+      for (const account of options.vault.listAccounts()) {
+        if (byId.has(account.id)) continue;
+        if (findByKey(keyOf(account))) await options.vault.removeAccount(account.id);
+        else load(account);
+      }
+      emit();
+    },
 
     providersChanged() {
       emit();

@@ -175,6 +175,21 @@ export interface StorageStatus {
   } | null;
   /** Why the latest write to disk failed; null once a write succeeds (or nothing is written). */
   readonly lastWriteError: UserFacingError | null;
+  /**
+   * Set while the saved sign-ins wait for the key store that sealed them,
+   * which said it cannot open them yet (a keyring not unlocked at login): the
+   * file is kept as it is, nothing is written, and the app tries again; the
+   * accounts come back when it opens. Absent (older hosts) means null.
+   */
+  readonly keyStoreWaiting?: {
+    readonly path: string;
+    /** The key store that sealed the file ('' when the file names none the app knows). */
+    readonly sealedBy: string;
+    /** Epoch ms the wait began. */
+    readonly since: number;
+    /** Sign-ins were added, changed or removed since: they are in memory only until it opens. */
+    readonly unsavedChanges: boolean;
+  } | null;
 }
 
 /**

@@ -1,5 +1,5 @@
 // The few sentences the app says outside its window — the tray menu and its
-// tooltip, system notifications, the start-up error box — in the window's
+// tooltip, the app menu, system notifications, the start-up error box — in the window's
 // languages. The window has its own, far larger, i18next resources
 // (renderer/src/i18n); the edge needs a couple of dozen sentences, so a plain
 // typed table: a missing one in either language does not compile. Pure: no
@@ -49,6 +49,9 @@ export interface EdgeWords {
     readonly quit: string;
     readonly tooltipNoAccounts: string;
     tooltip(connected: number, total: number): string;
+    /** The saved sign-ins wait for a keyring not yet unlocked. */
+    readonly waitingForKeyring: string;
+    readonly tooltipWaitingForKeyring: string;
   };
   readonly alerts: {
     readonly expiredTitle: string;
@@ -67,7 +70,42 @@ export interface EdgeWords {
     signInFailed(portal: string, englishReason: string): string;
     severalLinks(count: number): string;
     readonly linkTooLong: string;
+    /** Help → Documentation could not reach the browser: where it is. */
+    documentationFailed(url: string): string;
   };
+  /** The app's menu (app-menu.ts). */
+  readonly menu: {
+    readonly file: string;
+    readonly edit: string;
+    readonly view: string;
+    readonly window: string;
+    readonly help: string;
+    readonly about: string;
+    readonly services: string;
+    readonly hide: string;
+    readonly hideOthers: string;
+    readonly showAll: string;
+    readonly quit: string;
+    readonly undo: string;
+    readonly redo: string;
+    readonly cut: string;
+    readonly copy: string;
+    readonly paste: string;
+    readonly pasteAndMatchStyle: string;
+    readonly selectAll: string;
+    readonly reload: string;
+    readonly developerTools: string;
+    readonly actualSize: string;
+    readonly zoomIn: string;
+    readonly zoomOut: string;
+    readonly fullScreen: string;
+    readonly minimize: string;
+    readonly close: string;
+    readonly documentation: string;
+    readonly showLogs: string;
+  };
+  /** Said once, the first time the window is closed (app-lifecycle.ts). */
+  readonly stillRunning: { readonly title: string; readonly body: string };
   readonly startup: {
     readonly title: string;
     folder(code: string): string;
@@ -117,6 +155,8 @@ const EN: EdgeWords = {
     quit: 'Quit',
     tooltipNoAccounts: 'Netrex Connect — no portal signed in',
     tooltip: (connected, total) => `Netrex Connect — ${connected} of ${total} connected`,
+    waitingForKeyring: 'Saved sign-ins wait for the keyring to be unlocked',
+    tooltipWaitingForKeyring: 'Netrex Connect — waiting for the keyring to be unlocked',
   },
   alerts: {
     expiredTitle: 'Sign-in expired',
@@ -133,6 +173,44 @@ const EN: EdgeWords = {
       `Netrex Connect was started with ${count} sign-in links at once and opened none of them. Start the sign-in again from the app.`,
     linkTooLong:
       'Netrex Connect was opened with a sign-in link far longer than any portal sends, so it was ignored. Start the sign-in again from the app.',
+    documentationFailed: (url) =>
+      `Netrex Connect could not open the documentation in your browser. You find it at ${url}`,
+  },
+  menu: {
+    file: 'File',
+    edit: 'Edit',
+    view: 'View',
+    window: 'Window',
+    help: 'Help',
+    about: 'About Netrex Connect',
+    services: 'Services',
+    hide: 'Hide Netrex Connect',
+    hideOthers: 'Hide Others',
+    showAll: 'Show All',
+    quit: 'Quit Netrex Connect',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    pasteAndMatchStyle: 'Paste and Match Style',
+    selectAll: 'Select All',
+    reload: 'Reload',
+    developerTools: 'Developer Tools',
+    actualSize: 'Actual Size',
+    zoomIn: 'Zoom In',
+    zoomOut: 'Zoom Out',
+    fullScreen: 'Full Screen',
+    minimize: 'Minimize',
+    close: 'Close Window',
+    documentation: 'Netrex Connect Documentation',
+    showLogs: 'Show Logs',
+  },
+  stillRunning: {
+    title: 'Netrex Connect is still running',
+    body:
+      'It keeps your portals connected in the background. Open it again from its icon in the tray ' +
+      '(or by starting it again); to end it, choose Quit in the tray or the app menu.',
   },
   startup: {
     title: 'Netrex Connect could not start',
@@ -198,6 +276,8 @@ const CS: EdgeWords = {
     quit: 'Ukončit',
     tooltipNoAccounts: 'Netrex Connect – není přihlášen žádný portál',
     tooltip: (connected, total) => `Netrex Connect – připojeno ${connected} z ${total}`,
+    waitingForKeyring: 'Uložená přihlášení čekají na odemčení klíčenky',
+    tooltipWaitingForKeyring: 'Netrex Connect – čeká se na odemčení klíčenky',
   },
   alerts: {
     expiredTitle: 'Přihlášení vypršelo',
@@ -221,6 +301,44 @@ const CS: EdgeWords = {
     linkTooLong:
       'Netrex Connect byl otevřen s přihlašovacím odkazem mnohem delším, než jaký posílá kterýkoli portál, ' +
       'a proto ho ignoroval. Spusťte přihlášení znovu z aplikace.',
+    documentationFailed: (url) =>
+      `Netrex Connect nemohl otevřít dokumentaci ve vašem prohlížeči. Najdete ji na adrese ${url}`,
+  },
+  menu: {
+    file: 'Soubor',
+    edit: 'Úpravy',
+    view: 'Zobrazení',
+    window: 'Okno',
+    help: 'Nápověda',
+    about: 'O aplikaci Netrex Connect',
+    services: 'Služby',
+    hide: 'Skrýt Netrex Connect',
+    hideOthers: 'Skrýt ostatní',
+    showAll: 'Zobrazit vše',
+    quit: 'Ukončit Netrex Connect',
+    undo: 'Zpět',
+    redo: 'Znovu',
+    cut: 'Vyjmout',
+    copy: 'Kopírovat',
+    paste: 'Vložit',
+    pasteAndMatchStyle: 'Vložit a přizpůsobit styl',
+    selectAll: 'Vybrat vše',
+    reload: 'Načíst znovu',
+    developerTools: 'Vývojářské nástroje',
+    actualSize: 'Skutečná velikost',
+    zoomIn: 'Přiblížit',
+    zoomOut: 'Oddálit',
+    fullScreen: 'Celá obrazovka',
+    minimize: 'Minimalizovat',
+    close: 'Zavřít okno',
+    documentation: 'Dokumentace Netrex Connect',
+    showLogs: 'Zobrazit protokoly',
+  },
+  stillRunning: {
+    title: 'Netrex Connect běží dál',
+    body:
+      'Udržuje vaše portály připojené na pozadí. Znovu ho otevřete ikonou v oznamovací oblasti ' +
+      '(nebo dalším spuštěním); ukončíte ho volbou Ukončit v nabídce ikony nebo v nabídce aplikace.',
   },
   startup: {
     title: 'Netrex Connect se nepodařilo spustit',

@@ -21,6 +21,10 @@ import { DisposableStore, toDisposable } from '../common/lifecycle';
 import type { DemoPortal } from '../demo-portal';
 import type { AppSettings } from '../ipc/contract';
 import { APP_SETTINGS_DOCUMENT, savedLanguage } from '../services/app-settings';
+import { appUserModelIdFor } from '../desktop/app-identity';
+import { lifecycleActions, type LifecycleEvent } from '../desktop/app-lifecycle';
+import { APP_DOCUMENTATION_URL } from '../desktop/app-menu';
+import { installAppMenu } from './app-menu';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
 import { createConfirmPort } from './confirm-dialog';
 import { createDeepLinkInbox } from '../desktop/deep-link-inbox';
@@ -30,9 +34,11 @@ import { startEmbeddedDemoPortal } from '../desktop/demo';
 import { edgeWords, linkRefusalText, type EdgeWords } from '../desktop/edge-words';
 import { electronStoreDocument } from './electron-store-documents';
 import { openExternalGuarded } from './external-links';
+import { createPortalFetch, resolvePortalProxy } from './portal-http';
 import { registerBridge } from './ipc';
 import { createLoginItemPort, startedAtLogin } from './login-item';
 import { watchAccountAlerts } from './notifications';
+import { watchKeyringRelaunch } from './keyring-relaunch';
 import { createSafeStorageCipher } from './secure-storage';
 import { startupFailureMessage } from '../desktop/startup-failure';
 import { createAppTray } from './tray';
@@ -70,9 +76,6 @@ export interface AppShellOptions {
   readonly demo: boolean;
 }
 
-/** Not `persist:`-prefixed: an in-memory session for the main process's own HTTP. */
-const HTTP_PARTITION = 'netrex-main-http';
-
 /** Only in development: lets tests and a second copy run against their own data folder. */
 const USER_DATA_ENV = 'NETREX_USER_DATA_DIR';
 
@@ -86,13 +89,15 @@ const log = {
  * supported, or before `ready`) a dialog. `say` runs once the app is ready, in
  * the words of that moment.
  */
-function tellOperator(say: () => string): void {
+function tellOperator(say: () => string | { title: string; body: string }): void {
   const asNotification = app.isReady() && Notification.isSupported();
   void app.whenReady().then(() => {
-    const message = say();
-    log.warn(message);
-    if (asNotification) new Notification({ title: 'Netrex Connect', body: message }).show();
-    else void dialog.showMessageBox({ type: 'warning', title: 'Netrex Connect', message });
+    const said = say();
+    const { title, body } =
+      typeof said === 'string' ? { title: 'Netrex Connect', body: said } : said;
+    log.warn(body);
+    if (asNotification) new Notification({ title, body }).show();
+    else void dialog.showMessageBox({ type: 'warning', title, message: body });
   });
 }
 
@@ -113,6 +118,9 @@ function savedLanguageSetting(): AppSettings['language'] {
 export function startAppShell(options: AppShellOptions): void {
   const userDataOverride = process.env[USER_DATA_ENV];
   if (!app.isPackaged && userDataOverride) app.setPath('userData', userDataOverride);
+  // Windows: the installer's shortcut id, before any window, tray or notification (app-identity.ts).
+  const userModelId = appUserModelIdFor(process.platform);
+  if (userModelId) app.setAppUserModelId(userModelId);
 
   // `--diagnose`: this copy writes the report, or hands the request to the one running.
   const diagnosePaths = diagnoseRequested(process.argv)
@@ -151,6 +159,23 @@ export function startAppShell(options: AppShellOptions): void {
   let windowRequested = false;
   const words = (): EdgeWords =>
     edgeWords(services?.languageSetting() ?? 'system', app.getPreferredSystemLanguages());
+  const windowOpen = (): boolean => window !== null && !window.isDestroyed();
+  /** Runs the lifecycle's answer to `event` (app-lifecycle.ts). */
+  const lifecycle = (event: LifecycleEvent): void => {
+    const facts = {
+      platform: process.platform,
+      stillRunningTold: services?.trayNoticeShown() ?? false,
+    };
+    for (const action of lifecycleActions(event, facts)) {
+      if (action === 'show-window') showWindow();
+      else if (action === 'quit') app.quit();
+      else {
+        services?.rememberTrayNoticeShown();
+        tellOperator(() => words().stillRunning);
+      }
+    }
+  };
+  let onWindowClosed = (): void => undefined;
 
   const showWindow = (): void => {
     if (!services) {
@@ -172,6 +197,7 @@ export function startAppShell(options: AppShellOptions): void {
     window.on('closed', () => {
       window = null;
       events.windowGone();
+      onWindowClosed();
     });
     loadAppShell(window).catch(() => tellOperator(() => words().shell.windowFailed));
   };
@@ -186,11 +212,10 @@ export function startAppShell(options: AppShellOptions): void {
   // The app link is checked (and registered again) by the services at start and
   // before each browser sign-in, through the appLink port (buildPorts).
 
-  app.on('window-all-closed', () => {
-    // macOS keeps an app without windows in the Dock; elsewhere closing the window quits.
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('activate', showWindow);
+  // A tray-resident app: closing the window never quits (Electron would, without this
+  // listener: lib/browser/init.ts). A quit closes windows without this event.
+  app.on('window-all-closed', () => lifecycle({ kind: 'all-windows-closed' }));
+  app.on('activate', () => lifecycle({ kind: 'activate' }));
 
   let shutDown = false;
   app.on('will-quit', (event) => {
@@ -249,19 +274,34 @@ export function startAppShell(options: AppShellOptions): void {
               }
             });
           },
-          quit: () => app.quit(),
+          quit: () => lifecycle({ kind: 'quit-chosen' }),
         },
         words,
       ),
     );
+    disposables.add(
+      installAppMenu(ready, words, {
+        openDocumentation: () =>
+          void openExternalGuarded(
+            APP_DOCUMENTATION_URL,
+            (url) => url === APP_DOCUMENTATION_URL,
+          ).catch(() =>
+            tellOperator(() => words().shell.documentationFailed(APP_DOCUMENTATION_URL)),
+          ),
+      }),
+    );
     disposables.add(watchAccountAlerts(ready, showWindow, words));
     // Back from sleep: every account plans again and an overdue refresh runs at once,
     // instead of waiting up to a minute for the wall-clock check to notice.
+    // Saved sign-ins waiting for a keyring: Electron asks it once per run, so a quiet restart does
+    // (after the window closed, on a schedule, and when the computer wakes up).
+    const keyring = disposables.add(watchKeyringRelaunch(ready, windowOpen, log.info));
+    onWindowClosed = () => keyring.check();
     const onResume = (): void => ready.resume();
     powerMonitor.on('resume', onResume);
     disposables.add(toDisposable(() => void powerMonitor.off('resume', onResume)));
     // Started at login the app stays in the tray, unless a link or the Dock asked for it.
-    if (windowRequested || !startedAtLogin(process.argv)) showWindow();
+    lifecycle({ kind: 'ready', startedAtLogin: startedAtLogin(process.argv), windowRequested });
     await inbox.attach((url) => ready.handleDeepLink(url));
   });
 
@@ -270,12 +310,8 @@ export function startAppShell(options: AppShellOptions): void {
     const userData = app.getPath('userData');
     const loginItem = createLoginItemPort();
     const updater = await createUpdaterPort();
-    // Electron's network stack (the OS proxy settings and certificate store),
-    // in a session of its own kept in memory: no cookie a portal sets on the
-    // token endpoint lands in the window's session or on disk.
-    const http = session.fromPartition(HTTP_PARTITION, { cache: false });
     return {
-      fetch: (input, init) => http.fetch(input instanceof URL ? input.href : input, init),
+      fetch: createPortalFetch(),
       cipher: await createSafeStorageCipher(),
       openExternal: (url) =>
         openExternalGuarded(url, (candidate) => services?.isAllowedExternalUrl(candidate) ?? false),
@@ -301,7 +337,7 @@ export function startAppShell(options: AppShellOptions): void {
       // The proxy Chromium chose for the portal, in the session the services' requests use
       // (docs/api/session.md ses.resolveProxy; a PAC string such as `DIRECT` or
       // `PROXY host:port; DIRECT`: shell/browser/net/resolve_proxy_helper.cc, ToPacString).
-      resolveProxy: (url) => http.resolveProxy(url),
+      resolveProxy: resolvePortalProxy,
       saveReport: createSaveReportPort(() => window),
       appLink: createAppLinkPort(),
       clipboard: { writeText: (text) => clipboard.writeText(text) },

@@ -40,6 +40,8 @@ export function trackBusyState(inner: TokenVault, changed: () => void): BusyStat
       return inner.warnings;
     },
     setWeakStorageAllowed: counted((allowed) => inner.setWeakStorageAllowed(allowed)),
+    // Writes everything once the keyring opens: a write like any other.
+    retryKeyStore: counted(() => inner.retryKeyStore()),
     onDidChangeStatus: (listener) => inner.onDidChangeStatus(listener),
     dispose: () => inner.dispose(),
   };

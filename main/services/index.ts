@@ -28,6 +28,7 @@ import { createUpdateService } from '../updates/update-service';
 import { APP_SETTINGS_DOCUMENT, openAppSettings } from './app-settings';
 import { createBridgeEventHub } from './bridge-events';
 import { externalUrlRule } from './external-urls';
+import { watchKeyStore } from './key-store-retry';
 import { openPortalTrust, PORTAL_TRUST_DOCUMENT } from './portal-trust';
 import { createSetAsideVaultFiles, SET_ASIDE_DOCUMENT } from './set-aside-vault-files';
 import { createSignInConsent } from './sign-in-consent';
@@ -211,6 +212,16 @@ export async function createServices(
   });
   disposables.add(accounts);
   disposables.add(accounts.onDidChange((list) => hub.emit('accounts-changed', list)));
+  // Saved sign-ins waiting for a keyring not yet unlocked: asked again until it opens.
+  const keyStore = watchKeyStore({
+    vault,
+    clock,
+    opened: () => {
+      hub.notice('info', KEYRING_OPENED);
+      void accounts.adoptFromVault();
+    },
+  });
+  disposables.add(keyStore);
   const journal = createAccountJournal(log, now);
   journal.seed(accounts.list());
   disposables.add(accounts.onDidChange((list) => journal.record(list)));
@@ -369,14 +380,18 @@ export async function createServices(
         .map((config) => providerView(config, secrets, (id) => engine.serverFacts(id))),
     languageSetting: () => settings.language(),
     onLanguageSettingChanged: (listener) => settings.onLanguageChanged(listener),
+    trayNoticeShown: () => settings.trayNoticeShown(),
+    rememberTrayNoticeShown: () => settings.rememberTrayNoticeShown(),
     isAllowedExternalUrl,
     diagnose: () => diagnosis.run(reportLanguageFor(settings.language(), ports.appInfo.languages)),
     resume: () => {
       log.info('app.resumed', { accounts: accounts.list().length });
       accounts.reevaluate();
+      void keyStore.retryNow();
       // Group Policy may have refreshed while the computer slept.
       void policies.refresh();
     },
+    storageStatus: () => vault.storageStatus(),
     wayBack: () => wayBack.status(),
     checkWayBack: () => wayBack.check(),
     policyValues: () => policies.current().values,
@@ -454,9 +469,31 @@ function demoProvider(demo: DemoPortal, loopbackPort: number): ProviderConfig {
   };
 }
 
+/** The keyring the saved sign-ins waited for opened them: they are back. */
+const KEYRING_OPENED: UserFacingError = {
+  code: 'vault_keyring_opened',
+  message: 'The system keyring is unlocked: your saved sign-ins are back.',
+};
+
 /** What the operator hears at start about a vault file that could not be used. */
-function vaultFileNotices({ recovered, fileKept, backend }: StorageStatus): UserFacingError[] {
+function vaultFileNotices({
+  recovered,
+  fileKept,
+  backend,
+  keyStoreWaiting,
+}: StorageStatus): UserFacingError[] {
   const notices: UserFacingError[] = [];
+  if (keyStoreWaiting) {
+    const params = messageParams({ sealedBy: keyStoreWaiting.sealedBy || undefined });
+    notices.push({
+      code: 'vault_waiting_for_keyring',
+      message:
+        'Your saved sign-ins are waiting for the system keyring, which is not unlocked yet. ' +
+        'They are kept as they are and come back by themselves once it is unlocked; ' +
+        'until then new sign-ins are kept in memory only.',
+      ...(params && { params }),
+    });
+  }
   if (recovered) {
     const params = messageParams({ variant: recovered.damage });
     notices.push({ code: 'vault_recovered', message: recovered.reason, ...(params && { params }) });

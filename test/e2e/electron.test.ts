@@ -4,7 +4,11 @@
 // browser hands the callback URL to a second instance, which passes it to the
 // first and quits; on Linux and macOS the browser lands on the app's loopback
 // listener — and see the account connected; a second instance's link reaches
-// the first everywhere.
+// the first everywhere. Then the app's own menu (Edit for the fields; this is
+// a development run, so View has the developer tools, which a packaged build
+// leaves out: the smoke test under the double checks that case), and the
+// tray-resident close: the window closes, the app goes on answering, and the
+// tray's "Open" brings the window back.
 //
 // Runs wherever an Electron binary exists. Here (no binary can be downloaded)
 // it prints one line saying why and is reported as skipped. The binary is
@@ -143,6 +147,66 @@ describe.skipIf(!binary.found)('the Electron app (end to end)', () => {
       })
       .toContain('demo:connected');
     await expect.poll(() => page.locator('body').innerText()).toMatch(/connected/i);
+  });
+
+  it("has the app's own menu: Edit for the fields, View with reload and zoom (developer tools in development only)", async () => {
+    const menu = await app.evaluate(({ Menu }) => {
+      const top = Menu.getApplicationMenu()?.items ?? [];
+      return top.map((item) => ({
+        label: item.label,
+        items: item.submenu?.items.map((inner) => inner.role ?? inner.label) ?? [],
+      }));
+    });
+    const edit = menu.find((item) => item.label === 'Edit');
+    expect(edit?.items).toEqual(
+      expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectall']),
+    );
+    const view = menu.find((item) => item.label === 'View');
+    expect(view?.items).toEqual(expect.arrayContaining(['reload', 'zoomin', 'zoomout']));
+    // A development run (not packaged): the tools are there; packaged builds have none.
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.isPackaged)).toBe(false);
+    expect(view?.items).toContain('toggledevtools');
+    expect(menu.map((item) => item.label)).toContain('Help');
+  });
+
+  it('closing the window leaves the app running in the tray; the tray opens it again', async () => {
+    // Keep the tray's menu as the app sets it (Electron has no getter for it), then
+    // make the app set it again: a change of language rebuilds the tray.
+    await app.evaluate(({ Tray }) => {
+      const setContextMenu = Tray.prototype.setContextMenu;
+      Tray.prototype.setContextMenu = function (menu) {
+        (globalThis as { __trayMenu?: unknown }).__trayMenu = menu;
+        return setContextMenu.call(this, menu);
+      };
+    });
+    await page.evaluate(() =>
+      (window as unknown as PageWithBridge).netrex.updateAppSettings({ language: 'en' }),
+    );
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    await expect
+      .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length))
+      .toBe(0);
+    // Still running: the main process answers, and its accounts are still connected.
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.isReady())).toBe(true);
+
+    const reopened = app.waitForEvent('window');
+    await app.evaluate(() => {
+      const menu = (globalThis as { __trayMenu?: Electron.Menu }).__trayMenu;
+      const open = menu?.items.find((item) => item.label === 'Open Netrex Connect');
+      if (!open) throw new Error('The tray menu has no "Open Netrex Connect".');
+      open.click();
+    });
+    page = await reopened;
+    await page.waitForLoadState('domcontentloaded');
+    expect(page.url()).toMatch(/^app:\/\/renderer\//);
+    await expect
+      .poll(async () => {
+        const accounts = await page.evaluate(() =>
+          (window as unknown as PageWithBridge).netrex.listAccounts(),
+        );
+        return accounts.ok ? accounts.value.map((a) => `${a.providerId}:${a.state}`) : [];
+      })
+      .toContain('demo:connected');
   });
 
   it('a second instance carrying a sign-in link hands it to the first, which says why it was not used', async () => {

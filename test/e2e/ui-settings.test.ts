@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ProviderView } from '../../main/ipc/contract';
-import { CAMSTREAMER, MANAGED, NETREX, WEAK_STORAGE, world } from './ui-fixtures';
+import { CAMSTREAMER, MANAGED, NETREX, NOW, WEAK_STORAGE, world } from './ui-fixtures';
 import { viewSuite } from './ui-suite';
 import { say, shown, type ViewOptions } from './ui-view';
 
@@ -195,6 +195,38 @@ describe('saved sign-ins', () => {
     await optIn.uncheck();
     await shown(page.getByText(en('storage.policyMemory')));
     expect(calls('setWeakStorageAllowed')).toEqual([[true], [false]]);
+  });
+});
+
+describe('saved sign-ins waiting for the keyring', () => {
+  const WAITING = {
+    ...WEAK_STORAGE,
+    recovered: null,
+    keyStoreWaiting: {
+      path: '/home/operator/.config/Netrex Connect/vault.json',
+      sealedBy: 'gnome_libsecret',
+      since: NOW - 60_000,
+      unsavedChanges: true,
+    },
+  };
+
+  it.each(['en', 'cs'] as const)(
+    '%s: says the sign-ins wait for the keyring, where they are, and that new ones are in memory only',
+    async (lang) => {
+      const page = await openSettings({ lang, world: world({ storage: WAITING }) });
+      await shown(
+        page.getByText(
+          say(lang, 'storage.waitingForKeyring', { path: WAITING.keyStoreWaiting.path }),
+        ),
+      );
+      await shown(page.getByText(say(lang, 'storage.waitingUnsaved')));
+    },
+  );
+
+  it('says nothing of it when nothing waits', async () => {
+    const page = await openSettings({ world: world() });
+    await shown(page.getByText('GNOME Keyring (libsecret)'));
+    expect(await page.getByText(en('storage.waitingUnsaved')).count()).toBe(0);
   });
 });
 

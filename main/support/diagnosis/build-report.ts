@@ -215,6 +215,17 @@ async function storageSection(
         }
       : { id: 'storage.last-write', status: 'ok', title: w.lastWrite, detail: w.lastWriteOk },
   ];
+  const waiting = status.keyStoreWaiting;
+  if (waiting) {
+    checks.push({
+      id: 'storage.keyring-wait',
+      status: 'fail',
+      code: 'key_store_unavailable',
+      title: w.keyringWait,
+      detail: w.keyringWaitDetail(waiting.sealedBy, waiting.since, waiting.unsavedChanges),
+      facts: { sealedBy: waiting.sealedBy, since: waiting.since, unsaved: waiting.unsavedChanges },
+    });
+  }
   const cipher = sources.cipher;
   if (!cipher.isEncryptionAvailable()) {
     checks.push({

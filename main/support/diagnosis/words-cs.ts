@@ -92,6 +92,9 @@ export const csWords: ReportWords = {
     roundTripTimedOut: (s) =>
       `Úložiště klíčů neodpovědělo do ${s} s: zamčená klíčenka možná čeká na heslo.`,
     roundTripSkipped: 'Neprovedeno: žádné úložiště klíčů není k dispozici.',
+    keyringWait: 'Uložená přihlášení čekají na klíčenku',
+    keyringWaitDetail: (sealedBy, since, unsaved) =>
+      `Uložená přihlášení zapečetil ${sealedBy || 'úložiště klíčů'}, které se od ${utc(since)} neotevřelo. Soubor zůstává beze změny a aplikace se ptá znovu; odemkněte klíčenku (nebo se znovu přihlaste k ploše).${unsaved ? ' Přihlášení provedená mezitím jsou jen v paměti, dokud se neotevře.' : ''}`,
   },
   wayBack: {
     title: 'Kontroly cesty zpět',

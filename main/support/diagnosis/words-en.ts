@@ -91,6 +91,9 @@ export const enWords: ReportWords = {
     roundTripTimedOut: (s) =>
       `The key store did not answer within ${s} s: a locked keyring may be waiting for its password.`,
     roundTripSkipped: 'Not run: no key store is available.',
+    keyringWait: 'Saved sign-ins waiting for the keyring',
+    keyringWaitDetail: (sealedBy, since, unsaved) =>
+      `The saved sign-ins were sealed by ${sealedBy || 'a key store'}, which has not opened since ${utc(since)}. The file is kept as it is and the app asks again; unlock the keyring (or sign in to the desktop again).${unsaved ? ' Sign-ins made meanwhile are in memory only until it opens.' : ''}`,
   },
   wayBack: {
     title: 'Checks of the way back',

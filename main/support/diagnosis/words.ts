@@ -63,6 +63,8 @@ export interface ReportWords {
     readonly roundTripFailed: string;
     readonly roundTripTimedOut: (seconds: number) => string;
     readonly roundTripSkipped: string;
+    readonly keyringWait: string;
+    readonly keyringWaitDetail: (sealedBy: string, since: number, unsaved: boolean) => string;
   };
   readonly wayBack: { readonly unavailable: string; readonly title: string };
   readonly portal: {

@@ -260,6 +260,9 @@ export const appMessagesCs = {
     undecryptable:
       'Uložená přihlášení nejde dešifrovat klíčenkou tohoto počítače: možná pocházejí z jiného počítače nebo uživatelského účtu, nebo byla klíčenka obnovena. Soubor byl odložen stranou a účty v něm jsou odhlášené; přihlaste se znovu.',
   },
+  vault_waiting_for_keyring:
+    'Uložená přihlášení čekají na klíčenku systému, která ještě není odemčená. Zůstávají, jak jsou, a vrátí se sama, jakmile ji odemknete; do té doby se nová přihlášení uchovávají jen v paměti.',
+  vault_keyring_opened: 'Klíčenka systému je odemčená: uložená přihlášení jsou zpět.',
   vault_file_kept: {
     default:
       'Uložená přihlášení se nepodařilo přečíst ani odložit stranou, takže soubor zůstává beze změny a přihlášení se do zavření aplikace uchovávají jen v paměti.',

@@ -254,6 +254,9 @@ export const appMessagesEn = {
     undecryptable:
       "The saved sign-ins couldn't be decrypted with this computer's key store: they may come from another computer or user account, or the key store was reset. The file was set aside and the accounts in it are signed out; sign in again.",
   },
+  vault_waiting_for_keyring:
+    "Your saved sign-ins are waiting for the system keyring, which isn't unlocked yet. They're kept as they are and come back by themselves once it's unlocked; until then new sign-ins are kept in memory only.",
+  vault_keyring_opened: 'The system keyring is unlocked: your saved sign-ins are back.',
   vault_file_kept: {
     default:
       "The saved sign-ins couldn't be read, nor set aside, so the file is left untouched and sign-ins are kept in memory only until the app closes.",

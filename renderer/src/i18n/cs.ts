@@ -329,6 +329,10 @@ export const cs = {
     optInHint: 'Jen na počítači, který používáte sami. Vypnout to můžete kdykoli.',
     recovered: '{{reason}} Původní soubor byl přesunut do {{path}}.',
     fileKept: '{{reason}} Jde o soubor {{path}}.',
+    waitingForKeyring:
+      'Čeká se na klíčenku systému: uložená přihlášení ({{path}}) zůstávají, jak jsou, a vrátí se sama, jakmile ji odemknete. Do té doby se nová přihlášení uchovávají jen v paměti.',
+    waitingUnsaved:
+      'Přihlášení provedená mezitím jsou jen v paměti; uloží se, jakmile se klíčenka otevře. Do té doby aplikaci neukončujte, jinak se k nim později přihlaste znovu.',
     setAside: {
       title: 'Odložené poškozené soubory',
       none: 'Žádný poškozený soubor s přihlášeními se neuchovává.',

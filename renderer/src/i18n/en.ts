@@ -317,6 +317,10 @@ export const en = {
     optInHint: 'Only on a computer that you alone use. You can switch this off at any time.',
     recovered: '{{reason}} The old file was moved to {{path}}.',
     fileKept: '{{reason}} The file is {{path}}.',
+    waitingForKeyring:
+      "Waiting for the system keyring: your saved sign-ins ({{path}}) are kept as they are and come back by themselves once it's unlocked. Until then new sign-ins are kept in memory only.",
+    waitingUnsaved:
+      "Sign-ins made since are in memory only; they're saved as soon as the keyring opens. Don't quit the app before that, or sign in to them again later.",
     setAside: {
       title: 'Damaged files set aside',
       none: 'No damaged sign-in file is kept.',

@@ -59,7 +59,11 @@ export class AppStore {
   async start(): Promise<void> {
     try {
       this.#unsubscribe.push(
-        this.bridge.onAccountsChanged((accounts) => this.#receiveAccounts(accounts)),
+        this.bridge.onAccountsChanged((accounts) => {
+          this.#receiveAccounts(accounts);
+          // While the sign-ins wait for the keyring, what is saved changes with them.
+          if (this.#state.storage?.keyStoreWaiting) void this.#refreshStorage();
+        }),
         this.bridge.onSignInChanged((view) => this.#receiveSignIn(view)),
         this.bridge.onNotice((notice) => this.#receiveNotice(notice)),
         this.bridge.onPolicyChanged((policy) => this.#set({ policy })),
@@ -478,7 +482,14 @@ export class AppStore {
    * when that screen is not open). It is shown once: not as a notice while its
    * sign-in screen is open, and the notice goes when that screen opens.
    */
+  /** The storage status again (the keyring opened, or a sign-in was kept in memory meanwhile). */
+  async #refreshStorage(): Promise<void> {
+    const storage = await this.#safe(() => this.bridge.getStorageStatus());
+    if (storage.ok) this.#set({ storage: storage.value });
+  }
+
   #receiveNotice(notice: Notice): void {
+    if (notice.code === 'vault_keyring_opened') void this.#refreshStorage();
     const signIn = Object.values(this.#state.signIns).find(({ view }) => {
       const error = view.phase === 'failed' ? view.error : undefined;
       return error?.code === notice.code && notice.message.startsWith(error.message);

@@ -1,6 +1,7 @@
 // Where sign-ins are kept: the keychain backend in use, the warning and the
 // explicit opt-in where it is weak, what happened if the old file was
-// unreadable, why it is left alone when it is, and a save that failed.
+// unreadable, why it is left alone when it is, that it waits for a keyring
+// not yet unlocked, and a save that failed.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorageStatus } from '../../../main/ipc/contract';
@@ -15,6 +16,7 @@ const BACKEND_NAMES: Readonly<Record<string, string>> = {
   kwallet: 'KDE Wallet',
   kwallet5: 'KDE Wallet 5',
   kwallet6: 'KDE Wallet 6',
+  secret_portal: 'Secret portal (xdg-desktop-portal)',
   dpapi: 'Windows Data Protection (DPAPI)',
   keychain: 'macOS Keychain',
 };
@@ -48,6 +50,12 @@ export function StorageSection() {
                   storage.recovered.reason,
               })}
             </p>
+          ) : null}
+          {storage.keyStoreWaiting ? (
+            <div className="callout callout-warning" role="status">
+              <p>{t('storage.waitingForKeyring', { path: storage.keyStoreWaiting.path })}</p>
+              {storage.keyStoreWaiting.unsavedChanges ? <p>{t('storage.waitingUnsaved')}</p> : null}
+            </div>
           ) : null}
           {storage.fileKept ? (
             <p className="callout callout-warning">

@@ -271,9 +271,11 @@ describe('what the browser shows when the way back is not answered (the paste hi
     await logInAndAllow(page);
     expect((await refused).failure()?.errorText).toBe('net::ERR_CONNECTION_REFUSED');
     await errorPage;
-    expect(await addressBar(page)).toMatch(
-      new RegExp(`^http://127\\.0\\.0\\.1:${port}/oauth/callback/demo\\?code=`),
-    );
+    // The error page may still be swapping in its process: a CDP session can find
+    // no page attached for a moment (seen under load), so ask until it answers.
+    await expect
+      .poll(() => addressBar(page).catch(() => ''))
+      .toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/oauth/callback/demo\\?code=`));
     await page.close();
   });
 });

@@ -52,8 +52,12 @@ describe('static: the log and diagnosis adapters', () => {
   });
 
   it("asks the proxy of the services' own session (docs/api/session.md: ses.resolveProxy(url))", () => {
-    expect(shell).toContain('resolveProxy: (url) => http.resolveProxy(url),');
-    expect(shell).toMatch(/const http = session\.fromPartition\(HTTP_PARTITION/);
+    expect(shell).toContain('resolveProxy: resolvePortalProxy,');
+    const portalHttp = read('main/electron/portal-http.ts');
+    expect(portalHttp).toMatch(/return portalSession\(\)\.resolveProxy\(url\)/);
+    // The same session the fetch port sends through.
+    expect(portalHttp).toMatch(/const http = portalSession\(\);\s+return \(input, init\) =>/);
+    expect(portalHttp).toMatch(/session\.fromPartition\(HTTP_PARTITION, \{ cache: false \}\)/);
   });
 
   it('gives the services the log file, its folder for Show logs, and the runtime facts', () => {
