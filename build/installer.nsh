@@ -1,8 +1,10 @@
 ; Registers the sign-in callback scheme cz.netrex.connect: for the installed
 ; app (electron-builder's NSIS target does not handle `protocols`). SHELL_CONTEXT
-; is HKCU for a per-user install and HKLM for a per-machine one, so the keys
-; land under Software\Classes of the right hive. The scheme must equal
-; APP_SCHEME in main/auth/redirect-uri.ts (test/unit/electron/packaging.test.ts).
+; is HKCU for a per-user install and HKLM for a per-machine one
+; (electron-builder.machine.yml: multiUser.nsh's setInstallModePerAllUsers runs
+; SetShellVarContext all), so the keys land under Software\Classes of the
+; right hive: machine-wide, for every user, when IT installs per machine.
+; The scheme must equal APP_SCHEME in main/auth/redirect-uri.ts (test/unit/electron/packaging.test.ts).
 
 !macro customInstall
   DeleteRegKey SHELL_CONTEXT "Software\Classes\cz.netrex.connect"

@@ -4,17 +4,25 @@
 //   node scripts/build.mjs --renderer  the renderer only (what the browser tests serve)
 //   node scripts/build.mjs --demo      everything, plus the portal stand-in for demo mode
 //                                      (out/demo/, loaded only when NETREX_DEMO=1; never packaged)
+//   node scripts/build.mjs --out=DIR   into DIR instead of out/ (the packaging test builds a
+//                                      project of its own in a temporary folder)
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rendererOnly = process.argv.includes('--renderer');
 const demo = process.argv.includes('--demo');
+const outArg = process.argv.find((arg) => arg.startsWith('--out='));
+const out = outArg ? resolve(outArg.slice('--out='.length)) : join(root, 'out');
 
-await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+await viteBuild({
+  configFile: join(root, 'renderer/vite.config.ts'),
+  logLevel: 'warn',
+  build: { outDir: join(out, 'renderer') },
+});
 
 if (!rendererOnly) {
   const common = {
@@ -28,7 +36,7 @@ if (!rendererOnly) {
   await esbuild({
     ...common,
     entryPoints: [join(root, 'main/index.ts')],
-    outfile: join(root, 'out/main/index.mjs'),
+    outfile: join(out, 'main/index.mjs'),
     format: 'esm',
     // Bundled CommonJS dependencies still call require(); give them one.
     banner: {
@@ -39,7 +47,7 @@ if (!rendererOnly) {
   await esbuild({
     ...common,
     entryPoints: [join(root, 'main/preload/index.ts')],
-    outfile: join(root, 'out/preload/index.cjs'),
+    outfile: join(out, 'preload/index.cjs'),
     format: 'cjs',
     platform: 'browser',
   });
@@ -47,7 +55,7 @@ if (!rendererOnly) {
     await esbuild({
       ...common,
       entryPoints: [join(root, 'scripts/demo-portal.ts')],
-      outfile: join(root, 'out/demo/portal.mjs'),
+      outfile: join(out, 'demo/portal.mjs'),
       format: 'esm',
       banner: {
         js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
@@ -55,9 +63,9 @@ if (!rendererOnly) {
     });
   } else {
     // A stale stand-in from an earlier demo build must not linger next to a normal build.
-    rmSync(join(root, 'out/demo'), { recursive: true, force: true });
+    rmSync(join(out, 'demo'), { recursive: true, force: true });
   }
 }
 console.log(
-  `built ${rendererOnly ? 'renderer' : `renderer, main and preload${demo ? ' and the demo portal' : ''}`} into out/`,
+  `built ${rendererOnly ? 'renderer' : `renderer, main and preload${demo ? ' and the demo portal' : ''}`} into ${outArg ? out : 'out/'}`,
 );

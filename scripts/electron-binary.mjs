@@ -31,3 +31,25 @@ export function findElectronBinary(env = process.env) {
   const path = join(electronDir, 'dist', relative);
   return existsSync(path) ? { found: true, path } : { found: false, why: `${path} does not exist` };
 }
+
+/**
+ * What `npm start` says when Electron exited with an error and its binary was
+ * missing before and is still missing after: the download on first run failed
+ * (no internet access to GitHub, a proxy, a firewall). Null otherwise — then
+ * Electron started and the app's own error is above.
+ * @param {{ before: ElectronBinaryLike, after: ElectronBinaryLike, exitCode: number | null, version: string }} outcome
+ * @returns {string | null}
+ */
+export function downloadFailureAdvice({ before, after, exitCode, version }) {
+  if (exitCode === 0 || before.found || after.found) return null;
+  return [
+    `Netrex Connect did not start: Electron ${version} is not installed (${before.why ?? 'not found'}) and could not be downloaded.`,
+    'Electron fetches its binary (about 100 MB) from github.com on the first run. To fix it, either:',
+    '  - connect to the internet (or allow github.com) and run the command again;',
+    '  - set ELECTRON_MIRROR to a mirror you can reach (behind a proxy also ELECTRON_GET_USE_PROXY=1 and HTTPS_PROXY);',
+    `  - or unpack Electron ${version} for this system yourself and set ELECTRON_OVERRIDE_DIST_PATH to that folder.`,
+    'Nothing else needs it: the tests (npm test) run the same app in Chromium.',
+  ].join('\n');
+}
+
+/** @typedef {{ found: boolean, why?: string }} ElectronBinaryLike */

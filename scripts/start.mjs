@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findElectronBinary } from './electron-binary.mjs';
+import { downloadFailureAdvice, findElectronBinary } from './electron-binary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const demo = process.argv.includes('--demo');
@@ -16,7 +16,9 @@ const built = spawnSync(
 );
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+const require = createRequire(import.meta.url);
+const electronDir = dirname(require.resolve('electron/package.json'));
+const { version } = require('electron/package.json');
 const binary = findElectronBinary();
 if (!binary.found) {
   console.log(
@@ -30,4 +32,14 @@ const child = spawn(process.execPath, [join(electronDir, 'cli.js'), '.'], {
   stdio: 'inherit',
   env: { ...process.env, ...(demo ? { NETREX_DEMO: '1' } : {}) },
 });
-child.on('exit', (code) => process.exit(code ?? 1));
+child.on('exit', (code) => {
+  // Electron's own error (a stack from its installer) is above; say plainly what to do.
+  const advice = downloadFailureAdvice({
+    before: binary,
+    after: findElectronBinary(),
+    exitCode: code,
+    version,
+  });
+  if (advice) console.error(`\n${advice}`);
+  process.exit(code ?? 1);
+});

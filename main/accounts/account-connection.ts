@@ -70,6 +70,11 @@ export class AccountConnection {
     return this.#status;
   }
 
+  /** When the tokens are renewed next (null: they cannot be, or the grant ended). */
+  get nextRefreshAt(): number | null {
+    return this.#grant.held && !this.#grant.closed ? this.#grant.refreshDueAt() : null;
+  }
+
   snapshot(persisted: boolean): AccountSnapshot {
     const grant = this.#grant;
     return status.toSnapshot({
@@ -234,7 +239,13 @@ export class AccountConnection {
     switch (outcome.kind) {
       case 'ok':
         return this.#move(
-          status.probeSucceeded(this.#status, now, outcome.cameras, outcome.latencyMs),
+          status.probeSucceeded(
+            this.#status,
+            now,
+            outcome.cameras,
+            outcome.latencyMs,
+            outcome.portalClockOffsetMs,
+          ),
         );
       case 'rejected': {
         const method = this.#grant.profile.method;

@@ -37,6 +37,8 @@ export interface AccountStatus {
   readonly lastError: UserFacingError | null;
   /** Consecutive failed attempts while offline: the backoff's exponent. */
   readonly failures: number;
+  /** The portal's clock against ours at the last check that said it (ms, positive: ahead). */
+  readonly portalClockOffsetMs?: number;
 }
 
 export const FRESH_STATUS: AccountStatus = {
@@ -71,9 +73,12 @@ export function probeSucceeded(
   at: number,
   cameras: CameraSummary | null,
   latencyMs: number | null,
+  portalClockOffsetMs?: number,
 ): AccountStatus {
   return {
     ...status,
+    // A check that could not tell keeps what an earlier one measured.
+    ...(portalClockOffsetMs === undefined ? {} : { portalClockOffsetMs }),
     state: 'connected',
     // A check that made no request (no userinfo) keeps what an earlier one measured.
     cameras: cameras ?? status.cameras,
@@ -158,5 +163,8 @@ export function toSnapshot(input: SnapshotInput): AccountSnapshot {
     // Without tokens (expired) nothing of the account waits in memory for a
     // disk: the storage line would send the operator to investigate for nothing.
     persisted: !input.tokensHeld || input.persisted,
+    ...(status.portalClockOffsetMs === undefined
+      ? {}
+      : { portalClockOffsetMs: status.portalClockOffsetMs }),
   };
 }

@@ -21,6 +21,7 @@ import { AccountConnection, type ConnectionContext } from './account-connection'
 import { UserFacingFailure } from '../common/explained-error';
 import { AccountError } from './account-error';
 import { FRESH_STATUS, probeSucceeded, tokensIssued } from './account-status';
+import { sharesToken, type ReplacedGrant, type ReplacementDecision } from './grant-replacement';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { apiTokenKey, cleanLabel, DEFAULT_API_TOKEN_LABEL, keyOf, oauthIdentity } from './identity';
 import { lifetimeOfLoaded } from './refresh-schedule';
@@ -58,8 +59,27 @@ export interface AccountsOptions {
 export interface Accounts extends Disposable {
   list(): AccountSnapshot[];
   get(id: string): AccountSnapshot | undefined;
-  /** Adds the account a browser sign-in belongs to, or updates it (tokens, label, rights). */
-  acceptAuthorization(result: AuthorizationResult): Promise<AccountSnapshot>;
+  /**
+   * The account whose live grant a browser sign-in would replace (its
+   * identity, tokens held, none shared with the new ones); undefined when it
+   * replaces nothing the portal still honours.
+   */
+  grantReplacedBy(result: AuthorizationResult): ReplacedGrant | undefined;
+  /**
+   * Adds the account a browser sign-in belongs to, or updates it (tokens,
+   * label, rights). The grant it replaces is ended at the portal only when
+   * `decision` says so, and never when it shares a token with the new one.
+   */
+  acceptAuthorization(
+    result: AuthorizationResult,
+    decision: ReplacementDecision,
+  ): Promise<AccountSnapshot>;
+  /**
+   * The operator kept the earlier sign-in: the new tokens are not stored, and
+   * their grant is ended at the portal (best effort) unless it shares a token
+   * with one an account holds.
+   */
+  discardAuthorization(result: AuthorizationResult): Promise<void>;
   /** Checks the pasted token with the status probe, then stores it. Throws a user-facing error. */
   signInWithApiToken(input: ApiTokenSignInInput): Promise<AccountSnapshot>;
   /** A valid access token, renewed when needed (single flight per account). */
@@ -69,11 +89,20 @@ export interface Accounts extends Disposable {
   signOut(id: string): Promise<SignOutReport>;
   /** After sleep or a clock change (the shell's powerMonitor 'resume'). */
   reevaluate(): void;
+  /**
+   * The vault holds accounts it could not open at start (its keyring has
+   * opened since): they join and check themselves at once. One that a
+   * sign-in of this run already replaced (the same identity) is dropped from
+   * the vault: the newer sign-in wins, as a sign-in again always does.
+   */
+  adoptFromVault(): Promise<void>;
   /** Portal settings or a client secret changed: names in snapshots, accounts in `error` retry. */
   providersChanged(): void;
   /** A browser sign-in to this provider is waiting (or no longer). */
   setAuthorizing(providerId: ProviderId, on: boolean): void;
   countOn(providerId: ProviderId): number;
+  /** When the account's tokens are renewed next (null: not planned), for the diagnosis. */
+  nextRefreshAt(id: string): number | null;
   onDidChange(listener: (accounts: AccountSnapshot[]) => void): Disposable;
 }
 
@@ -128,6 +157,13 @@ export function createAccounts(options: AccountsOptions): Accounts {
   };
   const findByKey = (key: string) =>
     [...byId.values()].find((c) => !leaving.has(c.id) && keyOf(c.profile) === key);
+  /** The account a sign-in's tokens belong to, by its identity. */
+  const ownerOf = (result: AuthorizationResult) => {
+    const provider = options.providers.get(result.providerId);
+    if (!provider) throw new AuthError('unknown_provider');
+    const identity = oauthIdentity(provider, result.tokens);
+    return { provider, identity, existing: findByKey(identity.key) };
+  };
 
   /** Stores `account` in the connection that has its identity, or in a new one. */
   async function upsert(
@@ -147,14 +183,15 @@ export function createAccounts(options: AccountsOptions): Accounts {
     return { connection, replaced };
   }
 
-  // The accounts the vault kept: each checks itself at once (refreshing first if due).
-  for (const account of options.vault.listAccounts()) {
+  /** An account the vault kept: it checks itself at once (refreshing first if due). */
+  const load = (account: StoredAccount): void => {
     const lifetime =
       account.expiresAt === null ? null : lifetimeOfLoaded(account.expiresAt, clock.now());
     const connection = new AccountConnection(context, account, lifetime, FRESH_STATUS);
     byId.set(account.id, connection);
     connection.reevaluate();
-  }
+  };
+  for (const account of options.vault.listAccounts()) load(account);
 
   const statusSubscription = options.vault.onDidChangeStatus(() => emit());
 
@@ -180,11 +217,18 @@ export function createAccounts(options: AccountsOptions): Accounts {
     list,
     get: (id) => byId.get(id)?.snapshot(persisted()),
 
-    async acceptAuthorization(result) {
-      const provider = options.providers.get(result.providerId);
-      if (!provider) throw new AuthError('unknown_provider');
+    grantReplacedBy(result) {
+      const { provider, existing } = ownerOf(result);
+      const held = existing?.account;
+      if (!existing || held?.method !== 'oauth' || sharesToken(held.tokens, result.tokens)) {
+        return undefined;
+      }
+      return { accountId: existing.id, account: existing.profile.label, portal: provider.name };
+    },
+
+    async acceptAuthorization(result, decision) {
+      const { provider, identity } = ownerOf(result);
       const { tokens } = result;
-      const identity = oauthIdentity(provider, tokens);
       const now = clock.now();
       const { connection, replaced } = await upsert(
         {
@@ -203,13 +247,24 @@ export function createAccounts(options: AccountsOptions): Accounts {
         // The camera count is asked for while the tokens are written.
         { check: true },
       );
-      // The replaced grant is forgotten, so it is ended at the portal too (best effort).
-      if (replaced?.method === 'oauth') {
+      // The replaced grant is forgotten; it is ended at the portal too (best
+      // effort) only when the operator said so, and never when it is the new one.
+      if (
+        replaced?.method === 'oauth' &&
+        decision.endReplacedGrant &&
+        !sharesToken(replaced.tokens, tokens)
+      ) {
         await options.engine
           .revoke(provider.id, tokenSetOf(replaced, null, now))
           .catch(() => undefined);
       }
       return connection.snapshot(persisted());
+    },
+
+    async discardAuthorization(result) {
+      const held = [...byId.values()].flatMap((c) => (c.account ? [c.account.tokens] : []));
+      if (held.some((tokens) => sharesToken(tokens, result.tokens))) return;
+      await options.engine.revoke(result.providerId, result.tokens).catch(() => undefined);
     },
 
     async signInWithApiToken(input) {
@@ -242,7 +297,14 @@ export function createAccounts(options: AccountsOptions): Accounts {
         },
         apiTokenKey(provider.id, label),
         null,
-        (previous) => probeSucceeded(previous, now, outcome.cameras, outcome.latencyMs),
+        (previous) =>
+          probeSucceeded(
+            previous,
+            now,
+            outcome.cameras,
+            outcome.latencyMs,
+            outcome.portalClockOffsetMs,
+          ),
       );
       return connection.snapshot(persisted());
     },
@@ -269,6 +331,16 @@ export function createAccounts(options: AccountsOptions): Accounts {
 
     reevaluate,
 
+    async adoptFromVault() {
+      if (disposed) return;
+      for (const account of options.vault.listAccounts()) {
+        if (byId.has(account.id)) continue;
+        if (findByKey(keyOf(account))) await options.vault.removeAccount(account.id);
+        else load(account);
+      }
+      emit();
+    },
+
     providersChanged() {
       emit();
       for (const connection of byId.values()) {
@@ -282,6 +354,8 @@ export function createAccounts(options: AccountsOptions): Accounts {
         if (owner === providerId && method === 'oauth') connection.authorizing = on;
       }
     },
+
+    nextRefreshAt: (id) => byId.get(id)?.nextRefreshAt ?? null,
 
     countOn: (providerId) =>
       [...byId.values()].filter((c) => c.profile.providerId === providerId).length,

@@ -17,7 +17,7 @@ import {
   type HttpPolicy,
 } from '../auth/http';
 import type { SignInEngine } from '../auth/engine';
-import { retryAfterOf } from '../auth/retry-after';
+import { parseHttpDate, retryAfterOf } from '../auth/retry-after';
 import type { TokenSet } from '../auth/token-set';
 import type { CameraSummary, UserFacingError } from '../common/model';
 import type { ProviderConfig } from '../providers/provider-config';
@@ -36,6 +36,12 @@ export type ProbeOutcome =
       readonly kind: 'ok';
       readonly cameras: CameraSummary | null;
       readonly latencyMs: number | null;
+      /**
+       * How far the portal's clock (its Date header) is from ours when the
+       * answer arrived, in ms (positive: the portal is ahead); absent when it
+       * did not say. Shown to the operator; never used to count lifetimes.
+       */
+      readonly portalClockOffsetMs?: number;
     }
   /** 401: the portal no longer accepts the token. */
   | { readonly kind: 'rejected' }
@@ -116,6 +122,7 @@ export async function probeCameraList(
     return failureOutcome(error, portal);
   }
   const latencyMs = took();
+  const arrivedAt = now();
   const { status } = response;
   if (status === 401) return { kind: 'rejected' };
   if (status === 403) return refused(new AccountError('api_forbidden', { portal, status }));
@@ -137,7 +144,28 @@ export async function probeCameraList(
   }
   const cameras = cameraSummary(json.data, accessToken);
   if (!cameras) return unreachable(new AccountError('api_unexpected', { portal, status }));
-  return { kind: 'ok', cameras, latencyMs };
+  const offset = clockOffsetOf(response, arrivedAt);
+  return {
+    kind: 'ok',
+    cameras,
+    latencyMs,
+    ...(offset === undefined ? {} : { portalClockOffsetMs: offset }),
+  };
+}
+
+/**
+ * The portal's Date header against the moment its answer arrived. The header
+ * has whole seconds, so less than a second apart counts as the same time.
+ */
+export function clockOffsetOf(
+  response: Pick<Response, 'headers'>,
+  arrivedAt: number,
+): number | undefined {
+  const date = response.headers.get('date');
+  const portalTime = date === null ? undefined : parseHttpDate(date.trim(), arrivedAt);
+  if (portalTime === undefined) return undefined;
+  const offset = portalTime - arrivedAt;
+  return Math.abs(offset) < 1000 ? 0 : offset;
 }
 
 /** `{"cameraList":[{"name":"…"}]}` to a count and cleaned names; undefined when not that shape. */

@@ -127,10 +127,9 @@ const MESSAGES: Record<AuthErrorCode, MessageOf> = {
     `${Portal} did not answer within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}. If this keeps happening, check your connection.`,
   invalid_token_response: ({ Portal }) =>
     `${Portal} answered with a sign-in result Netrex Connect cannot use (no access token, or a token of an unsupported type). Tell your administrator.`,
-  discovery_failed: ({ portal }) =>
-    `Netrex Connect could not read the sign-in configuration of ${portal}. Check that the issuer address is exactly the server's issuer.`,
-  pkce_unsupported: ({ Portal }) =>
-    `${Portal} does not announce PKCE (S256), which Netrex Connect requires to sign in safely. Ask the server's administrator to enable it.`,
+  discovery_failed: (c) => discoveryFailure(c),
+  pkce_unsupported: ({ Portal, params }) =>
+    `${Portal} lists the PKCE methods it supports (${params?.listed ?? '[]'}) and S256 is not among them. Netrex Connect signs in only with S256 PKCE; ask the server's administrator to enable it.`,
   loopback_unavailable: ({ port }) =>
     `Netrex Connect could not listen on port ${port ?? '?'} of this computer for the browser's answer; another program may be using it. Close that program or choose another port in the portal settings.`,
   not_configured: ({ Portal, explanation }) =>
@@ -147,6 +146,43 @@ const MESSAGES: Record<AuthErrorCode, MessageOf> = {
     `${Portal} offers no way to cancel a sign-in from an application. Revoke the access in the portal yourself if needed.`,
   disposed: () => 'Netrex Connect is closing; the sign-in was stopped.',
 };
+
+/**
+ * Why discovery failed, by `params.variant` (main/auth/dialects/discovery.ts):
+ * what the server answered, so an administrator can correct the address.
+ */
+function discoveryFailure({ portal, Portal, params = {} }: Parameters<MessageOf>[0]): string {
+  const { status, host, claimed, configured, field } = params;
+  const checkIssuer = "Set the issuer address to the server's own issuer.";
+  switch (params.variant) {
+    case 'redirect-elsewhere':
+      return `${Portal} answered the request for its sign-in configuration with a redirect (HTTP ${status}) to ${host}. Netrex Connect follows a redirect only on the issuer's own server (or from http to https on the same host and port), so it stopped. ${checkIssuer}`;
+    case 'redirect-again':
+      return `${Portal} redirected the request for its sign-in configuration more than once (the second time HTTP ${status}, to ${host}). Netrex Connect follows one redirect only. ${checkIssuer}`;
+    case 'redirect-no-location':
+      return `${Portal} answered the request for its sign-in configuration with a redirect (HTTP ${status}) that does not say where to. Check the issuer address.`;
+    case 'not-found':
+      return `${Portal} has no sign-in configuration at this address: both /.well-known/openid-configuration and /.well-known/oauth-authorization-server under it answered 404 Not Found. Check the issuer address; it usually includes a tenant or realm path.`;
+    case 'status':
+      return `${Portal} answered the request for its sign-in configuration with HTTP ${status} instead of the configuration. Check the issuer address, and that the server lets anyone read its configuration.`;
+    case 'not-json':
+      return `${Portal} answered with a web page or other text instead of its sign-in configuration (JSON). The address is probably a website, not the server's issuer: check it.`;
+    case 'no-issuer':
+      return `${Portal} answered with a JSON document that is not a sign-in configuration (it names no issuer). Check the issuer address.`;
+    case 'issuer-mismatch':
+      return `The sign-in configuration at this address belongs to another issuer: the server says it is ${claimed}, but ${portal} is set up with ${configured}. The two must match exactly; if the server is the right one, set the issuer address to ${claimed}.`;
+    case 'issuer-template':
+      return `${Portal} publishes a placeholder instead of its issuer (${claimed}): this is a multi-tenant address. Set the issuer address to your own tenant's issuer, with the tenant ID in place of the placeholder.`;
+    case 'endpoint-missing':
+      return `The sign-in configuration of ${portal} has no ${field}, which Netrex Connect needs to sign in. Tell the server's administrator.`;
+    case 'endpoint-not-https':
+      return `The sign-in configuration of ${portal} gives an address for ${field} that is not https:// (plain http:// only for 127.0.0.1 and [::1]), so Netrex Connect does not use it. Tell the server's administrator.`;
+    case 'field-invalid':
+      return `The sign-in configuration of ${portal} has an invalid ${field}. Tell the server's administrator.`;
+    default:
+      return `Netrex Connect could not read the sign-in configuration of ${portal}. Check that the issuer address is exactly the server's issuer.`;
+  }
+}
 
 /** Codes where trying again later may succeed, and tokens held so far stay valid. */
 const RETRYABLE = new Set<AuthErrorCode>([

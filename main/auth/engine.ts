@@ -2,14 +2,20 @@
 // given whatever URL comes back, tokens or a precise refusal. Also refresh and
 // revocation. It knows no accounts and stores nothing (ARCHITECTURE.md).
 import { toDisposable, type Disposable } from '../common/lifecycle';
-import type { UserFacingError } from '../common/model';
+import type { ServerFacts, UserFacingError } from '../common/model';
 import type { ClientSecrets, ProviderConfig, ProviderId } from '../providers/provider-config';
 import { providerReadiness } from '../providers/readiness';
 import { AuthError } from './auth-error';
 import { newAuthorizationSecrets } from './authorization-secrets';
 import { parseCallbackUrl } from './callback-url';
 import { systemClock, type Clock } from '../common/clock';
-import type { AccessCheck, DialectContext, DialectSession, OpenDialect } from './dialects/dialect';
+import {
+  metadataCacheKey,
+  type AccessCheck,
+  type DialectContext,
+  type DialectSession,
+  type OpenDialect,
+} from './dialects/dialect';
 import { openNetrexSession } from './dialects/netrex';
 import { openOAuth2Session } from './dialects/oauth2';
 import {
@@ -79,9 +85,18 @@ export interface AuthorizationResult {
   readonly requestedRights: readonly string[];
 }
 
+export interface StartOptions {
+  /**
+   * The way back to ask the portal for, when not the provider's own
+   * `redirectKind`: the loopback address of a portal that has it registered
+   * as a fallback (main/auth/way-back.ts decides).
+   */
+  readonly redirectKind?: ProviderConfig['redirectKind'];
+}
+
 export interface SignInEngine extends Disposable {
   /** Starts (or restarts: the previous one fails as `superseded`) a sign-in. Throws AuthError. */
-  startAuthorization(providerId: ProviderId): Promise<StartedAuthorization>;
+  startAuthorization(providerId: ProviderId, options?: StartOptions): Promise<StartedAuthorization>;
   /** The URL of the pending authorization, to open the browser again; undefined when none. */
   pendingAuthorizationUrl(providerId: ProviderId): string | undefined;
   /** Every redirect URL (deep link, loopback, pasted address). Throws AuthError. */
@@ -115,6 +130,11 @@ export interface SignInEngine extends Disposable {
    * when the server cannot be asked (`retryable` for network trouble).
    */
   checkAccess(providerId: ProviderId, tokens: TokenSet): Promise<AccessCheck>;
+  /**
+   * What the last discovery of the provider's server at its current address
+   * found (standard dialect); undefined before one, and for a Netrex portal.
+   */
+  serverFacts(providerId: ProviderId): ServerFacts | undefined;
 }
 
 const DIALECTS: Record<ProviderConfig['dialect'], OpenDialect> = {
@@ -173,7 +193,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
       phase,
       startedAt: p.startedAt,
       deadline: p.deadline,
-      redirectKind: p.provider.redirectKind,
+      redirectKind: p.redirectKind,
       ...(error ? { error: error.toUserFacing() } : {}),
     };
   }
@@ -246,8 +266,9 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
   }
 
   return {
-    async startAuthorization(providerId) {
+    async startAuthorization(providerId, start = {}) {
       const provider = requireProvider(providerId);
+      const redirectKind = start.redirectKind ?? provider.redirectKind;
       const readiness = providerReadiness(provider, Boolean(options.secrets.get(provider)));
       if (!readiness.ready) {
         throw new AuthError('not_configured', {
@@ -261,7 +282,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
       const secrets = await newAuthorizationSecrets();
       const resources: Disposable[] = [];
       let redirectUri = customSchemeRedirectUri(provider.id);
-      if (provider.redirectKind === 'loopback') {
+      if (redirectKind === 'loopback') {
         // The previous flow may hold the same port; it is superseded either way.
         const previous = store.get(provider.id);
         if (previous) end(previous, 'superseded', 'superseded');
@@ -274,6 +295,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
         state: secrets.state,
         codeVerifier: secrets.codeVerifier,
         redirectUri,
+        redirectKind,
         authorizationUrl: session.authorizationUrl({
           redirectUri,
           state: secrets.state,
@@ -411,6 +433,11 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
       if (!session.checkAccess) return 'unsupported';
       const check = session.checkAccess.bind(session);
       return guard(provider.name, () => check(tokens));
+    },
+
+    serverFacts(providerId) {
+      const provider = options.providers.get(providerId);
+      return provider && metadataCache.get(metadataCacheKey(provider))?.facts;
     },
 
     async dispose() {

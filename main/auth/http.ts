@@ -3,6 +3,12 @@
 // redirects followed, and a cap on the body read, so a server that never
 // answers or answers 10 MB is refused cleanly.
 //
+// A 3xx is an answer like any other, with its status and Location: Node's
+// fetch does so with redirect 'manual' (undici lib/web/fetch/index.js), and
+// the app's fetch port is held to the same contract. Only discovery follows
+// one, by its own rule (dialects/discovery.ts); token, userinfo and
+// revocation requests treat it as an unexpected answer.
+//
 // Request URLs are never logged or put in an error: the Netrex token request
 // carries the client secret in its query string (the portal's own design).
 import { checkServerUrl } from '../providers/portal-url';

@@ -22,6 +22,7 @@ export {
   type SignInEngine,
   type SignInEngineOptions,
   type StartedAuthorization,
+  type StartOptions,
 } from './engine';
 export type { AccessCheck } from './dialects/dialect';
 export {

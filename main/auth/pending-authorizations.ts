@@ -11,6 +11,8 @@ export interface PendingAuthorization {
   readonly state: string;
   readonly codeVerifier: string;
   readonly redirectUri: string;
+  /** Which way back this authorization asked the portal for (not always the provider's own setting). */
+  readonly redirectKind: ProviderConfig['redirectKind'];
   readonly authorizationUrl: string;
   readonly startedAt: number;
   readonly deadline: number;

@@ -10,7 +10,12 @@
  * language: a portal's configured name (`portal`), the number its plural
  * follows (`count`), a port, an HTTP status, the settings field at fault, and
  * `variant` where one code has several sentences (which one applies). Never a
- * token, a code, a secret, a URL or any text a server sent.
+ * token, a code, a secret, a URL's query or free text a server sent. The one
+ * exception is a failed discovery (main/auth/dialects/discovery.ts), which must
+ * say what the server answered for an administrator to fix it: the host a
+ * redirect pointed to (`host`), the issuer the server claims (`claimed`, cut
+ * at ? and #, plain and capped) beside the configured one, and PKCE method
+ * names (`listed`, names only).
  */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -27,6 +32,19 @@ export interface UserFacingError {
 }
 
 export type Dialect = 'netrex' | 'oauth2';
+
+/**
+ * What the app learned about a standard server from its metadata at the last
+ * discovery (kept in memory; unknown until the first sign-in, refresh or
+ * check after start). Facts for the administrator, not refusals.
+ */
+export interface ServerFacts {
+  /**
+   * `not-advertised`: the metadata has no `code_challenge_methods_supported`;
+   * S256 is sent anyway and every answer checked as usual.
+   */
+  readonly pkce: 'advertised' | 'not-advertised';
+}
 
 export type RedirectKind = 'custom-scheme' | 'loopback';
 
@@ -93,6 +111,12 @@ export interface AccountSnapshot {
    * that holds no tokens (expired): a restart loses nothing of it.
    */
   readonly persisted: boolean;
+  /**
+   * How far the portal's clock is from this computer's (ms, positive: the
+   * portal is ahead), from its last answer that said its time; absent when
+   * none did. The window warns beyond five minutes. Lifetimes never use it.
+   */
+  readonly portalClockOffsetMs?: number;
 }
 
 export interface ApiTokenSignInInput {
@@ -115,6 +139,22 @@ export interface SignOutReport {
 }
 
 export type StoragePolicy = 'encrypted' | 'memory-only' | 'weak-allowed';
+
+/** A damaged vault file set aside (it may still hold live sign-ins). */
+export interface SetAsideFile {
+  readonly path: string;
+  /** Epoch ms. */
+  readonly setAsideAt: number;
+  /** Epoch ms at which it is deleted by itself (setAsideAt + the retention period). */
+  readonly deleteAt: number;
+}
+
+/** The set-aside vault files and how long they are kept. */
+export interface SetAsideFiles {
+  /** Whole days a set-aside file is kept before it is deleted by itself. */
+  readonly retentionDays: number;
+  readonly files: readonly SetAsideFile[];
+}
 
 /** Why a saved sign-ins file could not be used. */
 export type VaultDamage = 'corrupted' | 'invalid' | 'newer-version' | 'undecryptable';
@@ -149,4 +189,52 @@ export interface StorageStatus {
   } | null;
   /** Why the latest write to disk failed; null once a write succeeds (or nothing is written). */
   readonly lastWriteError: UserFacingError | null;
+  /**
+   * Set while the saved sign-ins wait for the key store that sealed them,
+   * which said it cannot open them yet (a keyring not unlocked at login): the
+   * file is kept as it is, nothing is written, and the app tries again; the
+   * accounts come back when it opens. Absent (older hosts) means null.
+   */
+  readonly keyStoreWaiting?: {
+    readonly path: string;
+    /** The key store that sealed the file ('' when the file names none the app knows). */
+    readonly sealedBy: string;
+    /** Epoch ms the wait began. */
+    readonly since: number;
+    /** Sign-ins were added, changed or removed since: they are in memory only until it opens. */
+    readonly unsavedChanges: boolean;
+  } | null;
 }
+
+/**
+ * What IT fixed by policy (the window shows "Set by your organisation" next
+ * to each); a setting absent here is the operator's. No address or secret.
+ */
+export interface PolicyView {
+  readonly allowCustomPortals?: boolean;
+  readonly allowApiTokens?: boolean;
+  readonly allowWeakStorage?: boolean;
+  readonly launchAtLogin?: boolean;
+  readonly updatesEnabled?: boolean;
+  readonly updateChannel?: string;
+  readonly logLevel?: string;
+}
+
+/** Why updates are off, one text each in the window. */
+export type UpdateDisabledReason =
+  'development' | 'policy' | 'no-feed' | 'policy-invalid' | 'per-machine-install' | 'unsupported';
+
+/** The app's own updates, as the window shows them. */
+export type UpdateView =
+  | { readonly state: 'disabled'; readonly reason: UpdateDisabledReason }
+  | { readonly state: 'idle'; readonly lastCheckAt: number | null }
+  | { readonly state: 'checking' }
+  | { readonly state: 'downloading'; readonly version: string; readonly percent: number }
+  /** Downloaded and verified: "Restart to update" is offered (`blocked` while it must wait). */
+  | {
+      readonly state: 'ready';
+      readonly version: string;
+      /** Why a restart must wait now: a sign-in in progress, or sign-ins being saved. */
+      readonly blocked: 'sign-in' | 'saving' | null;
+    }
+  | { readonly state: 'failed'; readonly error: UserFacingError };

@@ -12,12 +12,8 @@ export const APP_HOST = 'renderer';
 export const APP_ORIGIN = `${APP_PROTOCOL}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/**
- * The page's Content-Security-Policy, sent as a header on every response (the
- * page repeats it in a <meta> for the browser harness). No inline script, no
- * eval, nothing from outside the app's origin.
- */
-export const APP_CONTENT_SECURITY_POLICY = [
+/** What the page may load: no inline script, no eval, nothing from outside the app's origin. */
+const PAGE_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -26,8 +22,25 @@ export const APP_CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/**
+ * Directives a <meta> policy cannot carry (CSP Level 3, §3.3: frame-ancestors,
+ * report-uri and sandbox are ignored there, and Chromium says so in the
+ * console). They are sent only as a header.
+ */
+const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
+
+/** The page's Content-Security-Policy, sent as a header on every app:// response. */
+export const APP_CONTENT_SECURITY_POLICY = [...PAGE_DIRECTIVES, ...HEADER_ONLY_DIRECTIVES].join(
+  '; ',
+);
+
+/**
+ * The same policy without the header-only directives: what renderer/index.html
+ * repeats in its <meta> (so a page opened without the header is held to it too).
+ */
+export const APP_META_CONTENT_SECURITY_POLICY = PAGE_DIRECTIVES.join('; ');
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

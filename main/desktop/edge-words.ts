@@ -1,5 +1,5 @@
 // The few sentences the app says outside its window — the tray menu and its
-// tooltip, system notifications, the start-up error box — in the window's
+// tooltip, the app menu, system notifications, the start-up error box — in the window's
 // languages. The window has its own, far larger, i18next resources
 // (renderer/src/i18n); the edge needs a couple of dozen sentences, so a plain
 // typed table: a missing one in either language does not compile. Pure: no
@@ -49,6 +49,9 @@ export interface EdgeWords {
     readonly quit: string;
     readonly tooltipNoAccounts: string;
     tooltip(connected: number, total: number): string;
+    /** The saved sign-ins wait for a keyring not yet unlocked. */
+    readonly waitingForKeyring: string;
+    readonly tooltipWaitingForKeyring: string;
   };
   readonly alerts: {
     readonly expiredTitle: string;
@@ -67,13 +70,62 @@ export interface EdgeWords {
     signInFailed(portal: string, englishReason: string): string;
     severalLinks(count: number): string;
     readonly linkTooLong: string;
+    /** Help → Documentation could not reach the browser: where it is. */
+    documentationFailed(url: string): string;
   };
+  /** The app's menu (app-menu.ts). */
+  readonly menu: {
+    readonly file: string;
+    readonly edit: string;
+    readonly view: string;
+    readonly window: string;
+    readonly help: string;
+    readonly about: string;
+    readonly services: string;
+    readonly hide: string;
+    readonly hideOthers: string;
+    readonly showAll: string;
+    readonly quit: string;
+    readonly undo: string;
+    readonly redo: string;
+    readonly cut: string;
+    readonly copy: string;
+    readonly paste: string;
+    readonly pasteAndMatchStyle: string;
+    readonly selectAll: string;
+    readonly reload: string;
+    readonly developerTools: string;
+    readonly actualSize: string;
+    readonly zoomIn: string;
+    readonly zoomOut: string;
+    readonly fullScreen: string;
+    readonly minimize: string;
+    readonly close: string;
+    readonly documentation: string;
+    readonly showLogs: string;
+  };
+  /** Said once, the first time the window is closed (app-lifecycle.ts). */
+  readonly stillRunning: { readonly title: string; readonly body: string };
   readonly startup: {
     readonly title: string;
     folder(code: string): string;
     diskFull(code: string): string;
     internal(kind: string): string;
   };
+  /** The main process's own questions (confirm-dialog.ts, main/common/confirmation.ts). */
+  readonly confirm: {
+    readonly weakStorage: ConfirmWords<[backend: string]>;
+    readonly firstSignIn: ConfirmWords<[portal: string, address: string]>;
+    readonly replaceSignIn: ConfirmWords<[portal: string, account: string]>;
+  };
+}
+
+/** One question: what is asked, why it matters, and the two answers (the safe one first). */
+export interface ConfirmWords<A extends unknown[]> {
+  message(...args: A): string;
+  detail(...args: A): string;
+  readonly refuse: string;
+  readonly accept: string;
 }
 
 /** 1 minuta, 2–4 minuty, 5 minut: the Czech plural, chosen by Intl's rule. */
@@ -103,6 +155,8 @@ const EN: EdgeWords = {
     quit: 'Quit',
     tooltipNoAccounts: 'Netrex Connect — no portal signed in',
     tooltip: (connected, total) => `Netrex Connect — ${connected} of ${total} connected`,
+    waitingForKeyring: 'Saved sign-ins wait for the keyring to be unlocked',
+    tooltipWaitingForKeyring: 'Netrex Connect — waiting for the keyring to be unlocked',
   },
   alerts: {
     expiredTitle: 'Sign-in expired',
@@ -119,6 +173,44 @@ const EN: EdgeWords = {
       `Netrex Connect was started with ${count} sign-in links at once and opened none of them. Start the sign-in again from the app.`,
     linkTooLong:
       'Netrex Connect was opened with a sign-in link far longer than any portal sends, so it was ignored. Start the sign-in again from the app.',
+    documentationFailed: (url) =>
+      `Netrex Connect could not open the documentation in your browser. You find it at ${url}`,
+  },
+  menu: {
+    file: 'File',
+    edit: 'Edit',
+    view: 'View',
+    window: 'Window',
+    help: 'Help',
+    about: 'About Netrex Connect',
+    services: 'Services',
+    hide: 'Hide Netrex Connect',
+    hideOthers: 'Hide Others',
+    showAll: 'Show All',
+    quit: 'Quit Netrex Connect',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    pasteAndMatchStyle: 'Paste and Match Style',
+    selectAll: 'Select All',
+    reload: 'Reload',
+    developerTools: 'Developer Tools',
+    actualSize: 'Actual Size',
+    zoomIn: 'Zoom In',
+    zoomOut: 'Zoom Out',
+    fullScreen: 'Full Screen',
+    minimize: 'Minimize',
+    close: 'Close Window',
+    documentation: 'Netrex Connect Documentation',
+    showLogs: 'Show Logs',
+  },
+  stillRunning: {
+    title: 'Netrex Connect is still running',
+    body:
+      'It keeps your portals connected in the background. Open it again from its icon in the tray ' +
+      '(or by starting it again); to end it, choose Quit in the tray or the app menu.',
   },
   startup: {
     title: 'Netrex Connect could not start',
@@ -130,6 +222,35 @@ const EN: EdgeWords = {
     internal: (kind) =>
       `Netrex Connect could not start because of an internal error (${kind}). ` +
       'Start it again; if this keeps happening, reinstall the app or ask your administrator.',
+  },
+  confirm: {
+    weakStorage: {
+      message: () => 'Save sign-ins on this computer without a keyring?',
+      detail: (backend) =>
+        `This computer has no system keyring to protect the saved sign-ins (${backend}). ` +
+        'They would be encrypted with a key built into the app, so anyone who can read your files could use your portal accounts. ' +
+        'Choose this only on a computer that you alone use. If you did not just choose it in Netrex Connect, choose Keep in memory.',
+      refuse: 'Keep in memory',
+      accept: 'Save on this computer',
+    },
+    firstSignIn: {
+      message: (portal) => `Open the sign-in page of ${portal}?`,
+      detail: (portal, address) =>
+        `This is the first sign-in to ${portal}, a portal added on this computer, at ${address}. ` +
+        'Netrex Connect will open this address in your browser, and what you sign in to there becomes your account in the app. ' +
+        'Continue only if you added this portal yourself and trust its address.',
+      refuse: 'Cancel',
+      accept: 'Open sign-in page',
+    },
+    replaceSignIn: {
+      message: (portal) => `Replace the sign-in to ${portal}?`,
+      detail: (portal, account) =>
+        `A new sign-in to ${portal} has just arrived. Netrex Connect keeps one sign-in there (${account}), ` +
+        'so using the new one ends the earlier sign-in at the portal. ' +
+        'If you did not just sign in to this portal, keep the earlier sign-in.',
+      refuse: 'Keep the earlier sign-in',
+      accept: 'Replace and end the earlier one',
+    },
   },
 };
 
@@ -155,6 +276,8 @@ const CS: EdgeWords = {
     quit: 'Ukončit',
     tooltipNoAccounts: 'Netrex Connect – není přihlášen žádný portál',
     tooltip: (connected, total) => `Netrex Connect – připojeno ${connected} z ${total}`,
+    waitingForKeyring: 'Uložená přihlášení čekají na odemčení klíčenky',
+    tooltipWaitingForKeyring: 'Netrex Connect – čeká se na odemčení klíčenky',
   },
   alerts: {
     expiredTitle: 'Přihlášení vypršelo',
@@ -178,6 +301,44 @@ const CS: EdgeWords = {
     linkTooLong:
       'Netrex Connect byl otevřen s přihlašovacím odkazem mnohem delším, než jaký posílá kterýkoli portál, ' +
       'a proto ho ignoroval. Spusťte přihlášení znovu z aplikace.',
+    documentationFailed: (url) =>
+      `Netrex Connect nemohl otevřít dokumentaci ve vašem prohlížeči. Najdete ji na adrese ${url}`,
+  },
+  menu: {
+    file: 'Soubor',
+    edit: 'Úpravy',
+    view: 'Zobrazení',
+    window: 'Okno',
+    help: 'Nápověda',
+    about: 'O aplikaci Netrex Connect',
+    services: 'Služby',
+    hide: 'Skrýt Netrex Connect',
+    hideOthers: 'Skrýt ostatní',
+    showAll: 'Zobrazit vše',
+    quit: 'Ukončit Netrex Connect',
+    undo: 'Zpět',
+    redo: 'Znovu',
+    cut: 'Vyjmout',
+    copy: 'Kopírovat',
+    paste: 'Vložit',
+    pasteAndMatchStyle: 'Vložit a přizpůsobit styl',
+    selectAll: 'Vybrat vše',
+    reload: 'Načíst znovu',
+    developerTools: 'Vývojářské nástroje',
+    actualSize: 'Skutečná velikost',
+    zoomIn: 'Přiblížit',
+    zoomOut: 'Oddálit',
+    fullScreen: 'Celá obrazovka',
+    minimize: 'Minimalizovat',
+    close: 'Zavřít okno',
+    documentation: 'Dokumentace Netrex Connect',
+    showLogs: 'Zobrazit protokoly',
+  },
+  stillRunning: {
+    title: 'Netrex Connect běží dál',
+    body:
+      'Udržuje vaše portály připojené na pozadí. Znovu ho otevřete ikonou v oznamovací oblasti ' +
+      '(nebo dalším spuštěním); ukončíte ho volbou Ukončit v nabídce ikony nebo v nabídce aplikace.',
   },
   startup: {
     title: 'Netrex Connect se nepodařilo spustit',
@@ -190,6 +351,35 @@ const CS: EdgeWords = {
     internal: (kind) =>
       `Netrex Connect se nepodařilo spustit kvůli vnitřní chybě (${kind}). ` +
       'Spusťte aplikaci znovu; pokud se to opakuje, přeinstalujte ji nebo se obraťte na správce.',
+  },
+  confirm: {
+    weakStorage: {
+      message: () => 'Ukládat přihlášení na tomto počítači bez klíčenky?',
+      detail: (backend) =>
+        `Tento počítač nemá systémovou klíčenku, která by uložená přihlášení chránila (${backend}). ` +
+        'Byla by zašifrovaná klíčem zabudovaným v aplikaci, takže kdokoli, kdo může číst vaše soubory, by mohl použít vaše účty na portálech. ' +
+        'Zvolte to jen na počítači, který používáte výhradně vy. Pokud jste to v Netrex Connect právě nezvolili, vyberte Ponechat jen v paměti.',
+      refuse: 'Ponechat jen v paměti',
+      accept: 'Ukládat na tomto počítači',
+    },
+    firstSignIn: {
+      message: (portal) => `Otevřít přihlašovací stránku portálu ${portal}?`,
+      detail: (portal, address) =>
+        `Jde o první přihlášení k portálu ${portal}, který byl přidán na tomto počítači, na adrese ${address}. ` +
+        'Netrex Connect tuto adresu otevře ve vašem prohlížeči a k čemu se tam přihlásíte, to se stane vaším účtem v aplikaci. ' +
+        'Pokračujte, jen pokud jste tento portál přidali sami a jeho adrese důvěřujete.',
+      refuse: 'Zrušit',
+      accept: 'Otevřít přihlašovací stránku',
+    },
+    replaceSignIn: {
+      message: (portal) => `Nahradit přihlášení k portálu ${portal}?`,
+      detail: (portal, account) =>
+        `Právě dorazilo nové přihlášení k portálu ${portal}. Netrex Connect u něj uchovává jedno přihlášení (${account}), ` +
+        'takže použitím nového se dřívější přihlášení na portálu ukončí. ' +
+        'Pokud jste se k tomuto portálu právě nepřihlásili, ponechte dřívější přihlášení.',
+      refuse: 'Ponechat dřívější přihlášení',
+      accept: 'Nahradit a ukončit dřívější',
+    },
   },
 };
 

@@ -1,5 +1,5 @@
-// What the tray menu shows, as plain data: one line per account with its
-// state, "Sign in again" where an account needs it, "Open", "Sign in" (one
+// What the tray menu shows, as plain data: that saved sign-ins wait for the
+// keyring (when they do), one line per account with its state, "Sign in again" where an account needs it, "Open", "Sign in" (one
 // entry per portal ready for it) and "Quit", in the app's language (the words
 // come from edge-words.ts). Pure: tray.ts turns it into an Electron Menu.
 import type { AccountSnapshot, AccountState, ProviderView } from '../ipc/contract';
@@ -26,12 +26,22 @@ function fit(text: string): string {
   return text.length <= MAX_TRAY_LABEL ? text : `${text.slice(0, MAX_TRAY_LABEL - 1)}…`;
 }
 
+/** What the tray says about where sign-ins are kept (only the wait for the keyring, for now). */
+export interface TrayStorage {
+  readonly waitingForKeyring: boolean;
+}
+
 export function trayMenuModel(
   accounts: readonly AccountSnapshot[],
   providers: readonly ProviderView[],
   words: EdgeWords,
+  storage: TrayStorage = { waitingForKeyring: false },
 ): TrayMenuItem[] {
   const items: TrayMenuItem[] = [];
+  // First: until the keyring opens, the saved accounts are missing from the list below.
+  if (storage.waitingForKeyring) {
+    items.push({ kind: 'label', label: words.tray.waitingForKeyring }, { kind: 'separator' });
+  }
   if (accounts.length === 0) {
     items.push({ kind: 'label', label: words.tray.noAccounts });
   }
@@ -68,8 +78,13 @@ export function trayMenuModel(
   return items;
 }
 
-/** The tooltip: how many portals are connected, at a glance. */
-export function trayTooltip(accounts: readonly AccountSnapshot[], words: EdgeWords): string {
+/** The tooltip: how many portals are connected, at a glance (or that sign-ins wait for the keyring). */
+export function trayTooltip(
+  accounts: readonly AccountSnapshot[],
+  words: EdgeWords,
+  storage: TrayStorage = { waitingForKeyring: false },
+): string {
+  if (storage.waitingForKeyring) return words.tray.tooltipWaitingForKeyring;
   const connected = accounts.filter((a) => a.state === 'connected').length;
   if (accounts.length === 0) return words.tray.tooltipNoAccounts;
   return words.tray.tooltip(connected, accounts.length);

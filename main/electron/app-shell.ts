@@ -4,7 +4,15 @@
 // `createServices`; everything Electron-specific the services need arrives
 // through `AppPorts`, built here. What it tells the operator itself is in the
 // app's language (edge-words.ts): the window's setting, else the OS's.
-import { Notification, app, dialog, powerMonitor, session, type BrowserWindow } from 'electron';
+import {
+  Notification,
+  app,
+  clipboard,
+  dialog,
+  powerMonitor,
+  session,
+  type BrowserWindow,
+} from 'electron';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppPorts, AppServices } from '../app-services';
@@ -13,19 +21,36 @@ import { DisposableStore, toDisposable } from '../common/lifecycle';
 import type { DemoPortal } from '../demo-portal';
 import type { AppSettings } from '../ipc/contract';
 import { APP_SETTINGS_DOCUMENT, savedLanguage } from '../services/app-settings';
+import { appUserModelIdFor } from '../desktop/app-identity';
+import { lifecycleActions, type LifecycleEvent } from '../desktop/app-lifecycle';
+import { APP_DOCUMENTATION_URL } from '../desktop/app-menu';
+import { installAppMenu } from './app-menu';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol';
+import { createConfirmPort } from './confirm-dialog';
 import { createDeepLinkInbox } from '../desktop/deep-link-inbox';
-import { listenForDeepLinks, registerProtocolClient } from './deep-links';
+import { createAppLinkPort } from './app-link';
+import { listenForDeepLinks } from './deep-links';
 import { startEmbeddedDemoPortal } from '../desktop/demo';
 import { edgeWords, linkRefusalText, type EdgeWords } from '../desktop/edge-words';
 import { electronStoreDocument } from './electron-store-documents';
 import { openExternalGuarded } from './external-links';
+import { createPortalFetch, resolvePortalProxy } from './portal-http';
 import { registerBridge } from './ipc';
 import { createLoginItemPort, startedAtLogin } from './login-item';
 import { watchAccountAlerts } from './notifications';
+import { watchKeyringRelaunch } from './keyring-relaunch';
 import { createSafeStorageCipher } from './secure-storage';
 import { startupFailureMessage } from '../desktop/startup-failure';
 import { createAppTray } from './tray';
+import { createUpdaterPort } from './updater';
+import { diagnoseRequestData, diagnoseRequested } from '../desktop/diagnose-argv';
+import { reportLanguageFor, reportPaths } from '../support/diagnosis/report-files';
+import { reportWords } from '../support/diagnosis/words';
+import type { LogFile } from '../support/log-file';
+import { diagnoseAndExit, listenForDiagnoseRequests } from './diagnose';
+import { openAppLogFile, showFolder } from './log-folder';
+import { createSaveReportPort } from './report-dialog';
+import { runtimeFacts } from './runtime-facts';
 import {
   createMainWindow,
   guardAllWebContents,
@@ -51,9 +76,6 @@ export interface AppShellOptions {
   readonly demo: boolean;
 }
 
-/** Not `persist:`-prefixed: an in-memory session for the main process's own HTTP. */
-const HTTP_PARTITION = 'netrex-main-http';
-
 /** Only in development: lets tests and a second copy run against their own data folder. */
 const USER_DATA_ENV = 'NETREX_USER_DATA_DIR';
 
@@ -67,13 +89,15 @@ const log = {
  * supported, or before `ready`) a dialog. `say` runs once the app is ready, in
  * the words of that moment.
  */
-function tellOperator(say: () => string): void {
+function tellOperator(say: () => string | { title: string; body: string }): void {
   const asNotification = app.isReady() && Notification.isSupported();
   void app.whenReady().then(() => {
-    const message = say();
-    log.warn(message);
-    if (asNotification) new Notification({ title: 'Netrex Connect', body: message }).show();
-    else void dialog.showMessageBox({ type: 'warning', title: 'Netrex Connect', message });
+    const said = say();
+    const { title, body } =
+      typeof said === 'string' ? { title: 'Netrex Connect', body: said } : said;
+    log.warn(body);
+    if (asNotification) new Notification({ title, body }).show();
+    else void dialog.showMessageBox({ type: 'warning', title, message: body });
   });
 }
 
@@ -94,12 +118,33 @@ function savedLanguageSetting(): AppSettings['language'] {
 export function startAppShell(options: AppShellOptions): void {
   const userDataOverride = process.env[USER_DATA_ENV];
   if (!app.isPackaged && userDataOverride) app.setPath('userData', userDataOverride);
+  // Windows: the installer's shortcut id, before any window, tray or notification (app-identity.ts).
+  const userModelId = appUserModelIdFor(process.platform);
+  if (userModelId) app.setAppUserModelId(userModelId);
+
+  // `--diagnose`: this copy writes the report, or hands the request to the one running.
+  const diagnosePaths = diagnoseRequested(process.argv)
+    ? reportPaths(app.getPath('logs'), Date.now())
+    : undefined;
 
   // A second instance hands its argv to the first (`second-instance`) and quits at once.
-  if (!app.requestSingleInstanceLock()) {
+  if (
+    !app.requestSingleInstanceLock(diagnosePaths ? diagnoseRequestData(diagnosePaths) : undefined)
+  ) {
+    if (diagnosePaths) process.stdout.write(`${commandWords().handedOver(diagnosePaths.text)}\n`);
     app.quit();
     return;
   }
+
+  // The log file, redacted line by line (main/support/log-file.ts), from here to the exit.
+  const appLog: LogFile = openAppLogFile();
+  appLog.info('app.started', {
+    version: app.getVersion(),
+    electron: process.versions.electron,
+    platform: process.platform,
+    packaged: app.isPackaged,
+    diagnose: diagnosePaths !== undefined,
+  });
 
   // Every renderer sandboxed, whatever a window's options say (must precede `ready`).
   app.enableSandbox();
@@ -114,6 +159,23 @@ export function startAppShell(options: AppShellOptions): void {
   let windowRequested = false;
   const words = (): EdgeWords =>
     edgeWords(services?.languageSetting() ?? 'system', app.getPreferredSystemLanguages());
+  const windowOpen = (): boolean => window !== null && !window.isDestroyed();
+  /** Runs the lifecycle's answer to `event` (app-lifecycle.ts). */
+  const lifecycle = (event: LifecycleEvent): void => {
+    const facts = {
+      platform: process.platform,
+      stillRunningTold: services?.trayNoticeShown() ?? false,
+    };
+    for (const action of lifecycleActions(event, facts)) {
+      if (action === 'show-window') showWindow();
+      else if (action === 'quit') app.quit();
+      else {
+        services?.rememberTrayNoticeShown();
+        tellOperator(() => words().stillRunning);
+      }
+    }
+  };
+  let onWindowClosed = (): void => undefined;
 
   const showWindow = (): void => {
     if (!services) {
@@ -135,6 +197,7 @@ export function startAppShell(options: AppShellOptions): void {
     window.on('closed', () => {
       window = null;
       events.windowGone();
+      onWindowClosed();
     });
     loadAppShell(window).catch(() => tellOperator(() => words().shell.windowFailed));
   };
@@ -146,23 +209,20 @@ export function startAppShell(options: AppShellOptions): void {
     reveal: showWindow,
     refused: (refusal) => tellOperator(() => linkRefusalText(refusal, words())),
   });
-  if (!registerProtocolClient()) {
-    log.warn(
-      `could not register as the handler of the sign-in links (this system may not allow it)`,
-    );
-  }
+  // The app link is checked (and registered again) by the services at start and
+  // before each browser sign-in, through the appLink port (buildPorts).
 
-  app.on('window-all-closed', () => {
-    // macOS keeps an app without windows in the Dock; elsewhere closing the window quits.
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('activate', showWindow);
+  // A tray-resident app: closing the window never quits (Electron would, without this
+  // listener: lib/browser/init.ts). A quit closes windows without this event.
+  app.on('window-all-closed', () => lifecycle({ kind: 'all-windows-closed' }));
+  app.on('activate', () => lifecycle({ kind: 'activate' }));
 
   let shutDown = false;
   app.on('will-quit', (event) => {
     if (shutDown) return;
     event.preventDefault();
     shutDown = true;
+    appLog.info('app.quitting');
     void (async () => {
       try {
         await disposables.dispose();
@@ -189,6 +249,14 @@ export function startAppShell(options: AppShellOptions): void {
       return;
     }
     const ready = services;
+    if (diagnosePaths) {
+      // No window, no tray: the report, where it went, and the exit.
+      await diagnoseAndExit(ready, diagnosePaths);
+      return;
+    }
+    disposables.add(
+      listenForDiagnoseRequests(ready, appLog.folder, (message) => tellOperator(() => message)),
+    );
     disposables.add(registerBridge(ready, () => window?.webContents ?? null, log));
     disposables.add(
       createAppTray(
@@ -206,19 +274,34 @@ export function startAppShell(options: AppShellOptions): void {
               }
             });
           },
-          quit: () => app.quit(),
+          quit: () => lifecycle({ kind: 'quit-chosen' }),
         },
         words,
       ),
     );
+    disposables.add(
+      installAppMenu(ready, words, {
+        openDocumentation: () =>
+          void openExternalGuarded(
+            APP_DOCUMENTATION_URL,
+            (url) => url === APP_DOCUMENTATION_URL,
+          ).catch(() =>
+            tellOperator(() => words().shell.documentationFailed(APP_DOCUMENTATION_URL)),
+          ),
+      }),
+    );
     disposables.add(watchAccountAlerts(ready, showWindow, words));
     // Back from sleep: every account plans again and an overdue refresh runs at once,
     // instead of waiting up to a minute for the wall-clock check to notice.
+    // Saved sign-ins waiting for a keyring: Electron asks it once per run, so a quiet restart does
+    // (after the window closed, on a schedule, and when the computer wakes up).
+    const keyring = disposables.add(watchKeyringRelaunch(ready, windowOpen, log.info));
+    onWindowClosed = () => keyring.check();
     const onResume = (): void => ready.resume();
     powerMonitor.on('resume', onResume);
     disposables.add(toDisposable(() => void powerMonitor.off('resume', onResume)));
     // Started at login the app stays in the tray, unless a link or the Dock asked for it.
-    if (windowRequested || !startedAtLogin(process.argv)) showWindow();
+    lifecycle({ kind: 'ready', startedAtLogin: startedAtLogin(process.argv), windowRequested });
     await inbox.attach((url) => ready.handleDeepLink(url));
   });
 
@@ -226,17 +309,16 @@ export function startAppShell(options: AppShellOptions): void {
   async function buildPorts(demo: boolean): Promise<AppPorts> {
     const userData = app.getPath('userData');
     const loginItem = createLoginItemPort();
-    // Electron's network stack (the OS proxy settings and certificate store),
-    // in a session of its own kept in memory: no cookie a portal sets on the
-    // token endpoint lands in the window's session or on disk.
-    const http = session.fromPartition(HTTP_PARTITION, { cache: false });
+    const updater = await createUpdaterPort();
     return {
-      fetch: (input, init) => http.fetch(input instanceof URL ? input.href : input, init),
+      fetch: createPortalFetch(),
       cipher: await createSafeStorageCipher(),
       openExternal: (url) =>
         openExternalGuarded(url, (candidate) => services?.isAllowedExternalUrl(candidate) ?? false),
       documentStore: (name) => electronStoreDocument(userData, name),
       platform: process.platform,
+      // Installed: NETREX_MANAGED_CONFIG and other development overrides are ignored.
+      packaged: app.isPackaged,
       appInfo: {
         name: app.getName(),
         version: app.getVersion(),
@@ -245,6 +327,31 @@ export function startAppShell(options: AppShellOptions): void {
         demo,
       },
       ...(loginItem ? { loginItem } : {}),
+      // Asked by the main process in a native box, in the app's language.
+      confirm: createConfirmPort(() => window, words),
+      ...(updater ? { updater } : {}),
+      log: appLog,
+      logFile: appLog,
+      openLogFolder: () => showFolder(appLog.folder),
+      runtime: runtimeFacts(startedAtLogin(process.argv)),
+      // The proxy Chromium chose for the portal, in the session the services' requests use
+      // (docs/api/session.md ses.resolveProxy; a PAC string such as `DIRECT` or
+      // `PROXY host:port; DIRECT`: shell/browser/net/resolve_proxy_helper.cc, ToPacString).
+      resolveProxy: resolvePortalProxy,
+      saveReport: createSaveReportPort(() => window),
+      appLink: createAppLinkPort(),
+      clipboard: { writeText: (text) => clipboard.writeText(text) },
     };
   }
+}
+
+/** The `--diagnose` sentences in the app's language, before any service runs. */
+function commandWords() {
+  let languages: string[] = [];
+  try {
+    languages = app.getPreferredSystemLanguages();
+  } catch {
+    // Not known this early on some system: the setting, else English.
+  }
+  return reportWords(reportLanguageFor(savedLanguageSetting(), languages)).command;
 }

@@ -4,8 +4,6 @@
 // macOS's `open-url`. Every link goes into the inbox, which holds it until the
 // services are ready; refusals are told to the operator.
 import { app } from 'electron';
-import { resolve } from 'node:path';
-import { APP_SCHEME } from '../auth/redirect-uri';
 import { routeArgv, type ArgvRefusal } from '../desktop/argv-routing';
 import { takeRoute, type DeepLinkInbox } from '../desktop/deep-link-inbox';
 
@@ -35,15 +33,4 @@ export function listenForDeepLinks(inbox: DeepLinkInbox, listeners: DeepLinkList
     takeRoute(routeArgv(argv), inbox, refused);
   });
   takeRoute(routeArgv(process.argv), inbox, refused);
-}
-
-/**
- * Registers the app as the handler of `cz.netrex.connect:`. In development the
- * OS must start Electron with the app folder, so the executable and that path
- * are registered (the tutorial's `process.defaultApp` form; the folder is taken
- * from app.getAppPath() rather than argv[1], which a debugger switch can occupy).
- */
-export function registerProtocolClient(): boolean {
-  if (app.isPackaged) return app.setAsDefaultProtocolClient(APP_SCHEME);
-  return app.setAsDefaultProtocolClient(APP_SCHEME, process.execPath, [resolve(app.getAppPath())]);
 }

@@ -51,7 +51,10 @@ function toTemplate(
 }
 
 export function createAppTray(
-  services: Pick<AppServices, 'accounts' | 'events' | 'providers' | 'onLanguageSettingChanged'>,
+  services: Pick<
+    AppServices,
+    'accounts' | 'events' | 'providers' | 'onLanguageSettingChanged' | 'storageStatus'
+  >,
   actions: TrayActions,
   /** The words of the app's language as it is now. */
   words: () => EdgeWords,
@@ -73,15 +76,17 @@ export function createAppTray(
     const accounts = services.accounts();
     const providers = services.providers();
     const said = words();
+    const storage = { waitingForKeyring: Boolean(services.storageStatus().keyStoreWaiting) };
     tray.setImage(icon(trayStatus(accounts)));
-    tray.setToolTip(trayTooltip(accounts, said));
+    tray.setToolTip(trayTooltip(accounts, said, storage));
     tray.setContextMenu(
-      Menu.buildFromTemplate(toTemplate(trayMenuModel(accounts, providers, said), run)),
+      Menu.buildFromTemplate(toTemplate(trayMenuModel(accounts, providers, said, storage), run)),
     );
   };
 
   refresh();
-  // A finished sign-in may also have changed which portals are ready.
+  // A finished sign-in may also have changed which portals are ready. (The
+  // vault's status changing, the keyring opening, is an accounts change too.)
   const onAccounts = services.events.on('accounts-changed', refresh);
   const onSignIn = services.events.on('sign-in-changed', refresh);
   // The operator chose another language in the window.

@@ -16,13 +16,29 @@ import type {
   Dialect,
   MessageParams,
   PortalPolicy,
+  PolicyView,
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
+  ServerFacts,
+  SetAsideFiles,
   SignOutReport,
   StorageStatus,
+  UpdateView,
   UserFacingError,
 } from '../common/model';
+import type { DiagnosisResult, ReportLanguage, SavedReport } from '../support/diagnosis/model';
+
+export type {
+  CheckStatus,
+  DiagnosisCheck,
+  DiagnosisReport,
+  DiagnosisResult,
+  DiagnosisSection,
+  ReportLanguage,
+  SavedReport,
+} from '../support/diagnosis/model';
+import type { PortalWayBack, WayBackStatus } from '../common/way-back';
 
 export type {
   AccountSnapshot,
@@ -33,16 +49,33 @@ export type {
   Dialect,
   MessageParams,
   PortalPolicy,
+  PolicyView,
   ProviderOrigin,
   ProviderSettingsPatch,
   RedirectKind,
+  ServerFacts,
+  SetAsideFile,
+  SetAsideFiles,
   SignInMethod,
   SignOutReport,
   StoragePolicy,
   StorageStatus,
+  UpdateDisabledReason,
+  UpdateView,
   UserFacingError,
   VaultDamage,
 } from '../common/model';
+export type {
+  AppLaunchKind,
+  AppLinkCheck,
+  AppLinkStatus,
+  LoopbackPortState,
+  PasteHint,
+  PortalWayBack,
+  ReturnRoute,
+  WayBackReason,
+  WayBackStatus,
+} from '../common/way-back';
 
 /** Every call answers with a value or a user-facing error; nothing is thrown across the bridge. */
 export type Result<T> =
@@ -68,11 +101,18 @@ export interface ProviderView {
   readonly availableRights: readonly string[];
   readonly redirectKind: RedirectKind;
   readonly loopbackPort: number;
+  /** The portal has the loopback address registered too, as the way back when the app link fails. */
+  readonly loopbackFallback: boolean;
   /** The exact redirect URL the administrator registers in the portal. */
   readonly redirectUri: string;
   /** Whether "Sign in" can start; when not, `notReadyReason` says what is missing. */
   readonly ready: boolean;
   readonly notReadyReason?: UserFacingError;
+  /**
+   * Standard servers: what the last discovery found (e.g. no PKCE methods
+   * listed), for the administrator; absent until the app has read the metadata.
+   */
+  readonly server?: ServerFacts;
 }
 
 export type SignInPhase = 'waiting' | 'exchanging' | 'connected' | 'failed' | 'cancelled';
@@ -90,6 +130,8 @@ export interface SignInView {
   readonly accountId?: string;
   /** Set when failed or cancelled: `access_denied`, `timed_out`, `superseded`, ... */
   readonly error?: UserFacingError;
+  /** The way back this sign-in asked the portal for, and why (absent once it ended). */
+  readonly wayBack?: PortalWayBack;
 }
 
 export interface AppInfo {
@@ -105,6 +147,8 @@ export interface AppSettings {
   readonly startAtLogin: boolean;
   /** `system` follows the OS; otherwise a language the UI ships (`en`, `cs`). */
   readonly language: 'system' | 'en' | 'cs';
+  /** The log writes debug lines too (for a support case); IT's policy may set the level instead. */
+  readonly detailedLog: boolean;
 }
 
 export interface Notice {
@@ -137,10 +181,16 @@ export interface NetrexBridge {
   removeProvider(providerId: string): Promise<Result<null>>;
 
   signIn(providerId: string): Promise<Result<SignInView>>;
+  /** Signs in again returning through the portal's loopback address (the app link did not come back). */
+  signInViaLoopback(providerId: string): Promise<Result<SignInView>>;
   reopenBrowser(providerId: string): Promise<Result<SignInView>>;
   cancelSignIn(providerId: string): Promise<Result<SignInView>>;
   /** "Paste the address instead": the URL from the browser's address bar. */
   completeSignIn(url: string): Promise<Result<SignInView>>;
+  /** A fresh sign-in whose link goes to the clipboard (by the main process), for another browser. */
+  copySignInLink(providerId: string): Promise<Result<SignInView>>;
+  /** How sign-ins return to the app: the app link's registration and each portal's route. */
+  getWayBack(): Promise<Result<WayBackStatus>>;
   signInWithApiToken(input: ApiTokenSignInInput): Promise<Result<AccountSnapshot>>;
 
   listAccounts(): Promise<Result<AccountSnapshot[]>>;
@@ -149,10 +199,32 @@ export interface NetrexBridge {
 
   getStorageStatus(): Promise<Result<StorageStatus>>;
   setWeakStorageAllowed(allowed: boolean): Promise<Result<StorageStatus>>;
+  /** Damaged vault files set aside (they may hold live sign-ins) and how long they are kept. */
+  getSetAsideFiles(): Promise<Result<SetAsideFiles>>;
+  /** Deletes them all now. */
+  deleteSetAsideFiles(): Promise<Result<SetAsideFiles>>;
+  /** How many days a set-aside file is kept before it is deleted by itself (1–365). */
+  setSetAsideRetention(days: number): Promise<Result<SetAsideFiles>>;
+
+  /** What IT fixed by policy. */
+  getPolicy(): Promise<Result<PolicyView>>;
+  getUpdateStatus(): Promise<Result<UpdateView>>;
+  /** "Restart to update": refused while a sign-in runs or sign-ins are being saved. */
+  restartToUpdate(): Promise<Result<UpdateView>>;
+
+  /** Settings → Diagnostics, "Check again": every check now, the report in `language`. */
+  runDiagnosis(language: ReportLanguage): Promise<Result<DiagnosisResult>>;
+  /** Saves the report last made (in `language`) where the operator chooses in a native dialog. */
+  saveDiagnosis(language: ReportLanguage): Promise<Result<SavedReport>>;
+  /** Opens the folder of the app's log files in the file manager ("Show logs"). */
+  openLogFolder(): Promise<Result<null>>;
 
   onAccountsChanged(listener: (accounts: AccountSnapshot[]) => void): () => void;
   onSignInChanged(listener: (view: SignInView) => void): () => void;
   onNotice(listener: (notice: Notice) => void): () => void;
+  onPolicyChanged(listener: (policy: PolicyView) => void): () => void;
+  onUpdateChanged(listener: (update: UpdateView) => void): () => void;
+  onWayBackChanged(listener: (status: WayBackStatus) => void): () => void;
 }
 
 /** Events pushed from the main process, by channel. */
@@ -160,6 +232,9 @@ export interface BridgeEvents {
   'accounts-changed': AccountSnapshot[];
   'sign-in-changed': SignInView;
   notice: Notice;
+  'policy-changed': PolicyView;
+  'update-changed': UpdateView;
+  'way-back-changed': WayBackStatus;
 }
 export type BridgeEventName = keyof BridgeEvents;
 
@@ -184,21 +259,36 @@ export const BRIDGE_METHODS = [
   'setClientSecret',
   'removeProvider',
   'signIn',
+  'signInViaLoopback',
   'reopenBrowser',
   'cancelSignIn',
   'completeSignIn',
+  'copySignInLink',
+  'getWayBack',
   'signInWithApiToken',
   'listAccounts',
   'checkNow',
   'signOut',
   'getStorageStatus',
   'setWeakStorageAllowed',
+  'getSetAsideFiles',
+  'deleteSetAsideFiles',
+  'setSetAsideRetention',
+  'getPolicy',
+  'getUpdateStatus',
+  'restartToUpdate',
+  'runDiagnosis',
+  'saveDiagnosis',
+  'openLogFolder',
 ] as const satisfies readonly BridgeMethodName[];
 
 export const BRIDGE_EVENTS = {
   onAccountsChanged: 'accounts-changed',
   onSignInChanged: 'sign-in-changed',
   onNotice: 'notice',
+  onPolicyChanged: 'policy-changed',
+  onUpdateChanged: 'update-changed',
+  onWayBackChanged: 'way-back-changed',
 } as const satisfies Record<Extract<keyof NetrexBridge, `on${string}`>, BridgeEventName>;
 
 /** IPC channel for a method: a namespace keeps them apart from Electron's own. */

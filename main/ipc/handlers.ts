@@ -10,15 +10,30 @@ import type { Accounts } from '../accounts';
 import { AccountError } from '../accounts';
 import type { BridgeHandlers } from '../app-services';
 import { AuthError } from '../auth/auth-error';
+import { requireConfirmation, type Confirm } from '../common/confirmation';
 import { toUserFacing } from '../common/explained-error';
 import { ProviderError, type ProviderRegistry } from '../providers';
 import type { ProviderConfig } from '../providers/provider-config';
 import type { AppSettingsStore } from '../services/app-settings';
+import type { SetAsideVaultFiles } from '../services/set-aside-vault-files';
 import type { SignInFlow } from '../services/sign-in-flow';
+import type { WayBackService } from '../services/way-back';
 import type { ClientSecrets } from '../providers/provider-config';
 import type { TokenVault } from '../vault/types';
-import type { AppInfo, BridgeArgs, BridgeMethodName, BridgeValue, Result } from './contract';
-import { providerView } from './provider-view';
+import { PolicyError } from '../policy/policy-error';
+import type { PolicyValues } from '../policy/policy-schema';
+import type { DiagnosisService } from '../services/diagnosis-service';
+import type { UpdateService } from '../updates/update-service';
+import type {
+  AppInfo,
+  AppSettings,
+  BridgeArgs,
+  BridgeMethodName,
+  BridgeValue,
+  PolicyView,
+  Result,
+} from './contract';
+import { providerView, type ServerFactsOf } from './provider-view';
 import { validateBridgeArgs } from './validation';
 
 export interface BridgeHandlerDeps {
@@ -29,6 +44,21 @@ export interface BridgeHandlerDeps {
   readonly signIns: SignInFlow;
   readonly settings: AppSettingsStore;
   readonly appInfo: AppInfo;
+  /** What discovery found about a standard server, for the settings (absent: nothing shown). */
+  readonly serverFacts?: ServerFactsOf;
+  /** The main process's own dialog (AppPorts.confirm); absent, what needs it is refused. */
+  readonly confirm?: Confirm;
+  readonly setAside: Pick<SetAsideVaultFiles, 'list' | 'deleteAll' | 'setRetentionDays'>;
+  /** The policies in force (API tokens and weak storage may be forbidden). */
+  readonly policy: () => PolicyValues;
+  readonly policyView: () => PolicyView;
+  readonly updates: Pick<UpdateService, 'status' | 'restart'>;
+  readonly diagnosis: DiagnosisService;
+  /** Opens the log folder (the host's), or throws a user-facing error. */
+  readonly openLogFolder: () => Promise<void>;
+  /** After the settings changed (the log's level follows them). */
+  readonly settingsChanged?: (settings: AppSettings) => void;
+  readonly wayBack: Pick<WayBackService, 'status'>;
 }
 
 type Implementation<K extends BridgeMethodName> = (
@@ -50,7 +80,7 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     };
   }
 
-  const view = (config: ProviderConfig) => providerView(config, deps.secrets);
+  const view = (config: ProviderConfig) => providerView(config, deps.secrets, deps.serverFacts);
 
   const requireProvider = (id: string): ProviderConfig => {
     const found = registry.get(id);
@@ -64,7 +94,11 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
       languages: [...deps.appInfo.languages],
     })),
     getAppSettings: entry('getAppSettings', () => settings.get()),
-    updateAppSettings: entry('updateAppSettings', (patch) => settings.update(patch)),
+    updateAppSettings: entry('updateAppSettings', (patch) => {
+      const next = settings.update(patch);
+      deps.settingsChanged?.(next);
+      return next;
+    }),
 
     listProviders: entry('listProviders', () => registry.list().map(view)),
     getPortalPolicy: entry('getPortalPolicy', () => registry.policy()),
@@ -109,18 +143,52 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     }),
 
     signIn: entry('signIn', (providerId) => signIns.start(providerId)),
+    signInViaLoopback: entry('signInViaLoopback', (providerId) =>
+      signIns.start(providerId, { viaLoopback: true }),
+    ),
     reopenBrowser: entry('reopenBrowser', (providerId) => signIns.reopen(providerId)),
     cancelSignIn: entry('cancelSignIn', (providerId) => signIns.cancel(providerId)),
     completeSignIn: entry('completeSignIn', (url) => signIns.complete(url)),
-    signInWithApiToken: entry('signInWithApiToken', (input) => accounts.signInWithApiToken(input)),
+    copySignInLink: entry('copySignInLink', (providerId) => signIns.copyLink(providerId)),
+    getWayBack: entry('getWayBack', () => deps.wayBack.status()),
+    signInWithApiToken: entry('signInWithApiToken', (input) => {
+      if (deps.policy().allowApiTokens === false) throw new PolicyError('api-tokens');
+      return accounts.signInWithApiToken(input);
+    }),
 
     listAccounts: entry('listAccounts', () => accounts.list()),
     checkNow: entry('checkNow', (accountId) => accounts.checkNow(accountId)),
     signOut: entry('signOut', (accountId) => accounts.signOut(accountId)),
 
     getStorageStatus: entry('getStorageStatus', () => vault.storageStatus()),
-    setWeakStorageAllowed: entry('setWeakStorageAllowed', (allowed) =>
-      vault.setWeakStorageAllowed(allowed),
+    setWeakStorageAllowed: entry('setWeakStorageAllowed', async (allowed) => {
+      // IT's policy first: a forbidden opt-in is not even asked about.
+      if (allowed && deps.policy().allowWeakStorage === false) {
+        throw new PolicyError('weak-storage');
+      }
+      // Turning protection down is the operator's to confirm, in the main
+      // process's dialog: a page that was taken over could call this. Where
+      // nothing can encrypt, the vault refuses it anyway (nothing to ask).
+      const status = vault.storageStatus();
+      if (allowed && status.encryptionAvailable && status.policy !== 'weak-allowed') {
+        await requireConfirmation(deps.confirm, { kind: 'weak-storage', backend: status.backend });
+      }
+      return vault.setWeakStorageAllowed(allowed);
+    }),
+    getSetAsideFiles: entry('getSetAsideFiles', () => deps.setAside.list()),
+    deleteSetAsideFiles: entry('deleteSetAsideFiles', () => deps.setAside.deleteAll()),
+    setSetAsideRetention: entry('setSetAsideRetention', (days) =>
+      deps.setAside.setRetentionDays(days),
     ),
+
+    getPolicy: entry('getPolicy', () => deps.policyView()),
+    getUpdateStatus: entry('getUpdateStatus', () => deps.updates.status()),
+    restartToUpdate: entry('restartToUpdate', () => deps.updates.restart()),
+    runDiagnosis: entry('runDiagnosis', (language) => deps.diagnosis.run(language)),
+    saveDiagnosis: entry('saveDiagnosis', (language) => deps.diagnosis.save(language)),
+    openLogFolder: entry('openLogFolder', async () => {
+      await deps.openLogFolder();
+      return null;
+    }),
   };
 }

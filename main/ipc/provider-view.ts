@@ -8,11 +8,11 @@ import {
   type ProviderConfig,
 } from '../providers/provider-config';
 import { providerReadiness } from '../providers/readiness';
-import type { ProviderView } from './contract';
+import type { ProviderView, ServerFacts } from './contract';
 
 export function toProviderView(
   config: ProviderConfig,
-  { clientSecretSet }: { clientSecretSet: boolean },
+  { clientSecretSet, server }: { clientSecretSet: boolean; server?: ServerFacts | undefined },
 ): ProviderView {
   const readiness = providerReadiness(config, clientSecretSet);
   return {
@@ -28,13 +28,25 @@ export function toProviderView(
     availableRights: config.dialect === 'netrex' ? [...NETREX_RIGHTS] : [...config.rights],
     redirectKind: config.redirectKind,
     loopbackPort: config.loopbackPort,
+    loopbackFallback: config.loopbackFallback === true,
     redirectUri: redirectUriOf(config),
     ready: readiness.ready,
     ...(readiness.ready ? {} : { notReadyReason: readiness.reason }),
+    ...(server ? { server: { ...server } } : {}),
   };
 }
 
+/** What the last discovery found about a provider's server (SignInEngine.serverFacts). */
+export type ServerFactsOf = (providerId: string) => ServerFacts | undefined;
+
 /** The view of `config`, asking the secrets store only whether one is set. */
-export function providerView(config: ProviderConfig, secrets: ClientSecrets): ProviderView {
-  return toProviderView(config, { clientSecretSet: Boolean(secrets.get(config)) });
+export function providerView(
+  config: ProviderConfig,
+  secrets: ClientSecrets,
+  serverFacts?: ServerFactsOf,
+): ProviderView {
+  return toProviderView(config, {
+    clientSecretSet: Boolean(secrets.get(config)),
+    server: serverFacts?.(config.id),
+  });
 }

@@ -7,6 +7,10 @@
 // An error names the method, the argument and the broken rule; it never
 // repeats the value, which may be a token or a client secret.
 import { z } from 'zod';
+import {
+  MAX_SET_ASIDE_RETENTION_DAYS,
+  MIN_SET_ASIDE_RETENTION_DAYS,
+} from '../vault/set-aside-files';
 import type { BridgeArgs, BridgeMethodName, Result } from './contract';
 
 /** Text without control characters (a newline in a name or an id is never honest input). */
@@ -44,7 +48,15 @@ const providerSettingsPatch = z.strictObject({
 const appSettingsPatch = z.strictObject({
   startAtLogin: z.boolean().optional(),
   language: z.enum(['system', 'en', 'cs']).optional(),
+  detailedLog: z.boolean().optional(),
 });
+
+const retentionDays = z
+  .number()
+  .int('must be a whole number of days')
+  .min(MIN_SET_ASIDE_RETENTION_DAYS, `must be at least ${MIN_SET_ASIDE_RETENTION_DAYS}`)
+  .max(MAX_SET_ASIDE_RETENTION_DAYS, `must be at most ${MAX_SET_ASIDE_RETENTION_DAYS}`);
+const reportLanguage = z.enum(['en', 'cs']);
 
 const apiTokenSignInInput = z.strictObject({
   providerId: id,
@@ -67,15 +79,27 @@ export const BRIDGE_ARG_SCHEMAS = {
   setClientSecret: z.tuple([id, secret.nullable()]),
   removeProvider: z.tuple([id]),
   signIn: z.tuple([id]),
+  signInViaLoopback: z.tuple([id]),
   reopenBrowser: z.tuple([id]),
   cancelSignIn: z.tuple([id]),
   completeSignIn: z.tuple([url]),
+  copySignInLink: z.tuple([id]),
+  getWayBack: z.tuple([]),
   signInWithApiToken: z.tuple([apiTokenSignInInput]),
   listAccounts: z.tuple([]),
   checkNow: z.tuple([id]),
   signOut: z.tuple([id]),
   getStorageStatus: z.tuple([]),
   setWeakStorageAllowed: z.tuple([z.boolean()]),
+  getSetAsideFiles: z.tuple([]),
+  deleteSetAsideFiles: z.tuple([]),
+  setSetAsideRetention: z.tuple([retentionDays]),
+  getPolicy: z.tuple([]),
+  getUpdateStatus: z.tuple([]),
+  restartToUpdate: z.tuple([]),
+  runDiagnosis: z.tuple([reportLanguage]),
+  saveDiagnosis: z.tuple([reportLanguage]),
+  openLogFolder: z.tuple([]),
 } as const satisfies ArgSchemas;
 
 /** Names for the positions, so an error says "providerId", not "0". */
@@ -90,15 +114,27 @@ const ARG_NAMES: { readonly [K in BridgeMethodName]: readonly string[] } = {
   setClientSecret: ['providerId', 'secret'],
   removeProvider: ['providerId'],
   signIn: ['providerId'],
+  signInViaLoopback: ['providerId'],
   reopenBrowser: ['providerId'],
   cancelSignIn: ['providerId'],
   completeSignIn: ['url'],
+  copySignInLink: ['providerId'],
+  getWayBack: [],
   signInWithApiToken: ['input'],
   listAccounts: [],
   checkNow: ['accountId'],
   signOut: ['accountId'],
   getStorageStatus: [],
   setWeakStorageAllowed: ['allowed'],
+  getSetAsideFiles: [],
+  deleteSetAsideFiles: [],
+  setSetAsideRetention: ['days'],
+  getPolicy: [],
+  getUpdateStatus: [],
+  restartToUpdate: [],
+  runDiagnosis: ['language'],
+  saveDiagnosis: ['language'],
+  openLogFolder: [],
 };
 
 function describeIssue(method: BridgeMethodName, issue: z.core.$ZodIssue): string {

@@ -1,14 +1,12 @@
 // The providers module: what the rest of the main process may use.
 export { BUILT_IN_PROVIDERS } from './built-in';
 export {
-  loadManagedConfig,
   managedConfigErrorToUserFacing,
   managedConfigPath,
   MANAGED_CONFIG_ENV,
   MAX_MANAGED_CONFIG_BYTES,
   type ManagedConfig,
   type ManagedConfigError,
-  type ManagedConfigFs,
 } from './managed-config';
 export { checkServerUrl, isLoopbackHttpUrl, normalizeProviderUrl } from './portal-url';
 export {

@@ -1,26 +1,24 @@
-// Managed configuration: a JSON file IT deploys so an operator only clicks
-// "Sign in". It preconfigures providers and their clients and can lock them.
+// Managed configuration: the portals IT deploys so an operator only clicks
+// "Sign in", with their clients, possibly locked. The policies that carry it
+// (registry, managed preferences, /etc files: main/policy/) hand their
+// `providers` list here, entry by entry. The first way IT had, a JSON file,
+// still counts where only an administrator could have written it:
 //
 //   Windows  %ProgramData%\NetrexConnect\managed.json
 //   macOS    /Library/Application Support/NetrexConnect/managed.json
 //   Linux    /etc/netrex-connect/managed.json
-//   any OS   the file named by the NETREX_MANAGED_CONFIG environment variable
+//   any OS   the file named by the NETREX_MANAGED_CONFIG environment variable,
+//            in development only: an installed app ignores it, or a shortcut
+//            pointing it at a missing file would lift IT's lockdown
 //
-// An invalid file never stops the app: each broken part is skipped and
-// reported with the file, the field (`providers[1].url`) and the rule it
-// breaks (managed-config-rules.ts), never its value.
-import * as nodeFs from 'node:fs';
+// An invalid entry never stops the app: it is skipped and reported with the
+// source, the field (`providers[1].url`) and the rule it breaks
+// (managed-config-rules.ts), never its value.
 import { posix, win32 } from 'node:path';
 import { z } from 'zod';
 import type { MessageParams, UserFacingError } from '../common/model';
 import { BUILT_IN_PROVIDERS } from './built-in';
-import {
-  isPlainName,
-  ruleOfIssue,
-  ruleText,
-  type ManagedConfigRule,
-  type RuleBroken,
-} from './managed-config-rules';
+import { ruleOfIssue, type ManagedConfigRule, type RuleBroken } from './managed-config-rules';
 import { normalizeProviderUrl } from './portal-url';
 import {
   clientIdSchema,
@@ -31,9 +29,9 @@ import {
   loopbackPortSchema,
   providerIdSchema,
   providerNameSchema,
-  redirectKindSchema,
   MAX_RIGHTS,
   NETREX_RIGHTS,
+  redirectKindSchema,
   rightsSchema,
   type ProviderConfig,
 } from './provider-config';
@@ -43,42 +41,50 @@ export const MANAGED_CONFIG_ENV = 'NETREX_MANAGED_CONFIG';
 export const MAX_MANAGED_CONFIG_BYTES = 1024 * 1024;
 
 export interface ManagedConfigError {
+  /** The source: a file's path, or a registry key (`HKLM\SOFTWARE\Policies\Netrex\Connect`). */
   readonly file: string;
-  /** Where in the file: `providers[1].url`, or `(file)` for the file as a whole. */
+  /** Where in it: `providers[1].url`, or `(file)` for the source as a whole. */
   readonly field: string;
-  /** The rule broken, for the window's own words; `message` says it in English. */
-  readonly rule: ManagedConfigRule;
+  /** The rule broken, for the window's own words; `message` says it in English. Absent: 'invalid'. */
+  readonly rule?: ManagedConfigRule;
   /** What the rule's sentence names (field names, bounds, allowed values); never a value of the file. */
   readonly values?: MessageParams;
   readonly message: string;
+  /**
+   * The broken part may have been a restriction, so what it may restrict
+   * stays restricted until it is corrected (fail closed).
+   */
+  readonly locks?: boolean;
 }
 
 export interface ManagedConfig {
-  /** The file read, or null when there is none. */
+  /** The sources read, or null when there is none. */
   readonly file: string | null;
   readonly providers: readonly ProviderConfig[];
   /** Client secrets IT deployed, by provider id; the composition root hands them to the vault. */
   readonly clientSecrets: ReadonlyMap<string, string>;
   /** False when IT forbids adding portals by hand. */
   readonly allowCustomPortals: boolean;
-  /** True when the built-in portals are listed only where an entry of the file configures them. */
-  readonly hideBuiltInPortals: boolean;
-  /** The portal the window opens on (its sign-in) while no account uses it; null for none. */
-  readonly defaultProviderId: string | null;
+  /** IT hides the built-in portals it does not configure (hideBuiltInPortals). */
+  readonly hideBuiltInPortals?: boolean;
+  /** The portal the window opens on (defaultPortal), when the window lists it. */
+  readonly defaultProviderId?: string | null;
   readonly errors: readonly ManagedConfigError[];
 }
 
-export interface ManagedConfigFs {
-  readFileSync(path: string, encoding: 'utf8'): string;
-  statSync(path: string): { size: number };
-}
-
-/** The documented per-OS path, unless NETREX_MANAGED_CONFIG points elsewhere. */
+/**
+ * The documented per-OS path of the JSON file, unless NETREX_MANAGED_CONFIG
+ * points elsewhere in a development run. A packaged (installed) app never
+ * follows the variable: anyone who can edit a shortcut could point it at a
+ * missing file and so lift IT's lockdown (NETREX_USER_DATA_DIR is ignored
+ * there too).
+ */
 export function managedConfigPath(
   platform: NodeJS.Platform = process.platform,
   env: NodeJS.ProcessEnv = process.env,
+  packaged = false,
 ): string {
-  const override = env[MANAGED_CONFIG_ENV]?.trim();
+  const override = packaged ? undefined : env[MANAGED_CONFIG_ENV]?.trim();
   if (override) return override;
   if (platform === 'win32') {
     return win32.join(env.ProgramData ?? 'C:\\ProgramData', 'NetrexConnect', 'managed.json');
@@ -89,7 +95,7 @@ export function managedConfigPath(
   return '/etc/netrex-connect/managed.json';
 }
 
-const entrySchema = z.strictObject({
+export const managedEntrySchema = z.strictObject({
   id: providerIdSchema,
   name: providerNameSchema.optional(),
   dialect: dialectSchema.optional(),
@@ -99,82 +105,33 @@ const entrySchema = z.strictObject({
   rights: z.array(z.string()).optional(),
   redirectKind: redirectKindSchema.optional(),
   loopbackPort: loopbackPortSchema.optional(),
+  loopbackFallback: z.boolean().optional(),
   locked: z.boolean().optional(),
 });
-type ManagedEntry = z.infer<typeof entrySchema>;
+type ManagedEntry = z.infer<typeof managedEntrySchema>;
 
-/** The top level, field by field: one broken or unknown field costs only itself. */
-const TOP_LEVEL = {
-  $schema: z.string(),
-  allowCustomPortals: z.boolean(),
-  hideBuiltInPortals: z.boolean(),
-  defaultPortal: providerIdSchema,
-  providers: z.array(z.unknown()),
-} as const;
+/** Every field a portal entry may hold, for the documentation's test. */
+export const MANAGED_ENTRY_FIELDS: readonly string[] = Object.keys(managedEntrySchema.shape);
 
-/** Every field the file may hold, top level and entry, for the documentation's test. */
-export const MANAGED_CONFIG_FIELDS: readonly string[] = [
-  ...Object.keys(TOP_LEVEL),
-  ...Object.keys(entrySchema.shape),
-];
+/** The portals a list of entries sets, and what was wrong with them. */
+export interface ManagedEntries {
+  readonly providers: readonly ProviderConfig[];
+  readonly clientSecrets: ReadonlyMap<string, string>;
+}
 
-export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): ManagedConfig {
-  const errors: ManagedConfigError[] = [];
-  const fail = (field: string, broken: RuleBroken): ManagedConfigError => {
-    const error: ManagedConfigError = {
-      file,
-      field,
-      rule: broken.rule,
-      ...(broken.values ? { values: broken.values } : {}),
-      message: ruleText(broken),
-    };
-    errors.push(error);
-    return error;
-  };
-  // A file IT deployed but that cannot be read keeps portals added by hand
-  // out: its lockdown may be what could not be read (fail closed).
-  const empty = (present: boolean): ManagedConfig => ({
-    file: present ? file : null,
-    providers: [],
-    clientSecrets: new Map(),
-    allowCustomPortals: !present,
-    hideBuiltInPortals: false,
-    defaultProviderId: null,
-    errors,
-  });
-
-  let text: string;
-  try {
-    if (fs.statSync(file).size > MAX_MANAGED_CONFIG_BYTES) {
-      fail('(file)', { rule: 'file-too-large' });
-      return empty(true);
-    }
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return empty(false);
-    fail('(file)', { rule: code === 'EACCES' ? 'file-permission-denied' : 'file-unreadable' });
-    return empty(true);
-  }
-
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    fail('(file)', { rule: 'file-not-json' });
-    return empty(true);
-  }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    fail('(file)', { rule: 'file-not-object' });
-    return empty(true);
-  }
-  const top = readTopLevel(json as Record<string, unknown>, fail);
-
+/**
+ * Reads a `providers` list entry by entry: a broken entry is skipped whole and
+ * reported at its field (`providers[1].url`), the others still count.
+ */
+export function readManagedEntries(
+  list: readonly unknown[],
+  fail: (field: string, broken: RuleBroken) => void,
+): ManagedEntries {
   const providers: ProviderConfig[] = [];
   const clientSecrets = new Map<string, string>();
-  (top.providers ?? []).forEach((raw, index) => {
+  list.forEach((raw, index) => {
     const at = (sub: readonly PropertyKey[]) => fieldPath(['providers', index, ...sub]);
-    const entry = entrySchema.safeParse(raw);
+    const entry = managedEntrySchema.safeParse(raw);
     if (!entry.success) {
       // Unknown fields are named on the entry itself (the issue's path is the entry's).
       for (const issue of entry.error.issues) fail(at(issue.path), ruleOfIssue(issue));
@@ -189,81 +146,11 @@ export function loadManagedConfig(file: string, fs: ManagedConfigFs = nodeFs): M
     providers.push(built);
     if (entry.data.clientSecret) clientSecrets.set(built.id, entry.data.clientSecret);
   });
-
-  return {
-    file,
-    providers,
-    clientSecrets,
-    allowCustomPortals: top.allowCustomPortals,
-    hideBuiltInPortals: top.hideBuiltInPortals,
-    defaultProviderId: defaultPortalOf(top, providers, fail),
-    errors,
-  };
+  return { providers, clientSecrets };
 }
 
-/**
- * The default portal must be one the window lists: an entry of this file, or
- * a built-in portal that is not hidden. Otherwise it is reported and the
- * window opens as it would without it.
- */
-function defaultPortalOf(
-  top: TopLevel,
-  providers: readonly ProviderConfig[],
-  fail: (field: string, broken: RuleBroken) => void,
-): string | null {
-  const id = top.defaultPortal;
-  if (!id) return null;
-  const listed =
-    providers.some((p) => p.id === id) ||
-    (!top.hideBuiltInPortals && BUILT_IN_PROVIDERS.some((p) => p.id === id));
-  if (listed) return id;
-  fail(fieldPath(['defaultPortal']), { rule: 'unknown-portal' });
-  return null;
-}
-
-/**
- * Each known top-level field on its own; an unknown one (a comment, a typo)
- * is reported and ignored, never a reason to drop the rest. A broken
- * `allowCustomPortals` counts as false: IT meant to set it.
- */
-interface TopLevel {
-  readonly providers?: readonly unknown[];
-  readonly allowCustomPortals: boolean;
-  readonly hideBuiltInPortals: boolean;
-  readonly defaultPortal?: string;
-}
-
-function readTopLevel(
-  json: Record<string, unknown>,
-  fail: (field: string, broken: RuleBroken) => void,
-): TopLevel {
-  for (const key of Object.keys(json)) {
-    if (!Object.hasOwn(TOP_LEVEL, key)) {
-      const name = isPlainName(key) ? fieldPath([key]) : '(a field with an odd name)';
-      fail(name, { rule: 'unknown-setting', values: { known: Object.keys(TOP_LEVEL).join(', ') } });
-    }
-  }
-  const field = <K extends keyof typeof TOP_LEVEL>(key: K) => {
-    if (json[key] === undefined) return undefined;
-    const parsed = TOP_LEVEL[key].safeParse(json[key]);
-    if (parsed.success) return parsed.data as z.infer<(typeof TOP_LEVEL)[K]>;
-    const issue = parsed.error.issues[0];
-    fail(fieldPath([key]), issue ? ruleOfIssue(issue, key) : { rule: 'invalid' });
-    return null;
-  };
-  field('$schema');
-  const providers = field('providers');
-  const allowCustomPortals = field('allowCustomPortals');
-  // Hiding is a convenience, not a lockdown: a broken value hides nothing.
-  const hideBuiltInPortals = field('hideBuiltInPortals') ?? false;
-  const defaultPortal = field('defaultPortal');
-  return {
-    ...(providers ? { providers } : {}),
-    allowCustomPortals: allowCustomPortals === null ? false : (allowCustomPortals ?? true),
-    hideBuiltInPortals,
-    ...(defaultPortal ? { defaultPortal } : {}),
-  };
-}
+/** A field name, not a value; still, only a plain short one is repeated back. */
+export { isPlainName } from './managed-config-rules';
 
 /** Applies an entry over the built-in of the same id, or makes a new managed provider. */
 function toProviderConfig(
@@ -306,6 +193,7 @@ function toProviderConfig(
     rights,
     redirectKind: entry.redirectKind ?? 'custom-scheme',
     loopbackPort: entry.loopbackPort ?? DEFAULT_LOOPBACK_PORT,
+    ...(entry.loopbackFallback ? { loopbackFallback: true } : {}),
     // Managed entries are locked unless IT says otherwise: that is why they exist.
     locked: entry.locked ?? true,
   };
@@ -322,14 +210,14 @@ function rightsRule(dialect: ProviderConfig['dialect'], rights: readonly string[
 }
 
 export function managedConfigErrorToUserFacing(error: ManagedConfigError): UserFacingError {
-  // What could not be read may have been the lockdown: portals are not added by hand meanwhile.
-  const locks = error.field === '(file)' || error.field === 'allowCustomPortals';
+  // What could not be read may have been a restriction: it stays restricted meanwhile.
+  const locks = error.field === '(file)' || error.locks === true;
   const where = error.field === '(file)' ? '' : ` at ${error.field}`;
   const consequence = locks
-    ? 'Until it is corrected, portals cannot be added by hand here'
+    ? 'Until it is corrected, what it may restrict stays restricted here (adding portals by hand, personal API tokens, updates)'
     : 'Netrex Connect ignores that part and works without it';
   // The rule and what it names go along, so the window says the reason in its own words.
-  const reason = { ...error.values, rule: error.rule };
+  const reason = { ...error.values, rule: error.rule ?? 'invalid' };
   return {
     code: 'managed_config_invalid',
     params:

@@ -24,6 +24,12 @@ export interface ProviderConfig {
   readonly redirectKind: RedirectKind;
   /** Port of the loopback redirect `http://127.0.0.1:PORT/oauth/callback/<id>`. */
   readonly loopbackPort: number;
+  /**
+   * The portal has the loopback address registered as well as the app link,
+   * so a sign-in may return through it when the app link cannot reach the app
+   * (main/auth/way-back.ts). Implied by `redirectKind: 'loopback'`; absent is false.
+   */
+  readonly loopbackFallback?: boolean;
   /** Set by managed configuration: the UI shows the settings read-only. */
   readonly locked: boolean;
 }
@@ -148,6 +154,7 @@ export const providerConfigSchema = z
     rights: z.array(z.string()),
     redirectKind: redirectKindSchema,
     loopbackPort: loopbackPortSchema,
+    loopbackFallback: z.boolean().optional(),
     locked: z.boolean(),
   })
   .superRefine((value, ctx) => {

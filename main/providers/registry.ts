@@ -42,9 +42,12 @@ export interface ProviderRegistry {
   onDidChange(listener: () => void): Disposable;
   /** Problems met while loading (unreadable settings file, managed configuration errors). */
   readonly warnings: readonly UserFacingError[];
+  /** False while IT forbids adding portals by hand (it may change while the app runs). */
   readonly allowCustomPortals: boolean;
   /** What IT allows and prefers in the window. */
   policy(): PortalPolicy;
+  /** IT's portals and permissions changed (a policy was edited while the app runs). */
+  setManaged(managed: ManagedConfig): void;
 }
 
 export interface ProviderRegistryOptions {
@@ -76,11 +79,15 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export function createProviderRegistry(options: ProviderRegistryOptions): ProviderRegistry {
-  const { store, managed } = options;
+  const { store } = options;
+  let managed = options.managed;
   const warnings: UserFacingError[] = [];
   const listeners = new Set<() => void>();
   const doc = loadDocument(store, warnings);
-  const allowCustomPortals = managed?.allowCustomPortals ?? true;
+  const allowCustomPortals = (): boolean => managed?.allowCustomPortals ?? true;
+  const changed = (): void => {
+    for (const listener of [...listeners]) listener();
+  };
 
   const fixed = (): ProviderConfig[] => {
     const byId = new Map<string, ProviderConfig>();
@@ -105,7 +112,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
 
   const save = (): void => {
     store.write({ version: 1, custom: doc.custom, overrides: doc.overrides });
-    for (const listener of [...listeners]) listener();
+    changed();
   };
 
   const require = (id: ProviderId): ProviderConfig => {
@@ -128,20 +135,26 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
 
   return {
     warnings,
-    allowCustomPortals,
+    get allowCustomPortals() {
+      return allowCustomPortals();
+    },
+    setManaged(next) {
+      managed = next;
+      changed();
+    },
     list,
     get: (id) => all().find((p) => p.id === id),
 
     policy() {
       const wanted = managed?.defaultProviderId ?? null;
       return {
-        customPortalsAllowed: allowCustomPortals,
+        customPortalsAllowed: allowCustomPortals(),
         defaultProviderId: wanted && list().some((p) => p.id === wanted) ? wanted : null,
       };
     },
 
     addPortal(input) {
-      if (!allowCustomPortals) {
+      if (!allowCustomPortals()) {
         throw new ProviderError(
           'custom_portals_disabled',
           'Your administrator does not allow adding portals on this computer. Ask them to add it to the managed configuration.',

@@ -17,7 +17,11 @@ export interface Cipher {
   /** False when nothing can be encrypted at all (no key store reachable). */
   isEncryptionAvailable(): boolean;
   encrypt(plain: string): Promise<Uint8Array>;
-  /** Rejects when the bytes were not sealed with this key or were altered. */
+  /**
+   * Rejects when the bytes were not sealed with this key or were altered;
+   * with a KeyStoreUnavailableError when the key store that sealed them
+   * cannot answer now but may later (a keyring not yet unlocked).
+   */
   decrypt(sealed: Uint8Array): Promise<string>;
   /**
    * True when a decrypt found bytes sealed with a key the key store has
@@ -25,4 +29,16 @@ export interface Cipher {
    * everything again with the current key. Absent: never.
    */
   reEncryptWanted?(): boolean;
+}
+
+/**
+ * The key store that sealed the data is there but cannot open it now (a
+ * keyring not yet unlocked at login). Not damage: the data is kept and tried
+ * again. The message names no secret and no byte of the data.
+ */
+export class KeyStoreUnavailableError extends Error {
+  override readonly name = 'KeyStoreUnavailableError';
+  constructor(message = 'The system key store cannot open the saved sign-ins right now.') {
+    super(message);
+  }
 }

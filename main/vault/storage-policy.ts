@@ -14,6 +14,8 @@ export const PROTECTED_LINUX_BACKENDS: readonly string[] = [
   'kwallet',
   'kwallet5',
   'kwallet6',
+  // A key from xdg-desktop-portal's Secret portal (Flatpak); named from the sealed data.
+  'secret_portal',
 ];
 
 export interface StoragePolicyInput {

@@ -25,8 +25,8 @@ import {
   sealVaultDocument,
   type StoredClientSecret,
   type VaultContents,
-  type VaultFileRead,
 } from './vault-format';
+import { keyringWaitOf, loadVaultFile } from './vault-file';
 import {
   loadVaultSettings,
   saveVaultSettings,
@@ -62,6 +62,10 @@ class LocalTokenVault implements TokenVault {
   #recovered: StorageStatus['recovered'] = null;
   /** Why the file is left alone and nothing is written (see `#diskBlocked`). */
   #fileKept: StorageStatus['fileKept'] = null;
+  /** The file waits for the key store that sealed it (see `retryKeyStore`). */
+  #keyStoreWaiting: { sealedBy: string; since: number } | null = null;
+  /** Memory changed while waiting: it holds sign-ins the file does not. */
+  #changedWhileWaiting = false;
   /** The latest write failed: memory holds more than the disk until one succeeds. */
   #lastWriteError: StorageStatus['lastWriteError'] = null;
   #pendingFlush: Promise<void> | undefined;
@@ -102,8 +106,55 @@ class LocalTokenVault implements TokenVault {
       if (migrated || this.#cipher.reEncryptWanted?.() === true) {
         await this.#writeNow().catch(() => undefined); // a failure shows in the status
       }
+    } else {
+      await this.#noticeKeyringWait();
     }
     this.#lastStatusJson = JSON.stringify(this.storageStatus());
+  }
+
+  /** Tokens stay off disk this run: still, the operator hears when a keyring holds them back. */
+  async #noticeKeyringWait(): Promise<void> {
+    const sealedBy = await keyringWaitOf(this.#store, this.#cipher, this.#platform);
+    if (sealedBy !== null) this.#startWaiting(sealedBy);
+  }
+
+  #startWaiting(sealedBy: string): void {
+    this.#keyStoreWaiting ??= { sealedBy, since: this.#clock.now() };
+  }
+
+  async retryKeyStore(): Promise<StorageStatus> {
+    if (this.#disposed) return this.storageStatus();
+    return this.#queue.run(async () => {
+      if (!this.#keyStoreWaiting) return this.storageStatus();
+      const waiting = this.#keyStoreWaiting;
+      // Asked as at start, with the key store as it is now.
+      this.#keyStoreWaiting = null;
+      this.#decision = this.#decide(this.#settings);
+      if (this.#decision.persist) {
+        await this.#loadFromDisk();
+        if (!this.#keyStoreWaiting) await this.#writeNow().catch(() => undefined);
+      } else {
+        await this.#noticeKeyringWait();
+        if (!this.#keyStoreWaiting) await this.#loadIntoMemory();
+      }
+      if (this.#keyStoreWaiting) this.#keyStoreWaiting = waiting;
+      else this.#changedWhileWaiting = false;
+      this.#emitIfChanged();
+      return this.storageStatus();
+    });
+  }
+
+  /** The keyring opened the file but tokens stay off disk: its sign-ins come back for this run, read only. */
+  async #loadIntoMemory(): Promise<void> {
+    try {
+      const read = await openVaultDocument(this.#store.read(), this.#cipher, {
+        platform: this.#platform,
+        providerUrlOf: this.#providerUrlOf,
+      });
+      if (read.kind === 'ok') this.#merge(read.contents);
+    } catch {
+      // Memory keeps what it has; the file is untouched.
+    }
   }
 
   get warnings(): readonly UserFacingError[] {
@@ -130,12 +181,14 @@ class LocalTokenVault implements TokenVault {
     }
     const stored: StoredAccount = deepFreeze(parsed.data);
     this.#accounts.set(stored.id, stored);
+    if (this.#keyStoreWaiting) this.#changedWhileWaiting = true;
     return this.#flush();
   }
 
   async removeAccount(id: string): Promise<void> {
     this.#assertOpen();
     if (!this.#accounts.delete(id)) return this.#queue.run(() => undefined);
+    if (this.#keyStoreWaiting) this.#changedWhileWaiting = true;
     return this.#flush();
   }
 
@@ -178,6 +231,15 @@ class LocalTokenVault implements TokenVault {
       recovered: this.#recovered,
       fileKept: this.#fileKept,
       lastWriteError: this.#persisting ? this.#lastWriteError : null,
+      // Only while waiting: hosts and fixtures that predate the field stay valid.
+      ...(this.#keyStoreWaiting && {
+        keyStoreWaiting: {
+          path: this.#store.path,
+          sealedBy: this.#keyStoreWaiting.sealedBy,
+          since: this.#keyStoreWaiting.since,
+          unsavedChanges: this.#changedWhileWaiting,
+        },
+      }),
     };
   }
 
@@ -246,12 +308,12 @@ class LocalTokenVault implements TokenVault {
   }
 
   /**
-   * The file is left exactly as it is and nothing is written this session:
-   * a key store that is away sealed it, or it is damaged and could not be
-   * moved aside.
+   * The file is left exactly as it is and nothing is written: a key store
+   * that is away sealed it, or it is damaged and could not be moved aside
+   * (this session), or its keyring cannot open it yet (until it can).
    */
   get #diskBlocked(): boolean {
-    return this.#fileKept !== null;
+    return this.#fileKept !== null || this.#keyStoreWaiting !== null;
   }
 
   get #persisting(): boolean {
@@ -266,58 +328,42 @@ class LocalTokenVault implements TokenVault {
 
   /**
    * Merges the file into memory (memory wins), or moves a damaged file aside.
-   * A file sealed by a keyring that is away today is not damaged: it stays.
-   * True when the file should be written again (an older version was read).
+   * A file sealed by a keyring that is away today, or not yet unlocked, is not
+   * damaged: it stays. True when the file should be written again (an older
+   * version was read).
    */
   async #loadFromDisk(): Promise<boolean> {
-    let read: VaultFileRead;
-    try {
-      read = await openVaultDocument(this.#store.read(), this.#cipher, {
-        platform: this.#platform,
-        providerUrlOf: this.#providerUrlOf,
-      });
-    } catch {
-      read = {
-        kind: 'damaged',
-        damage: 'corrupted',
-        reason: 'The saved sign-ins file cannot be read.',
-      };
-    }
-    if (read.kind === 'empty') return false;
-    if (read.kind === 'sealed-elsewhere') {
-      this.#fileKept = { path: this.#store.path, sealedBy: read.sealedBy, reason: read.reason };
-      return false;
-    }
-    if (read.kind === 'ok') {
-      for (const account of read.contents.accounts) {
-        if (!this.#accounts.has(account.id)) this.#accounts.set(account.id, deepFreeze(account));
-      }
-      for (const entry of read.contents.clientSecrets) {
-        if (!this.#clientSecrets.has(entry.providerId))
-          this.#clientSecrets.set(entry.providerId, entry);
-      }
-      return read.migrated;
-    }
-    const at = this.#clock.now();
-    try {
-      const movedTo = this.#store.moveAside(read.damage, new Date(at));
-      this.#recovered = {
-        movedTo,
-        at,
-        damage: read.damage,
-        reason: `${read.reason} It was set aside and the accounts in it are signed out; sign in again.`,
-      };
-    } catch {
-      this.#fileKept = {
-        path: this.#store.path,
-        sealedBy: null,
-        damage: read.damage,
-        reason:
-          `${read.reason} It could not be set aside, so it is left untouched and ` +
-          'sign-ins are kept in memory only until the app closes.',
-      };
+    const outcome = await loadVaultFile(this.#store, this.#cipher, {
+      platform: this.#platform,
+      providerUrlOf: this.#providerUrlOf,
+      now: () => this.#clock.now(),
+    });
+    switch (outcome.kind) {
+      case 'ok':
+        this.#merge(outcome.contents);
+        return outcome.migrated;
+      case 'waiting':
+        this.#startWaiting(outcome.sealedBy);
+        break;
+      case 'kept':
+        this.#fileKept = outcome.fileKept;
+        break;
+      case 'recovered':
+        this.#recovered = outcome.recovered;
+        break;
     }
     return false;
+  }
+
+  /** What the file holds joins memory; memory wins for an id it already has. */
+  #merge(contents: VaultContents): void {
+    for (const account of contents.accounts) {
+      if (!this.#accounts.has(account.id)) this.#accounts.set(account.id, deepFreeze(account));
+    }
+    for (const entry of contents.clientSecrets) {
+      if (!this.#clientSecrets.has(entry.providerId))
+        this.#clientSecrets.set(entry.providerId, entry);
+    }
   }
 
   #flush(): Promise<void> {

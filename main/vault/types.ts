@@ -101,6 +101,13 @@ export interface TokenVault extends Disposable {
    */
   setWeakStorageAllowed(allowed: boolean): Promise<StorageStatus>;
   onDidChangeStatus(listener: (status: StorageStatus) => void): Disposable;
+  /**
+   * While the saved sign-ins wait for their key store (`keyStoreWaiting`):
+   * asks it again. When it opens them, they join what memory holds (memory
+   * wins for the same account) and, where the policy keeps tokens on disk,
+   * everything is written. Resolves with the status either way; never throws.
+   */
+  retryKeyStore(): Promise<StorageStatus>;
 
   /** Waits for pending writes, then forgets every token; later calls reject. */
   dispose(): Promise<void>;

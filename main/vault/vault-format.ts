@@ -29,7 +29,7 @@ import { z } from 'zod';
 import type { DocumentRead, JsonObject } from '../common/document-store';
 import type { VaultDamage } from '../common/model';
 import { TOKEN_LIMITS } from '../common/token-limits';
-import type { Cipher } from './cipher';
+import { KeyStoreUnavailableError, type Cipher } from './cipher';
 import { isProtectedBackend } from './storage-policy';
 import type { StoredAccount } from './types';
 
@@ -42,6 +42,7 @@ const KNOWN_BACKENDS = [
   'kwallet',
   'kwallet5',
   'kwallet6',
+  'secret_portal',
   'basic_text',
   'dpapi',
   'keychain',
@@ -130,7 +131,12 @@ export type VaultFileRead =
    * Sealed by another key store of this system that is not the one in use now
    * (a keyring that did not answer today): not damage, so it is left alone.
    */
-  | { readonly kind: 'sealed-elsewhere'; readonly sealedBy: string; readonly reason: string };
+  | { readonly kind: 'sealed-elsewhere'; readonly sealedBy: string; readonly reason: string }
+  /**
+   * The key store that sealed it says it cannot open it now but may later
+   * (KeyStoreUnavailableError: a keyring not yet unlocked): kept, tried again.
+   */
+  | { readonly kind: 'key-store-waiting'; readonly sealedBy: string };
 
 const damaged = (damage: DamageKind, reason: string): VaultFileRead => ({
   kind: 'damaged',
@@ -174,8 +180,11 @@ export async function openVaultDocument(
   let plain: string;
   try {
     plain = await cipher.decrypt(new Uint8Array(Buffer.from(envelope.data.sealed, 'base64')));
-  } catch {
+  } catch (error) {
     const wrote = envelope.data.backend;
+    if (error instanceof KeyStoreUnavailableError) {
+      return { kind: 'key-store-waiting', sealedBy: KNOWN_BACKENDS.includes(wrote) ? wrote : '' };
+    }
     if (wrote !== cipher.backend && isProtectedBackend(platform, wrote)) {
       return {
         kind: 'sealed-elsewhere',
@@ -238,6 +247,24 @@ function bindVersion1(
       return url ? [{ providerId, providerUrl: url, secret }] : [];
     }),
   };
+}
+
+/**
+ * Whether the document's sealed data is worth showing the key store although
+ * tokens stay off disk this run: it was sealed by a keyring of this system
+ * other than the key store in use (a keyring that has not answered yet, so
+ * Chromium seals with its own key meanwhile).
+ */
+export function sealedByAnotherKeyring(
+  read: DocumentRead,
+  cipher: Cipher,
+  platform: string,
+): boolean {
+  if (read.kind !== 'ok') return false;
+  const envelope = envelopeSchema.safeParse(read.document);
+  if (!envelope.success || envelope.data.sealed === null) return false;
+  const wrote = envelope.data.backend;
+  return wrote !== cipher.backend && isProtectedBackend(platform, wrote);
 }
 
 /** The whole vault document for `contents`, sealed through the cipher. */

@@ -70,6 +70,31 @@ describe('the secret search', () => {
     ]);
   });
 
+  it('finds a secret planted in a log file raw, JSON-escaped, URL-encoded and base64, each in its own file', async () => {
+    portal ??= await startProvider({});
+    const tokens = await obtainTokens(portal);
+    const dir = makeTempDir('netrex-log-leak-');
+    const line = (detail: string) => `2026-11-27T12:00:00.000Z INFO  planted detail=${detail}\n`;
+    const refresh = tokens.refresh_token!;
+    const plants: Record<string, string> = {
+      'main.log': line(refresh),
+      'main.20261127-110000-000.log': line(JSON.stringify({ t: `${refresh}\u00e9/` })),
+      'main.20261127-100000-000.log': line(`https://x.example/?t=${encodeURIComponent(refresh)}`),
+      'main.20261127-090000-000.log': line(Buffer.from(`rt=${refresh}`).toString('base64')),
+      'main.20261127-080000-000.log': line(Buffer.from(`rt=${refresh}`).toString('base64url')),
+    };
+    for (const [name, text] of Object.entries(plants)) writeFileSync(`${dir.path}/${name}`, text);
+    const search = new Hygiene();
+    search.trackPortal(portal);
+    hygiene.trackPortal(portal);
+    search.logFiles(dir.path);
+    dir.dispose();
+    const hits = search.scan().hits.filter((hit) => hit.kind === 'nxs_rt_');
+    expect(hits.map((hit) => hit.channel)).toEqual(Array(5).fill('logfile'));
+    // Each planted file was found once: nothing else in them holds a secret.
+    expect(search.scan().searched.logfile.texts).toBeGreaterThanOrEqual(5);
+  });
+
   it("captures this process's console and stdout/stderr, and a child's output", () => {
     const marker = `capture-check-${Math.random().toString(36).slice(2)}`;
     console.info(`${marker}-console`);

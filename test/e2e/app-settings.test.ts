@@ -17,7 +17,9 @@ import {
   secondPortal,
   signInWithBrowser,
   signOut,
+  toPortalChoice,
 } from './app-steps';
+import { OIDC_PAGES, startOidcServer } from '../support/oidc-server';
 import { LANGS, say, sayError } from './ui-view';
 
 const suite = appSuite();
@@ -201,5 +203,72 @@ describe('managed configuration', () => {
     ).resolves.toBe(0);
     await expect(page.getByText('Netrex', { exact: true }).count()).resolves.toBe(0);
     await expect(page.getByText('CamStreamer Cloud').count()).resolves.toBe(0);
+  });
+});
+
+describe('a standard OpenID server that lists no PKCE methods', () => {
+  it('signs in with S256, and its settings then tell the administrator', async () => {
+    const server = await startOidcServer({
+      clients: [
+        {
+          client_id: 'netrex-connect',
+          redirect_uris: ['cz.netrex.connect:/oauth/callback/company-sso'],
+        },
+      ],
+      codeChallengeMethods: 'omitted',
+    });
+    try {
+      const name = 'Company sign-in';
+      const app = await suite.open({
+        managedConfig: JSON.stringify({
+          providers: [
+            {
+              id: 'company-sso',
+              name,
+              dialect: 'oauth2',
+              url: server.issuer,
+              clientId: 'netrex-connect',
+              rights: ['openid', 'profile'],
+            },
+          ],
+        }),
+      });
+      const { page } = app;
+      const note = page.locator('[data-server-fact=pkce-not-advertised]');
+      // Before the app has read the server's metadata it knows nothing to say.
+      await nav(page, 'en', 'settings').click();
+      await button(page, name).click();
+      await page.getByRole('heading', { level: 3, name: new RegExp(`^${name}`) }).waitFor();
+      expect(await note.count()).toBe(0);
+
+      await toPortalChoice(app);
+      await button(page, new RegExp(`^${name}`)).click();
+      await button(page, say('en', 'signIn.button', { portal: name })).click();
+      await app.browser.whenLoaded(1);
+      const authorization = new URL(app.browser.loaded[0]!);
+      expect(authorization.origin).toBe(server.issuer);
+      expect(authorization.searchParams.get('code_challenge_method')).toBe('S256');
+      const browserPage = app.browser.page;
+      await browserPage.fill(OIDC_PAGES.login, 'alice');
+      await browserPage.fill(OIDC_PAGES.password, 'any-password');
+      await browserPage.click(OIDC_PAGES.submit);
+      await browserPage.waitForSelector('input[name=prompt][value=consent]', {
+        state: 'attached',
+      });
+      await browserPage.click(OIDC_PAGES.submit);
+      const card = page.getByRole('article').filter({ hasText: name });
+      await card.getByText(say('en', 'state.connected'), { exact: true }).waitFor();
+
+      await nav(page, 'en', 'settings').click();
+      await button(page, name).click();
+      await note.waitFor();
+      expect(await note.textContent()).toBe(say('en', 'provider.pkceNotAdvertised'));
+      // The demo portal (Netrex dialect) has nothing of the kind.
+      await button(page, DEMO).click();
+      await page.getByRole('heading', { level: 3, name: new RegExp(`^${DEMO}`) }).waitFor();
+      expect(await note.count()).toBe(0);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -5,15 +5,21 @@ import { AccountError } from '../../main/accounts/account-error';
 import type { BridgeHandlers } from '../../main/app-services';
 import { AuthError } from '../../main/auth/auth-error';
 import { NETREX_RIGHTS } from '../../main/providers/provider-config';
+import { chooseWayBack } from '../../main/auth/way-back';
 import type {
   AccountSnapshot,
   AppInfo,
+  AppLinkCheck,
   AppSettings,
+  PolicyView,
   PortalPolicy,
   ProviderView,
   Result,
+  SetAsideFiles,
   SignInView,
   StorageStatus,
+  UpdateView,
+  WayBackStatus,
 } from '../../main/ipc/contract';
 
 /** The instant every view test runs at (the page's clock is fixed to it). */
@@ -33,6 +39,7 @@ function provider(
     availableRights: [...NETREX_RIGHTS],
     redirectKind: 'custom-scheme',
     loopbackPort: 53682,
+    loopbackFallback: false,
     redirectUri: `cz.netrex.connect:/oauth/callback/${patch.id}`,
     ready: true,
     ...patch,
@@ -139,13 +146,44 @@ export const WEAK_STORAGE: StorageStatus = {
   lastWriteError: null,
 };
 
+/** The app link as a packaged app finds it: registered to this very executable. */
+export const APP_LINK_REGISTERED: AppLinkCheck = {
+  scheme: 'cz.netrex.connect',
+  status: 'registered',
+  launch: 'installed',
+  holder: null,
+  repaired: false,
+  elevated: false,
+  detail: null,
+  checkedAt: NOW,
+};
+
+/** The way back the main process would answer for `providers` (the real rule, main/auth/way-back.ts). */
+export function wayBackOf(
+  providers: readonly ProviderView[],
+  appLink: AppLinkCheck = APP_LINK_REGISTERED,
+): WayBackStatus {
+  return {
+    appLink,
+    loopbackPorts: [],
+    portals: providers.map((p) => chooseWayBack(p, appLink, 'free')),
+  };
+}
+
 export interface FixtureWorld {
   appInfo: AppInfo;
   settings: AppSettings;
   providers: ProviderView[];
   accounts: AccountSnapshot[];
   storage: StorageStatus;
-  policy: PortalPolicy;
+  /** What IT allows and prefers for portals. */
+  portalPolicy: PortalPolicy;
+  setAside: SetAsideFiles;
+  /** What IT fixed by policy (none by default). */
+  policy: PolicyView;
+  update: UpdateView;
+  /** Absent: the way back of `providers` with the app link registered. */
+  wayBack?: WayBackStatus;
 }
 
 export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
@@ -157,13 +195,16 @@ export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
       languages: ['en-US'],
       demo: false,
     },
-    settings: { language: 'system', startAtLogin: false },
+    settings: { language: 'system', startAtLogin: false, detailedLog: false },
     // Two portals ready to sign in (a built-in and one IT manages), one not:
     // the window opens on the portal choice.
     providers: [NETREX, CAMSTREAMER, MANAGED],
     accounts: [],
     storage: SAFE_STORAGE,
-    policy: { customPortalsAllowed: true, defaultProviderId: null },
+    portalPolicy: { customPortalsAllowed: true, defaultProviderId: null },
+    setAside: { retentionDays: 30, files: [] },
+    policy: {},
+    update: { state: 'disabled', reason: 'development' },
     ...patch,
   };
 }
@@ -201,7 +242,7 @@ export function fixedHandlers(
     getAppSettings: () => ok(w.settings),
     updateAppSettings: (patch) => ok((w.settings = { ...w.settings, ...patch })),
     listProviders: () => ok(w.providers),
-    getPortalPolicy: () => ok(w.policy),
+    getPortalPolicy: () => ok(w.portalPolicy),
     addPortal: (input) => {
       const host = new URL(input.url).host;
       const added = provider({
@@ -228,9 +269,12 @@ export function fixedHandlers(
       return ok(null);
     },
     signIn: (id) => ok(waitingView(id)),
+    signInViaLoopback: (id) => ok(waitingView(id)),
     reopenBrowser: (id) => ok(waitingView(id)),
     cancelSignIn: (id) => ok(waitingView(id, { phase: 'cancelled', remainingMs: 0 })),
     completeSignIn: () => ok(waitingView('netrex', { phase: 'exchanging' })),
+    copySignInLink: (id) => ok(waitingView(id)),
+    getWayBack: () => ok(w.wayBack ?? wayBackOf(w.providers)),
     signInWithApiToken: (input) => {
       const made = account({
         id: `t${w.accounts.length + 1}`,
@@ -253,6 +297,21 @@ export function fixedHandlers(
     getStorageStatus: () => ok(w.storage),
     setWeakStorageAllowed: (allowed) =>
       ok((w.storage = { ...w.storage, policy: allowed ? 'weak-allowed' : 'memory-only' })),
+    getSetAsideFiles: () => ok(w.setAside),
+    deleteSetAsideFiles: () => ok((w.setAside = { ...w.setAside, files: [] })),
+    setSetAsideRetention: (days) => ok((w.setAside = { ...w.setAside, retentionDays: days })),
+    getPolicy: () => ok(w.policy),
+    getUpdateStatus: () => ok(w.update),
+    restartToUpdate: () => ok(w.update),
+    // The real report builder over fixed sources (loaded when asked: it imports this file).
+    runDiagnosis: async (language) =>
+      ok(await (await import('./diagnosis-fixture')).diagnosisFixture(language)),
+    saveDiagnosis: () =>
+      ok({
+        saved: true,
+        path: '/home/operator/Documents/netrex-diagnosis-20250602-093000.txt',
+      }),
+    openLogFolder: () => ok(null),
   };
   return { ...table, ...overrides };
 }

@@ -2,7 +2,8 @@
 // snapshots from an in-test handler table, not the real services).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CAMSTREAMER, MANAGED, NETREX, WEAK_STORAGE, world } from './ui-fixtures';
+import type { ProviderView } from '../../main/ipc/contract';
+import { CAMSTREAMER, MANAGED, NETREX, NOW, WEAK_STORAGE, world } from './ui-fixtures';
 import { viewSuite } from './ui-suite';
 import { say, shown, type ViewOptions } from './ui-view';
 
@@ -132,6 +133,41 @@ describe('portal settings', () => {
     expect(locked).toContain('not-allowed');
   });
 
+  it("says when a standard server's metadata lists no PKCE methods, once the app has read it", async () => {
+    const standard: ProviderView = {
+      ...NETREX,
+      id: 'company-sso',
+      name: 'Company sign-in',
+      dialect: 'oauth2',
+      origin: 'custom',
+      url: 'https://id.company.example/realms/video',
+      rights: ['openid'],
+      availableRights: ['openid'],
+      redirectUri: 'cz.netrex.connect:/oauth/callback/company-sso',
+    };
+    const w = world({ providers: [NETREX, standard] });
+    const page = await openSettings({ world: w }, 'Company sign-in');
+    const note = page.locator('[data-server-fact=pkce-not-advertised]');
+    await shown(page.getByRole('heading', { level: 3, name: /^Company sign-in/ }));
+    expect(await note.count()).toBe(0);
+    // A sign-in reads the server's metadata: the next visit to the settings shows what it found.
+    w.providers = [NETREX, { ...standard, server: { pkce: 'not-advertised' } }];
+    await page.getByRole('button', { name: 'Netrex', exact: true }).click();
+    await page.getByRole('button', { name: 'Company sign-in', exact: true }).click();
+    await shown(note);
+    expect(await note.textContent()).toBe(en('provider.pkceNotAdvertised'));
+    expect(await page.getByLabel(en('provider.clientId')).isEnabled()).toBe(true);
+    await page.getByRole('button', { name: 'Netrex', exact: true }).click();
+    await shown(page.getByRole('heading', { level: 3, name: /^Netrex/ }));
+    expect(await note.count()).toBe(0);
+
+    const czech = await openSettings({ world: w, lang: 'cs' }, 'Company sign-in');
+    const poznamka = czech.locator('[data-server-fact=pkce-not-advertised]');
+    await shown(poznamka);
+    expect(await poznamka.textContent()).toBe(say('cs', 'provider.pkceNotAdvertised'));
+    expect(await poznamka.textContent()).toMatch(/^O serveru: jeho konfigurace přihlašování/);
+  });
+
   it('removes a portal the operator added', async () => {
     const custom = {
       ...NETREX,
@@ -171,6 +207,38 @@ describe('saved sign-ins', () => {
     await optIn.uncheck();
     await shown(page.getByText(en('storage.policyMemory')));
     expect(calls('setWeakStorageAllowed')).toEqual([[true], [false]]);
+  });
+});
+
+describe('saved sign-ins waiting for the keyring', () => {
+  const WAITING = {
+    ...WEAK_STORAGE,
+    recovered: null,
+    keyStoreWaiting: {
+      path: '/home/operator/.config/Netrex Connect/vault.json',
+      sealedBy: 'gnome_libsecret',
+      since: NOW - 60_000,
+      unsavedChanges: true,
+    },
+  };
+
+  it.each(['en', 'cs'] as const)(
+    '%s: says the sign-ins wait for the keyring, where they are, and that new ones are in memory only',
+    async (lang) => {
+      const page = await openSettings({ lang, world: world({ storage: WAITING }) });
+      await shown(
+        page.getByText(
+          say(lang, 'storage.waitingForKeyring', { path: WAITING.keyStoreWaiting.path }),
+        ),
+      );
+      await shown(page.getByText(say(lang, 'storage.waitingUnsaved')));
+    },
+  );
+
+  it('says nothing of it when nothing waits', async () => {
+    const page = await openSettings({ world: world() });
+    await shown(page.getByText('GNOME Keyring (libsecret)'));
+    expect(await page.getByText(en('storage.waitingUnsaved')).count()).toBe(0);
   });
 });
 

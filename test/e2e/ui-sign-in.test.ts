@@ -45,8 +45,8 @@ describe('choosing a portal', () => {
   });
 
   it('offers no way to add a portal where IT forbids it', async () => {
-    const policy = { customPortalsAllowed: false, defaultProviderId: null };
-    const page = await open({ world: world({ providers: [NETREX], policy }) });
+    const portalPolicy = { customPortalsAllowed: false, defaultProviderId: null };
+    const page = await open({ world: world({ providers: [NETREX], portalPolicy }) });
     await shown(page.getByRole('heading', { level: 1, name: 'Sign in to Netrex' }));
     await shown(button(page, say('en', 'signIn.useToken')));
     expect(await button(page, say('en', 'signIn.addPortal')).count()).toBe(0);

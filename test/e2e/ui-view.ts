@@ -51,7 +51,7 @@ export async function openView(browser: Browser, options: ViewOptions): Promise<
     viewport: options.viewport,
     beforeLoad: async (page) => {
       if (options.clock === 'manual') {
-        // A minute early, as in app-harness.ts: pausing at a time already passed throws.
+        // A minute early: pausing at a time the running fake clock already passed throws on a slow machine.
         await page.clock.install({ time: NOW - 60_000 });
         await page.clock.pauseAt(NOW);
       } else {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { APP_CONTENT_SECURITY_POLICY } from '../../main/desktop/app-protocol-paths';
 import { BRIDGE_EVENTS, BRIDGE_METHODS, type NetrexBridge } from '../../main/ipc/contract';
 import { createBridgeEventHub } from '../../main/services/bridge-events';
 import { findAxeViolations } from '../support/axe';
@@ -62,14 +63,15 @@ describe('the renderer server', () => {
     dir?.dispose();
   });
 
-  it('serves the build with the page CSP as a header', async () => {
+  it("serves the build with the app's CSP as a header, as the app:// handler does", async () => {
+    expect(server.metaCsp).toBe(CSP);
     const index = await rawGet(server.url, '/');
     expect(index.status).toBe(200);
-    expect(index.headers['content-security-policy']).toBe(CSP);
+    expect(index.headers['content-security-policy']).toBe(APP_CONTENT_SECURITY_POLICY);
     expect(index.headers['x-content-type-options']).toBe('nosniff');
     const script = await rawGet(server.url, '/assets/app.js');
     expect(script.headers['content-type']).toMatch(/^text\/javascript/);
-    expect(script.headers['content-security-policy']).toBe(CSP);
+    expect(script.headers['content-security-policy']).toBe(APP_CONTENT_SECURITY_POLICY);
   });
 
   it.each([
@@ -114,9 +116,10 @@ describe('openRenderer', () => {
     await server?.close();
   });
 
-  it('serves the real build with the same CSP as its meta tag', async () => {
+  it("serves the real build with the app's CSP header; its meta tag repeats the page's part", async () => {
     const meta = readFileSync(new URL('../../out/renderer/index.html', import.meta.url), 'utf8');
-    expect(meta).toContain(server.csp);
+    expect(meta).toContain(server.metaCsp);
+    expect(server.csp).toBe(APP_CONTENT_SECURITY_POLICY);
     expect((await rawGet(server.url, '/')).headers['content-security-policy']).toBe(server.csp);
   });
 

@@ -5,6 +5,7 @@
 // over plain HTTP (the stand-in's login and consent forms); the Chromium
 // tests do the same with a real browser.
 import type { Accounts, AccountsOptions } from '../../main/accounts';
+import type { ReplacementDecision } from '../../main/accounts/grant-replacement';
 import { createAccounts } from '../../main/accounts';
 import { createSignInEngine, type SignInEngine } from '../../main/auth/engine';
 import { DEMO_LOOPBACK_PORT } from '../../main/services';
@@ -45,10 +46,15 @@ export interface AccountsRig {
   states(id: string): AccountState[];
   /** Adds a second (third…) portal: another stand-in under another provider id. */
   addPortal(id: string, portal: ProviderStandIn): ProviderConfig;
-  /** A browser sign-in played over HTTP: login, allow, the redirect into the engine and the accounts. */
+  /**
+   * A browser sign-in played over HTTP: login, allow, the redirect into the
+   * engine and the accounts. `decision` is what the operator answered about a
+   * grant it replaces (default: end it, as confirmed in the app's dialog).
+   */
   signIn(
     user?: { username: string; password: string },
     providerId?: string,
+    decision?: ReplacementDecision,
   ): Promise<AccountSnapshot>;
   /** Resolves with the first list (current or emitted) that satisfies `test`. */
   until(test: (accounts: AccountSnapshot[]) => boolean): Promise<AccountSnapshot[]>;
@@ -137,11 +143,15 @@ export async function startAccountsRig(options: AccountsRigOptions = {}): Promis
       portals.set(id, other);
       return config;
     },
-    async signIn(user = { username: 'operator', password: 'operator' }, providerId = provider.id) {
+    async signIn(
+      user = { username: 'operator', password: 'operator' },
+      providerId = provider.id,
+      decision = { endReplacedGrant: true },
+    ) {
       const { authorizationUrl } = await engine.startAuthorization(providerId);
       const location = await playAuthorization(portals.get(providerId)!, authorizationUrl, user);
       const result = await engine.completeAuthorization(location);
-      return rig.accounts.acceptAuthorization(result);
+      return rig.accounts.acceptAuthorization(result, decision);
     },
     until(test) {
       return new Promise((resolve) => {

@@ -29,6 +29,9 @@ import { openSystemBrowser, type SystemBrowser } from './system-browser';
 /** What a second instance is started with: the installed executable and the link (%u). */
 export const APP_EXECUTABLE = '/opt/Netrex Connect/netrex-connect';
 
+/** How long before the services' time the window's fake clock is installed (see beforeLoad). */
+const CLOCK_INSTALL_LEAD_MS = 60_000;
+
 export interface OpenAppOptions extends Omit<ServicesRigOptions, 'fetch' | 'languages'> {
   /** The OS language, and so the window's: `en` (en-US) or `cs` (cs-CZ). Default `en`. */
   readonly lang?: 'en' | 'cs';
@@ -134,10 +137,11 @@ export async function openApp(
       recordDom: true,
       // The window's clock stands at the services' manual clock and moves only with it.
       // (The renderer's one timer is the 1 s tick of its countdowns and relative times.)
+      // Installed a minute early: the installed clock runs in real time until the pause,
+      // and pausing at a time it has already passed throws ("Cannot fast-forward to the
+      // past") when the machine is slow. No page has loaded yet, so no timer sees the minute.
       beforeLoad: async (page) => {
-        // Installed a minute early: the fake clock runs between the two calls, and pausing
-        // at a time it has passed throws ("Cannot fast-forward to the past") on a busy machine.
-        await page.clock.install({ time: rig.clock.now() - 60_000 });
+        await page.clock.install({ time: rig.clock.now() - CLOCK_INSTALL_LEAD_MS });
         await page.clock.pauseAt(rig.clock.now());
       },
     });

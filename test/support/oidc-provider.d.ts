@@ -36,9 +36,17 @@ declare module 'oidc-provider' {
     [key: string]: unknown;
   }
 
+  /** The Koa context as a middleware sees it; `oidc.route` names the matched route. */
+  export interface MiddlewareContext {
+    body: unknown;
+    oidc?: { route?: string };
+  }
+
   export default class Provider {
     constructor(issuer: string, configuration?: Configuration);
     readonly issuer: string;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
+    /** Koa's use(), placed before the provider's own routing (lib/provider.js). */
+    use(middleware: (ctx: MiddlewareContext, next: () => Promise<void>) => Promise<void>): this;
   }
 }

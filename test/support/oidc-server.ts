@@ -19,6 +19,13 @@ export interface OidcServer extends Disposable {
 export interface OidcServerOptions {
   /** Native clients to register (application_type native, public, PKCE). */
   readonly clients: readonly Pick<ClientMetadata, 'client_id' | 'redirect_uris'>[];
+  /**
+   * What the discovery document says of PKCE, as some deployed servers
+   * publish it: `omitted` (no code_challenge_methods_supported), or a list in
+   * place of oidc-provider's own ['S256']. The server itself still accepts
+   * S256 only and requires it (its lib/helpers/pkce.js).
+   */
+  readonly codeChallengeMethods?: 'omitted' | readonly string[];
 }
 
 /** The development pages' form fields and buttons, for the browser tests. */
@@ -71,6 +78,19 @@ export async function startOidcServer(options: OidcServerOptions): Promise<OidcS
     issueRefreshToken: async (_ctx, client, code) =>
       client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
   });
+  const methods = options.codeChallengeMethods;
+  if (methods !== undefined) {
+    // oidc-provider writes ['S256'] itself (lib/actions/discovery.js), and its `discovery`
+    // option only adds fields that are absent (lib/helpers/_/defaults.js): the document is
+    // rewritten on its way out instead, by a middleware around the route (Provider#use).
+    provider.use(async (ctx, next) => {
+      await next();
+      if (ctx.oidc?.route !== 'discovery') return;
+      const body = ctx.body as Record<string, unknown>;
+      if (methods === 'omitted') delete body.code_challenge_methods_supported;
+      else body.code_challenge_methods_supported = [...methods];
+    });
+  }
   handler = provider.callback();
 
   const close = () =>

@@ -69,6 +69,11 @@ export interface OpenRendererOptions {
   readonly recordDom?: boolean;
 }
 
+export interface ConsoleLine {
+  readonly type: string;
+  readonly text: string;
+}
+
 export interface RendererPage extends Disposable {
   readonly page: Page;
   readonly context: BrowserContext;
@@ -77,6 +82,8 @@ export interface RendererPage extends Disposable {
   readonly messages: readonly BridgeMessage[];
   /** Console errors, uncaught page errors and CSP violations. */
   readonly pageErrors: readonly string[];
+  /** Every console message of the page, of any level (warnings too), in order. */
+  readonly consoleMessages: readonly ConsoleLine[];
   /** Every text and attribute value the page showed; only when opened with `recordDom`. */
   readonly domRecord: DomRecord | undefined;
   /** All messages as one JSON text, for searching it for secrets. */
@@ -89,12 +96,6 @@ export interface RendererPage extends Disposable {
 }
 
 const BINDING = '__netrexBridgeCall';
-/**
- * The one console message every load makes: index.html repeats the app's CSP
- * in a meta tag (its header copy is what counts), and Chromium says a meta tag
- * cannot carry frame-ancestors.
- */
-const EXPECTED_CONSOLE = /'frame-ancestors' is ignored when delivered via a <meta> element/;
 const DELIVER = '__netrexBridgeDeliver';
 
 /** The page side: `window.netrex` with exactly the contract's members. */
@@ -154,6 +155,7 @@ export async function openRenderer(
   }
   const messages: BridgeMessage[] = [];
   const pageErrors: string[] = [];
+  const consoleMessages: ConsoleLine[] = [];
   let seq = 0;
   const allowed = new Set<string>(BRIDGE_METHODS);
 
@@ -191,8 +193,8 @@ export async function openRenderer(
   const domRecord = options.recordDom ? await recordDomOf(context) : undefined;
   const page = await context.newPage();
   page.on('console', (message) => {
-    if (message.type() !== 'error' || EXPECTED_CONSOLE.test(message.text())) return;
-    pageErrors.push(message.text());
+    consoleMessages.push({ type: message.type(), text: message.text() });
+    if (message.type() === 'error') pageErrors.push(message.text());
   });
   page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
 
@@ -238,6 +240,7 @@ export async function openRenderer(
     url: server.url,
     messages,
     pageErrors,
+    consoleMessages,
     domRecord,
     transcript: () => JSON.stringify(messages),
     emit,

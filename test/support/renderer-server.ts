@@ -1,11 +1,12 @@
 // Serves the renderer's production build (out/renderer) on loopback, the way
 // the app's own protocol handler does: only files under that folder, no
-// traversal, and the page's Content-Security-Policy repeated as a header.
+// traversal, and the app's Content-Security-Policy header.
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Disposable } from '../../main/common/lifecycle';
+import { APP_CONTENT_SECURITY_POLICY } from '../../main/desktop/app-protocol-paths';
 import { listenOnLoopback } from './loopback-server';
 
 export const RENDERER_BUILD_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -24,8 +25,10 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 export interface RendererServer extends Disposable {
   readonly url: string;
-  /** The policy sent with every answer: the one in the build's index.html. */
+  /** The policy sent as a header with every answer: the app's own (app-protocol-paths.ts). */
   readonly csp: string;
+  /** The policy the build's index.html repeats in its meta tag. */
+  readonly metaCsp: string;
   close(): Promise<void>;
 }
 
@@ -44,7 +47,9 @@ export function readBuildCsp(root = RENDERER_BUILD_DIR): string {
 }
 
 export async function serveRenderer(root = RENDERER_BUILD_DIR): Promise<RendererServer> {
-  const csp = readBuildCsp(root);
+  const metaCsp = readBuildCsp(root);
+  // The header the app:// handler sends, so the page here is held to the same policy.
+  const csp = APP_CONTENT_SECURITY_POLICY;
   const realRoot = await realpath(root);
   const server = await listenOnLoopback((req, res) => {
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
@@ -82,5 +87,5 @@ export async function serveRenderer(root = RENDERER_BUILD_DIR): Promise<Renderer
       }
     })();
   });
-  return { url: `${server.url}/`, csp, close: server.close, dispose: server.close };
+  return { url: `${server.url}/`, csp, metaCsp, close: server.close, dispose: server.close };
 }

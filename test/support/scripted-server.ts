@@ -3,13 +3,17 @@
 // for the refusals a well-behaved server never produces: 500s, garbage,
 // 10 MB bodies, no answer at all.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import { listenOnLoopback, type LoopbackServer } from './loopback-server';
+import { listenHttpAndHttps, type TestCertificate } from './test-tls';
 
 export interface RecordedRequest {
   readonly method: string;
   /** Path and query, as received. */
   readonly target: string;
   readonly url: URL;
+  /** Whether it came over TLS (only a server started with `tls` speaks it). */
+  readonly secure: boolean;
   readonly headers: IncomingMessage['headers'];
   readonly body: string;
 }
@@ -21,24 +25,35 @@ export type ScriptedAnswer =
 
 export type Script = (request: RecordedRequest) => ScriptedAnswer;
 
-export interface ScriptedServer extends LoopbackServer {
+export interface ScriptedServer extends Omit<LoopbackServer, 'server'> {
+  /** With `tls`: the same port over TLS, `https://127.0.0.1:PORT`. */
+  readonly secureUrl?: string;
   readonly requests: RecordedRequest[];
   /** Sets the answer for a path (exact pathname); the latest call wins. */
   on(pathname: string, script: Script | ScriptedAnswer): void;
 }
 
-export async function startScriptedServer(): Promise<ScriptedServer> {
+export interface ScriptedServerOptions {
+  /** The port also speaks TLS with this certificate (test-tls.ts): http:// and https:// on one port. */
+  readonly tls?: TestCertificate;
+}
+
+export async function startScriptedServer(
+  options: ScriptedServerOptions = {},
+): Promise<ScriptedServer> {
   const requests: RecordedRequest[] = [];
   const scripts = new Map<string, Script>();
-  let base = '';
-  const server = await listenOnLoopback((req: IncomingMessage, res: ServerResponse) => {
+  let port = 0;
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const secure = (req.socket as Partial<TLSSocket>).encrypted === true;
       const recorded: RecordedRequest = {
         method: req.method ?? 'GET',
         target: req.url ?? '/',
-        url: new URL(req.url ?? '/', base),
+        url: new URL(req.url ?? '/', `${secure ? 'https' : 'http'}://127.0.0.1:${port}`),
+        secure,
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       };
@@ -53,10 +68,17 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
       });
       res.end(body);
     });
-  });
-  base = server.url;
+  };
+  const server = options.tls
+    ? await listenHttpAndHttps(handler, options.tls)
+    : await listenOnLoopback(handler);
+  port = server.port;
   return {
-    ...server,
+    url: `http://127.0.0.1:${port}`,
+    ...(options.tls ? { secureUrl: `https://127.0.0.1:${port}` } : {}),
+    port,
+    close: () => server.close(),
+    dispose: () => server.close(),
     requests,
     on(pathname, script) {
       scripts.set(pathname, typeof script === 'function' ? script : () => script);

@@ -1,9 +1,17 @@
 // The whole main-process services (createServices) over test ports: Node's
 // fetch, AES-256-GCM, conf documents in a temporary directory, a recorded
-// openExternal, a fake login item, a manual clock. The portal stand-in is
+// openExternal, a fake login item, a recording confirmation (the operator's
+// answers to the main process's own dialog), a manual clock. The portal stand-in is
 // handed in as the demo portal, exactly as the app's demo mode does. Every
 // answer and event is recorded, so a test can search them all for secrets.
-import type { AppPorts, AppServices } from '../../main/app-services';
+import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { AppLinkPort, AppPorts, AppServices } from '../../main/app-services';
+import type { ConfirmQuestion } from '../../main/common/confirmation';
+import { formatOfPath } from '../../main/support/diagnosis/report-files';
+import { loopbackProbes } from './loopback-probes';
+import type { Log } from '../../main/common/log';
+import type { LogFileControl } from '../../main/support/log-file';
 import { createConfDocumentStore } from '../../main/common/document-store';
 import type { BridgeEventName, BridgeEvents, Notice, SignInView } from '../../main/ipc/contract';
 import { BRIDGE_EVENTS } from '../../main/ipc/contract';
@@ -35,6 +43,14 @@ export interface ServicesRigOptions {
   readonly fetch?: typeof fetch;
   /** The OS languages the app reports (default: en-US, then cs). */
   readonly languages?: readonly string[];
+  /** `false`: the host has no confirmation port at all (AppPorts.confirm absent). */
+  readonly confirmPort?: boolean;
+  /** The services' log and the file behind it (default: none). */
+  readonly log?: Log & Partial<LogFileControl>;
+  /** The cipher's place in the ports, when a test needs another than `cipher` (a key store that hangs). */
+  readonly portCipher?: AppPorts['cipher'];
+  /** The host's app-link check (default: none, the app link is `unknown`, as in a browser). */
+  readonly appLink?: AppLinkPort;
 }
 
 export interface RecordedEvent {
@@ -50,9 +66,22 @@ export interface ServicesRig {
   readonly cipher: AesGcmCipher;
   /** Every URL handed to openExternal. */
   readonly opened: string[];
+  /**
+   * What the native save dialog answers: a file name in the rig's folder (the
+   * report is written there), or null for Cancel. Default: the suggested name.
+   */
+  onSaveDialog: (suggestedName: string) => string | null;
+  /** How many times "Show logs" asked the host to open the log folder. */
+  readonly logFolderOpened: { count: number };
+  /** Every text the main process put on the clipboard (a fresh sign-in link). */
+  readonly clipboard: string[];
   /** Replaces what openExternal does (default: records the URL). */
   onOpenExternal: (url: string) => Promise<void>;
   readonly loginItem: { enabled: boolean };
+  /** Every question the services asked through AppPorts.confirm, in order. */
+  readonly confirmations: ConfirmQuestion[];
+  /** The operator's answer to the next questions (default: yes to all). */
+  answer: (question: ConfirmQuestion) => boolean | Promise<boolean>;
   readonly events: RecordedEvent[];
   /** Every Result and event, as JSON, for leak searches. */
   readonly transcript: string[];
@@ -86,15 +115,18 @@ export async function startServicesRig(
     writeFileSync(managedConfigPath, options.managedConfig);
   }
   const opened: string[] = [];
+  const clipboard: string[] = [];
   const loginItem = { enabled: false };
+  const confirmations: ConfirmQuestion[] = [];
   const events: RecordedEvent[] = [];
   const transcript: string[] = [];
   const waiters = new Set<() => void>();
 
   const rig = {} as ServicesRig;
+  const logFolderOpened = { count: 0 };
   const ports: AppPorts = {
     fetch: options.fetch ?? fetch,
-    cipher,
+    cipher: options.portCipher ?? cipher,
     openExternal: (url) => rig.onOpenExternal(url),
     documentStore: (name) => createConfDocumentStore(dir.path, name),
     platform: 'linux',
@@ -104,11 +136,37 @@ export async function startServicesRig(
       set: (enabled) => void (loginItem.enabled = enabled),
     },
     managedConfigPath,
+    ...(options.confirmPort === false
+      ? {}
+      : {
+          confirm: async (question: ConfirmQuestion) => {
+            confirmations.push(question);
+            transcript.push(JSON.stringify({ confirm: question }));
+            return rig.answer(question);
+          },
+        }),
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.log && isLogFile(options.log) ? { logFile: options.log } : {}),
+    async openLogFolder() {
+      logFolderOpened.count++;
+    },
+    // The native dialog's stand-in: the operator picks a name in the rig's folder.
+    async saveReport({ suggestedName, content }) {
+      const chosen = rig.onSaveDialog(suggestedName);
+      if (chosen === null) return { saved: false };
+      const path = join(dir.path, basename(chosen));
+      writeFileSync(path, content(formatOfPath(path)));
+      return { saved: true, path };
+    },
+    clipboard: { writeText: (text) => void clipboard.push(text) },
+    ...(options.appLink ? { appLink: options.appLink } : {}),
   };
   const services = await createServices(ports, demoPortalOf(portal), {
     clock,
     random: () => 0.5,
     env: {},
+    // A report made in a test probes loopback only (the built-in portals are elsewhere).
+    diagnosisProbes: loopbackProbes({ fetch: ports.fetch }),
     ...options.services,
   });
   for (const name of Object.values(BRIDGE_EVENTS)) {
@@ -126,8 +184,13 @@ export async function startServicesRig(
     dir,
     cipher,
     opened,
+    clipboard,
     onOpenExternal: async (url: string) => void opened.push(url),
+    onSaveDialog: (suggestedName: string) => suggestedName,
+    logFolderOpened,
     loginItem,
+    confirmations,
+    answer: () => true,
     events,
     transcript,
     record<T>(value: T): T {
@@ -178,4 +241,8 @@ export async function startServicesRig(
     },
   });
   return rig;
+}
+
+function isLogFile(log: Partial<LogFileControl>): log is LogFileControl {
+  return typeof log.recentLines === 'function' && typeof log.knowSecrets === 'function';
 }

@@ -426,6 +426,8 @@ function resolveRelative(fromFile: string, specifier: string): string | undefine
   return undefined;
 }
 
+const RUNTIME_IMPORTS = new Map<string, ReturnType<typeof moduleImports> | undefined>();
+
 /**
  * Follows the run-time relative imports of `entry` and returns the chain to
  * the first file that loads electron, or undefined. `readSource` lets tests
@@ -433,17 +435,30 @@ function resolveRelative(fromFile: string, specifier: string): string | undefine
  */
 export function chainToElectron(
   entry: string,
-  readSource: (file: string) => string | undefined = (f) =>
-    existsSync(join(ROOT, f)) ? read(f) : undefined,
+  readSource?: (file: string) => string | undefined,
   resolveImport: (from: string, specifier: string) => string | undefined = resolveRelative,
 ): string[] | undefined {
   const seen = new Set<string>();
+  const importsOf = (file: string) => {
+    // The repository's own files are parsed once per test run: every unit test's chain crosses them.
+    if (!readSource && RUNTIME_IMPORTS.has(file)) return RUNTIME_IMPORTS.get(file);
+    const source = readSource
+      ? readSource(file)
+      : existsSync(join(ROOT, file))
+        ? read(file)
+        : undefined;
+    const imports =
+      source === undefined
+        ? undefined
+        : moduleImports(parse(file, source)).filter((i) => !i.typeOnly);
+    if (!readSource) RUNTIME_IMPORTS.set(file, imports);
+    return imports;
+  };
   const visit = (file: string, chain: string[]): string[] | undefined => {
     if (seen.has(file)) return undefined;
     seen.add(file);
-    const source = readSource(file);
-    if (source === undefined) return undefined;
-    const imports = moduleImports(parse(file, source)).filter((i) => !i.typeOnly);
+    const imports = importsOf(file);
+    if (imports === undefined) return undefined;
     if (imports.some((i) => isElectronModule(i.specifier))) return [...chain, file];
     for (const i of imports) {
       if (!i.specifier.startsWith('.')) continue;

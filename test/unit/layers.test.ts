@@ -19,7 +19,14 @@ const into = (layer: string) => (i: { target: string }) =>
   i.target === layer || i.target.startsWith(`${layer}/`);
 
 describe('layers', () => {
-  it.each(['main/auth', 'main/vault', 'main/providers', 'main/accounts'])(
+  it.each([
+    'main/auth',
+    'main/vault',
+    'main/providers',
+    'main/accounts',
+    'main/policy',
+    'main/updates',
+  ])(
     '%s imports nothing from ipc/ (not even types: the shared plain data is common/model.ts)',
     (layer) => {
       expect(importsUnder(layer).filter(into('main/ipc'))).toEqual([]);
@@ -28,5 +35,9 @@ describe('layers', () => {
 
   it('providers/ imports nothing from auth/ (auth/ uses providers/, one way)', () => {
     expect(importsUnder('main/providers').filter(into('main/auth'))).toEqual([]);
+  });
+
+  it('providers/ imports nothing from policy/ (policy/ reads portal entries through providers/)', () => {
+    expect(importsUnder('main/providers').filter(into('main/policy'))).toEqual([]);
   });
 });

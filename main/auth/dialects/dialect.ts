@@ -1,5 +1,6 @@
 // What each wire format must provide. The engine owns the flow (pending
 // authorizations, state, deadlines); a dialect only speaks to its server.
+import type { ServerFacts } from '../../common/model';
 import type { ProviderConfig } from '../../providers/provider-config';
 import type { Fetch } from '../http';
 import type { TokenSet } from '../token-set';
@@ -11,8 +12,21 @@ export interface DialectContext {
   /** Bounded fetch (timeout, body cap) that names this provider in its errors. */
   readonly fetch: Fetch;
   readonly now: () => number;
-  /** Standard dialect: discovered metadata, kept between calls. */
-  readonly metadataCache: Map<string, { readonly at: number; readonly value: unknown }>;
+  /** Standard dialect: discovered metadata, kept between calls (see metadataCacheKey). */
+  readonly metadataCache: Map<string, MetadataCacheEntry>;
+}
+
+export interface MetadataCacheEntry {
+  /** Epoch ms of the discovery. */
+  readonly at: number;
+  readonly value: unknown;
+  /** What the settings show about the server (e.g. that it does not advertise PKCE). */
+  readonly facts?: ServerFacts;
+}
+
+/** A provider's entry in the metadata cache: a changed address is another server. */
+export function metadataCacheKey(provider: Pick<ProviderConfig, 'id' | 'url'>): string {
+  return `${provider.id} ${provider.url}`;
 }
 
 export interface AuthorizationRequestInput {

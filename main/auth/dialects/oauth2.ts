@@ -13,68 +13,13 @@ import {
   type IdTokenClaims,
   type TokenSet,
 } from '../token-set';
-import type { DialectContext, DialectSession } from './dialect';
+import { metadataCacheKey, type DialectContext, type DialectSession } from './dialect';
+import { discoverServer, serverFactsOf, type DiscoveryHttp } from './discovery';
 
 /** Discovered metadata is re-read after an hour: servers rotate endpoints rarely. */
 export const METADATA_MAX_AGE_MS = 60 * 60 * 1000;
 
-type HttpOptions = {
-  [oauth.customFetch]: DialectContext['fetch'];
-  [oauth.allowInsecureRequests]?: boolean;
-};
-
-/**
- * RFC 8414 / OpenID discovery with an exact issuer match. OpenID's
- * `/.well-known/openid-configuration` first, then RFC 8414's
- * `/.well-known/oauth-authorization-server` when the first is not there.
- */
-export async function discoverServer(
-  issuer: string,
-  http: HttpOptions,
-  portal: string,
-  now: () => number = Date.now,
-): Promise<oauth.AuthorizationServer> {
-  const issuerUrl = new URL(issuer);
-  let as: oauth.AuthorizationServer | undefined;
-  for (const algorithm of ['oidc', 'oauth2'] as const) {
-    const response = await oauth.discoveryRequest(issuerUrl, { ...http, algorithm });
-    if (response.status === 404 && algorithm === 'oidc') continue;
-    as = await oauth.processDiscoveryResponse(issuerUrl, response).catch((error: unknown) => {
-      throw protocolError(error, { portal, now: now() }, 'discovery_failed');
-    });
-    break;
-  }
-  if (!as) throw new AuthError('discovery_failed', { portal, reason: 'no metadata document' });
-  return checkMetadata(as, portal);
-}
-
-/** The server must offer S256 PKCE (RFC 8414 §2: absent means unsupported) and safe endpoints. */
-export function checkMetadata(
-  as: oauth.AuthorizationServer,
-  portal: string,
-): oauth.AuthorizationServer {
-  if (!as.code_challenge_methods_supported?.includes(CODE_CHALLENGE_METHOD)) {
-    throw new AuthError('pkce_unsupported', {
-      portal,
-      reason: 'S256 not in code_challenge_methods_supported',
-    });
-  }
-  for (const name of ['authorization_endpoint', 'token_endpoint'] as const) {
-    if (typeof as[name] !== 'string') {
-      throw new AuthError('discovery_failed', { portal, reason: `${name} missing` });
-    }
-  }
-  for (const name of ['authorization_endpoint', 'token_endpoint', 'revocation_endpoint'] as const) {
-    const value = as[name];
-    if (
-      value !== undefined &&
-      (typeof value !== 'string' || !checkServerUrl(value, { allowQuery: true }).ok)
-    ) {
-      throw new AuthError('discovery_failed', { portal, reason: `${name} is not https` });
-    }
-  }
-  return as;
-}
+type HttpOptions = DiscoveryHttp;
 
 /** client_secret_basic or _post when a secret is set and the server allows it; none otherwise. */
 export function clientAuthentication(
@@ -222,14 +167,16 @@ export async function openOAuth2Session(context: DialectContext): Promise<Dialec
     // oauth4webapi refuses http:// by default; the stand-ins on 127.0.0.1 / [::1] are the one exception.
     ...(isLoopbackHttpUrl(new URL(provider.url)) ? { [oauth.allowInsecureRequests]: true } : {}),
   };
-  const cacheKey = `${provider.id} ${provider.url}`;
+  const cacheKey = metadataCacheKey(provider);
   const cached = metadataCache.get(cacheKey);
   let as: oauth.AuthorizationServer;
   if (cached && now() - cached.at < METADATA_MAX_AGE_MS) {
     as = cached.value as oauth.AuthorizationServer;
   } else {
-    as = await discoverServer(provider.url, http, portal, now);
-    metadataCache.set(cacheKey, { at: now(), value: as });
+    as = await discoverServer(provider.url, http, portal, (error) =>
+      protocolError(error, { portal, now: now() }, 'discovery_failed'),
+    );
+    metadataCache.set(cacheKey, { at: now(), value: as, facts: serverFactsOf(as) });
   }
   const client: oauth.Client = { client_id: provider.clientId };
   const auth = clientAuthentication(as, clientSecret);

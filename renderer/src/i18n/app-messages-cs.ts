@@ -60,10 +60,36 @@ export const appMessagesCs = {
     'Portál {{portal}} neodpověděl do {{count}} sekund. Pokud se to opakuje, zkontrolujte připojení.',
   invalid_token_response:
     'Portál {{portal}} vrátil výsledek přihlášení, který Netrex Connect nedokáže použít (chybí přístupový token, nebo je nepodporovaného typu). Informujte správce.',
-  discovery_failed:
-    'Netrex Connect nedokázal načíst konfiguraci přihlašování portálu {{portal}}. Zkontrolujte, že adresa vydavatele (issuer) přesně odpovídá serveru.',
+  discovery_failed: {
+    default:
+      'Netrex Connect nedokázal načíst konfiguraci přihlašování portálu {{portal}}. Zkontrolujte, že adresa vydavatele (issuer) přesně odpovídá serveru.',
+    'redirect-elsewhere':
+      'Portál {{portal}} odpověděl na žádost o konfiguraci přihlašování přesměrováním (HTTP {{status}}) na {{host}}. Netrex Connect sleduje přesměrování jen v rámci serveru vydavatele (nebo z http na https na stejném hostiteli a portu), a proto skončil. Nastavte adresu vydavatele (issuer) na vlastní adresu vydavatele serveru.',
+    'redirect-again':
+      'Portál {{portal}} přesměroval žádost o konfiguraci přihlašování víckrát (podruhé HTTP {{status}} na {{host}}). Netrex Connect sleduje jen jedno přesměrování. Nastavte adresu vydavatele (issuer) na vlastní adresu vydavatele serveru.',
+    'redirect-no-location':
+      'Portál {{portal}} odpověděl na žádost o konfiguraci přihlašování přesměrováním (HTTP {{status}}), které neuvádí kam. Zkontrolujte adresu vydavatele (issuer).',
+    'not-found':
+      'Portál {{portal}} na této adrese nemá konfiguraci přihlašování: /.well-known/openid-configuration i /.well-known/oauth-authorization-server pod ní odpověděly 404 Not Found. Zkontrolujte adresu vydavatele (issuer); obvykle obsahuje cestu k tenantu nebo realmu.',
+    status:
+      'Portál {{portal}} odpověděl na žádost o konfiguraci přihlašování kódem HTTP {{status}} místo konfigurace. Zkontrolujte adresu vydavatele (issuer) a to, že server dovolí konfiguraci číst komukoli.',
+    'not-json':
+      'Portál {{portal}} místo konfigurace přihlašování (JSON) vrátil webovou stránku nebo jiný text. Adresa je nejspíš web, ne vydavatel (issuer) serveru: zkontrolujte ji.',
+    'no-issuer':
+      'Portál {{portal}} vrátil dokument JSON, který není konfigurací přihlašování (neuvádí vydavatele). Zkontrolujte adresu vydavatele (issuer).',
+    'issuer-mismatch':
+      'Konfigurace přihlašování na této adrese patří jinému vydavateli: server o sobě uvádí {{claimed}}, ale portál {{portal}} je nastavený na {{configured}}. Obě adresy se musí přesně shodovat; pokud je server ten správný, nastavte adresu vydavatele na {{claimed}}.',
+    'issuer-template':
+      'Portál {{portal}} místo svého vydavatele uvádí zástupný text ({{claimed}}): jde o adresu pro více tenantů. Nastavte adresu vydavatele (issuer) vašeho vlastního tenantu, s ID tenantu místo zástupného textu.',
+    'endpoint-missing':
+      'Konfigurace přihlašování portálu {{portal}} neobsahuje {{field}}, bez kterého se Netrex Connect nepřihlásí. Informujte správce serveru.',
+    'endpoint-not-https':
+      'Konfigurace přihlašování portálu {{portal}} uvádí pro {{field}} adresu, která nezačíná https:// (http:// je povolené jen pro 127.0.0.1 a [::1]), a proto ji Netrex Connect nepoužije. Informujte správce serveru.',
+    'field-invalid':
+      'Konfigurace přihlašování portálu {{portal}} má neplatné pole {{field}}. Informujte správce serveru.',
+  },
   pkce_unsupported:
-    'Portál {{portal}} neohlašuje podporu PKCE (S256), kterou Netrex Connect pro bezpečné přihlášení vyžaduje. Požádejte správce serveru, ať ji zapne.',
+    'Portál {{portal}} uvádí metody PKCE, které podporuje ({{listed}}), a S256 mezi nimi není. Netrex Connect se přihlašuje jen s PKCE S256; požádejte správce serveru, ať ji zapne.',
   loopback_unavailable:
     'Netrex Connect nemůže na portu {{port}} tohoto počítače čekat na odpověď prohlížeče; port možná používá jiný program. Ukončete ho, nebo v nastavení portálu zvolte jiný port.',
   not_configured: {
@@ -179,11 +205,50 @@ export const appMessagesCs = {
   managed_config_invalid: {
     default:
       'Spravovaná konfigurace {{file}} není platná. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
-    file: 'Spravovanou konfiguraci {{file}} nelze použít: {{reason}}. Dokud ji správce neopraví, Netrex Connect funguje bez ní a portály zde nelze přidávat ručně.',
+    file: 'Spravovanou konfiguraci {{file}} nelze použít: {{reason}}. Dokud ji správce neopraví, Netrex Connect funguje bez ní a co může omezovat, zůstává zde omezeno (ruční přidávání portálů, osobní tokeny API, aktualizace).',
     lockdown:
-      'Spravovaná konfigurace {{file}} není platná v položce {{field}}: {{reason}}. Dokud ji správce neopraví, portály zde nelze přidávat ručně.',
+      'Spravovaná konfigurace {{file}} není platná v položce {{field}}: {{reason}}. Dokud ji správce neopraví, co může omezovat, zůstává zde omezeno (ruční přidávání portálů, osobní tokeny API, aktualizace).',
     entry:
       'Spravovaná konfigurace {{file}} není platná v položce {{field}}: {{reason}}. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
+  },
+  policy_source_refused: {
+    default:
+      'Zásady v {{source}} nebyly použity: Netrex Connect se řídí jen tím, co mohl zapsat výhradně správce. Požádejte správce, ať {{path}} patří správcům a jen oni do něj mohou zapisovat.',
+    owner:
+      'Zásady v {{source}} nebyly použity: {{path}} nepatří správci, takže ho mohl zapsat jiný uživatel tohoto počítače. Požádejte správce, ať patří správcům a jen oni do něj mohou zapisovat.',
+    writable:
+      'Zásady v {{source}} nebyly použity: {{path}} mohou měnit i uživatelé, kteří nejsou správci. Požádejte správce, ať do něj mohou zapisovat jen správci.',
+    unchecked:
+      'Zásady v {{source}} nebyly použity: Netrex Connect nemohl ověřit, kdo smí {{path}} měnit. Požádejte správce, ať zásady nastaví přes Zásady skupiny nebo Intune.',
+  },
+  set_by_policy: {
+    default: 'Toto na tomto počítači nastavuje vaše organizace, a proto to zde nelze změnit.',
+    'api-tokens':
+      'Vaše organizace na tomto počítači nepovoluje přihlášení osobním tokenem API. Přihlaste se přes portál v prohlížeči.',
+    'weak-storage':
+      'Vaše organizace nepovoluje uchovávat přihlášení na disku bez klíčenky. Zůstanou v paměti, dokud aplikaci nezavřete; aby přihlášení vydržela, nastavte systémovou klíčenku.',
+    'launch-at-login':
+      'Zda se Netrex Connect spouští po přihlášení, na tomto počítači určuje vaše organizace, a proto to zde nelze změnit.',
+  },
+  update_restart_refused: {
+    default: 'Žádná aktualizace není připravena k instalaci.',
+    'sign-in':
+      'Právě probíhá přihlášení. Dokončete je nebo zrušte a pak restartujte pro aktualizaci.',
+    saving: 'Vaše přihlášení se právě ukládají. Restartujte pro aktualizaci za chvíli.',
+    'not-ready': 'Žádná aktualizace není připravena k instalaci.',
+  },
+  update_failed: {
+    default: 'Aktualizaci se nepodařilo stáhnout. Aplikace to zkusí znovu později.',
+    offline: 'Server aktualizací není dostupný. Aplikace to zkusí znovu později.',
+    'not-found':
+      'Server aktualizací nemá pro tuto aplikaci informace o verzích (chybí latest.yml). Řekněte to správci.',
+    checksum:
+      'Stažená aktualizace neodpovídá svému kontrolnímu součtu, a proto byla zahozena. Aplikace to zkusí znovu později.',
+    signature:
+      'Stažená aktualizace není podepsána vydavatelem této aplikace, a proto byla odmítnuta. Řekněte to správci.',
+    server: 'Server aktualizací odpověděl chybou. Aplikace to zkusí znovu později.',
+    'invalid-feed': 'Informace o verzích na serveru aktualizací nelze přečíst. Řekněte to správci.',
+    unknown: 'Aktualizaci se nepodařilo stáhnout. Aplikace to zkusí znovu později.',
   },
   provider_shadowed:
     'Váš portál „{{portal}}“ má stejné ID jako portál nastavený správcem, a proto se zobrazuje jen ten správcův.',
@@ -203,6 +268,9 @@ export const appMessagesCs = {
     undecryptable:
       'Uložená přihlášení nejde dešifrovat klíčenkou tohoto počítače: možná pocházejí z jiného počítače nebo uživatelského účtu, nebo byla klíčenka obnovena. Soubor byl odložen stranou a účty v něm jsou odhlášené; přihlaste se znovu.',
   },
+  vault_waiting_for_keyring:
+    'Uložená přihlášení čekají na klíčenku systému, která ještě není odemčená. Zůstávají, jak jsou, a vrátí se sama, jakmile ji odemknete; do té doby se nová přihlášení uchovávají jen v paměti.',
+  vault_keyring_opened: 'Klíčenka systému je odemčená: uložená přihlášení jsou zpět.',
   vault_file_kept: {
     default:
       'Uložená přihlášení se nepodařilo přečíst ani odložit stranou, takže soubor zůstává beze změny a přihlášení se do zavření aplikace uchovávají jen v paměti.',
@@ -238,6 +306,10 @@ export const appMessagesCs = {
     'Netrex Connect nemohl pro přihlášení otevřít webový prohlížeč. Zkontrolujte, že je nastavený výchozí prohlížeč, a zkuste to znovu.',
   sign_in_address_refused:
     'Netrex Connect neotevřel přihlašovací stránku portálu: takovou adresu aplikace neotevírá (jen https, nešifrované http jen k tomuto počítači). Zkontrolujte adresu v nastavení portálu; pokud se to opakuje, informujte správce.',
+  loopback_not_registered:
+    'Portál {{portal}} nemá pro Netrex Connect zaregistrovanou místní adresu (http://127.0.0.1), takže se prohlížeč touto cestou vrátit nemůže. Požádejte správce o její registraci, nebo se přihlaste API tokenem.',
+  clipboard_unavailable:
+    'Netrex Connect nemohl vložit přihlašovací odkaz do schránky. Použijte raději „Znovu otevřít prohlížeč“, nebo vložte adresu z prohlížeče.',
   internal_error:
     'V Netrex Connect se něco pokazilo. Zkuste to znovu; pokud se to opakuje, restartujte aplikaci.',
   forbidden_sender: 'Tento požadavek nepřišel z okna Netrex Connect, a proto byl odmítnut.',
@@ -245,4 +317,43 @@ export const appMessagesCs = {
     'Netrex Connect byl spuštěn s několika přihlašovacími odkazy najednou a neotevřel žádný z nich. Spusťte přihlášení znovu z aplikace.',
   link_too_long:
     'Netrex Connect byl otevřen s přihlašovacím odkazem mnohem delším, než jaký posílá kterýkoli portál, a proto ho ignoroval. Spusťte přihlášení znovu z aplikace.',
+  // Co provozovatel nepotvrdil ve vlastním dialogu aplikace (main/common/confirmation.ts)
+  not_confirmed: {
+    default: 'Nebylo to potvrzeno v dialogu Netrex Connect, a proto se nic nezměnilo.',
+    'weak-storage':
+      'Přihlášení se na tomto počítači dál neukládají: ukládání bez systémové klíčenky nebylo potvrzeno v dialogu Netrex Connect. Chcete-li je přesto ukládat, zvolte to znovu a potvrďte.',
+    'first-sign-in':
+      'Přihlášení k portálu {{portal}} nezačalo: první otevření jeho přihlašovací stránky nebylo potvrzeno v dialogu Netrex Connect. Pokud jste tento portál přidali sami a jeho adrese důvěřujete, zahajte přihlášení znovu a potvrďte.',
+    'replace-sign-in':
+      'Dřívější přihlášení k portálu {{portal}} zůstává: jeho nahrazení nebylo potvrzeno v dialogu Netrex Connect, a proto se nové přihlášení nepoužilo. Pokud jste ho chtěli nahradit, přihlaste se znovu a potvrďte.',
+  },
+  // Odložené poškozené soubory trezoru (main/services/set-aside-vault-files.ts)
+  set_aside_not_deleted_one:
+    'Odložený poškozený soubor s přihlášeními se nepodařilo smazat ({{path}}). Zkontrolujte, že váš uživatelský účet smí měnit složku s daty aplikace, nebo soubor smažte sami.',
+  set_aside_not_deleted_few:
+    '{{count}} odložené poškozené soubory s přihlášeními se nepodařilo smazat, například {{path}}. Zkontrolujte, že váš uživatelský účet smí měnit složku s daty aplikace, nebo soubory smažte sami.',
+  set_aside_not_deleted_many:
+    '{{count}} odloženého poškozeného souboru s přihlášeními se nepodařilo smazat, například {{path}}. Zkontrolujte, že váš uživatelský účet smí měnit složku s daty aplikace, nebo soubory smažte sami.',
+  set_aside_not_deleted_other:
+    '{{count}} odložených poškozených souborů s přihlášeními se nepodařilo smazat, například {{path}}. Zkontrolujte, že váš uživatelský účet smí měnit složku s daty aplikace, nebo soubory smažte sami.',
+  set_aside_settings_unreadable: {
+    default:
+      'Nastavení, jak dlouho se uchovávají poškozené soubory s přihlášeními, se nepodařilo přečíst, a proto se uchovávají {{days}} dní.',
+    moved:
+      'Nastavení, jak dlouho se uchovávají poškozené soubory s přihlášeními, se nepodařilo přečíst, a proto se uchovávají {{days}} dní. Soubor byl přesunut do {{path}}.',
+  },
+  portal_trust_unreadable: {
+    default:
+      'Seznam portálů, jejichž adresu jste potvrdili, se nepodařilo přečíst, a proto se Netrex Connect před prvním přihlášením ke každému přidanému portálu zeptá znovu.',
+    moved:
+      'Seznam portálů, jejichž adresu jste potvrdili, se nepodařilo přečíst, a proto se Netrex Connect před prvním přihlášením ke každému přidanému portálu zeptá znovu. Soubor byl přesunut do {{path}}.',
+  },
+  // Diagnostika a záznam (main/services/diagnosis-service.ts, main/services/index.ts)
+  report_save_unavailable: 'Uložení zprávy tu není k dispozici. Zkopírujte ji.',
+  report_not_saved:
+    'Zprávu se tam nepodařilo uložit. Zvolte jinou složku (třeba Dokumenty), nebo zprávu zkopírujte.',
+  log_folder_unavailable: {
+    default: 'Tato kopie Netrex Connect žádný záznam nevede.',
+    path: 'Složku se záznamem se nepodařilo otevřít. Najdete ji v {{path}}.',
+  },
 } as const;

@@ -54,10 +54,36 @@ export const appMessagesEn = {
     "{{Portal}} didn't answer within {{count}} seconds. If this keeps happening, check your connection.",
   invalid_token_response:
     "{{Portal}} answered with a sign-in result Netrex Connect can't use (no access token, or a token of an unsupported type). Tell your administrator.",
-  discovery_failed:
-    "Netrex Connect couldn't read the sign-in configuration of {{portal}}. Check that the issuer address is exactly the server's issuer.",
+  discovery_failed: {
+    default:
+      "Netrex Connect couldn't read the sign-in configuration of {{portal}}. Check that the issuer address is exactly the server's issuer.",
+    'redirect-elsewhere':
+      "{{Portal}} answered the request for its sign-in configuration with a redirect (HTTP {{status}}) to {{host}}. Netrex Connect follows a redirect only on the issuer's own server (or from http to https on the same host and port), so it stopped. Set the issuer address to the server's own issuer.",
+    'redirect-again':
+      "{{Portal}} redirected the request for its sign-in configuration more than once (the second time HTTP {{status}}, to {{host}}). Netrex Connect follows one redirect only. Set the issuer address to the server's own issuer.",
+    'redirect-no-location':
+      "{{Portal}} answered the request for its sign-in configuration with a redirect (HTTP {{status}}) that doesn't say where to. Check the issuer address.",
+    'not-found':
+      '{{Portal}} has no sign-in configuration at this address: both /.well-known/openid-configuration and /.well-known/oauth-authorization-server under it answered 404 Not Found. Check the issuer address; it usually includes a tenant or realm path.',
+    status:
+      '{{Portal}} answered the request for its sign-in configuration with HTTP {{status}} instead of the configuration. Check the issuer address, and that the server lets anyone read its configuration.',
+    'not-json':
+      "{{Portal}} answered with a web page or other text instead of its sign-in configuration (JSON). The address is probably a website, not the server's issuer: check it.",
+    'no-issuer':
+      "{{Portal}} answered with a JSON document that isn't a sign-in configuration (it names no issuer). Check the issuer address.",
+    'issuer-mismatch':
+      'The sign-in configuration at this address belongs to another issuer: the server says it is {{claimed}}, but {{portal}} is set up with {{configured}}. The two must match exactly; if the server is the right one, set the issuer address to {{claimed}}.',
+    'issuer-template':
+      "{{Portal}} publishes a placeholder instead of its issuer ({{claimed}}): this is a multi-tenant address. Set the issuer address to your own tenant's issuer, with the tenant ID in place of the placeholder.",
+    'endpoint-missing':
+      "The sign-in configuration of {{portal}} has no {{field}}, which Netrex Connect needs to sign in. Tell the server's administrator.",
+    'endpoint-not-https':
+      "The sign-in configuration of {{portal}} gives an address for {{field}} that isn't https:// (plain http:// only for 127.0.0.1 and [::1]), so Netrex Connect doesn't use it. Tell the server's administrator.",
+    'field-invalid':
+      "The sign-in configuration of {{portal}} has an invalid {{field}}. Tell the server's administrator.",
+  },
   pkce_unsupported:
-    "{{Portal}} doesn't announce PKCE (S256), which Netrex Connect requires to sign in safely. Ask the server's administrator to enable it.",
+    "{{Portal}} lists the PKCE methods it supports ({{listed}}) and S256 isn't among them. Netrex Connect signs in only with S256 PKCE; ask the server's administrator to enable it.",
   loopback_unavailable:
     "Netrex Connect couldn't listen on port {{port}} of this computer for the browser's answer; another program may be using it. Close that program or choose another port in the portal settings.",
   not_configured: {
@@ -173,11 +199,50 @@ export const appMessagesEn = {
   managed_config_invalid: {
     default:
       "The managed configuration {{file}} isn't valid. Netrex Connect ignores that part and works without it; ask your administrator to correct the file.",
-    file: "The managed configuration {{file}} can't be used: {{reason}}. Until your administrator corrects it, Netrex Connect works without it and portals can't be added by hand here.",
+    file: "The managed configuration {{file}} can't be used: {{reason}}. Until your administrator corrects it, Netrex Connect works without it, and what it may restrict stays restricted here (adding portals by hand, personal API tokens, updates).",
     lockdown:
-      "The managed configuration {{file}} isn't valid at {{field}}: {{reason}}. Until your administrator corrects it, portals can't be added by hand here.",
+      "The managed configuration {{file}} isn't valid at {{field}}: {{reason}}. Until your administrator corrects it, what it may restrict stays restricted here (adding portals by hand, personal API tokens, updates).",
     entry:
       "The managed configuration {{file}} isn't valid at {{field}}: {{reason}}. Netrex Connect ignores that part and works without it; ask your administrator to correct the file.",
+  },
+  policy_source_refused: {
+    default:
+      "The policies in {{source}} weren't used: Netrex Connect obeys only what an administrator alone could have written. Ask your administrator to make {{path}} owned and writable by administrators only.",
+    owner:
+      "The policies in {{source}} weren't used: {{path}} isn't owned by an administrator, so another user of this computer could have written it. Ask your administrator to make it owned and writable by administrators only.",
+    writable:
+      "The policies in {{source}} weren't used: users who aren't administrators may change {{path}}. Ask your administrator to make it writable by administrators only.",
+    unchecked:
+      "The policies in {{source}} weren't used: Netrex Connect couldn't check who may change {{path}}. Ask your administrator to set the policies through Group Policy or Intune instead.",
+  },
+  set_by_policy: {
+    default: 'Your organisation sets this on this computer, so it cannot be changed here.',
+    'api-tokens':
+      "Your organisation doesn't allow signing in with a personal API token on this computer. Sign in through the portal in your browser instead.",
+    'weak-storage':
+      "Your organisation doesn't allow keeping sign-ins on disk without a keyring. They stay in memory until the app closes; set up a system keyring to stay signed in.",
+    'launch-at-login':
+      'Your organisation sets whether Netrex Connect starts at login on this computer, so it cannot be changed here.',
+  },
+  update_restart_refused: {
+    default: 'No update is ready to install.',
+    'sign-in': 'A sign-in is in progress. Finish or cancel it, then restart to update.',
+    saving: 'Your sign-ins are being saved. Restart to update in a moment.',
+    'not-ready': 'No update is ready to install.',
+  },
+  update_failed: {
+    default: "The update couldn't be downloaded. The app tries again later.",
+    offline: "The update server couldn't be reached. The app tries again later.",
+    'not-found':
+      'The update server has no release information for this app (latest.yml is missing). Tell your administrator.',
+    checksum:
+      "The downloaded update didn't match its checksum, so it was thrown away. The app tries again later.",
+    signature:
+      "The downloaded update isn't signed by the publisher of this app, so it was refused. Tell your administrator.",
+    server: 'The update server answered with an error. The app tries again later.',
+    'invalid-feed':
+      "The release information on the update server can't be read. Tell your administrator.",
+    unknown: "The update couldn't be downloaded. The app tries again later.",
   },
   provider_shadowed:
     'Your portal “{{portal}}” has the same id as a portal your administrator configured, so only theirs is shown.',
@@ -197,6 +262,9 @@ export const appMessagesEn = {
     undecryptable:
       "The saved sign-ins couldn't be decrypted with this computer's key store: they may come from another computer or user account, or the key store was reset. The file was set aside and the accounts in it are signed out; sign in again.",
   },
+  vault_waiting_for_keyring:
+    "Your saved sign-ins are waiting for the system keyring, which isn't unlocked yet. They're kept as they are and come back by themselves once it's unlocked; until then new sign-ins are kept in memory only.",
+  vault_keyring_opened: 'The system keyring is unlocked: your saved sign-ins are back.',
   vault_file_kept: {
     default:
       "The saved sign-ins couldn't be read, nor set aside, so the file is left untouched and sign-ins are kept in memory only until the app closes.",
@@ -231,6 +299,10 @@ export const appMessagesEn = {
     "Netrex Connect couldn't open your web browser for the sign-in. Check that a default browser is set, then try again.",
   sign_in_address_refused:
     "Netrex Connect didn't open the portal's sign-in page: its address isn't one the app opens (https, or plain http only to this computer). Check the portal's address in its settings; if this keeps happening, tell your administrator.",
+  loopback_not_registered:
+    "{{Portal}} has no local address (http://127.0.0.1) registered for Netrex Connect, so the browser can't return that way. Ask your administrator to register it, or sign in with an API token.",
+  clipboard_unavailable:
+    'Netrex Connect couldn\'t put the sign-in link on the clipboard. Use "Open the browser again" instead, or paste the address from the browser.',
   internal_error:
     'Something went wrong inside Netrex Connect. Try again; if it keeps happening, restart the app.',
   forbidden_sender: "This request didn't come from the Netrex Connect window and was refused.",
@@ -238,4 +310,39 @@ export const appMessagesEn = {
     'Netrex Connect was started with several sign-in links at once and opened none of them. Start the sign-in again from the app.',
   link_too_long:
     'Netrex Connect was opened with a sign-in link far longer than any portal sends, so it was ignored. Start the sign-in again from the app.',
+  // What the operator did not confirm in the app's own dialog (main/common/confirmation.ts)
+  not_confirmed: {
+    default: "This wasn't confirmed in the Netrex Connect dialog, so nothing was changed.",
+    'weak-storage':
+      "Sign-ins are still not saved on this computer: saving them without a system keyring wasn't confirmed in the Netrex Connect dialog. To save them anyway, choose it again and confirm.",
+    'first-sign-in':
+      "The sign-in to {{portal}} didn't start: opening this portal's sign-in page for the first time wasn't confirmed in the Netrex Connect dialog. Start the sign-in again and confirm, if you added this portal yourself and trust its address.",
+    'replace-sign-in':
+      "The earlier sign-in to {{portal}} stays: replacing it wasn't confirmed in the Netrex Connect dialog, so the new sign-in wasn't used. If you meant to replace it, sign in again and confirm.",
+  },
+  // Damaged vault files set aside (main/services/set-aside-vault-files.ts)
+  set_aside_not_deleted_one:
+    "A damaged sign-in file set aside couldn't be deleted ({{path}}). Check that your user account may change the app data folder, or delete the file yourself.",
+  set_aside_not_deleted_other:
+    "{{count}} damaged sign-in files set aside couldn't be deleted, for example {{path}}. Check that your user account may change the app data folder, or delete the files yourself.",
+  set_aside_settings_unreadable: {
+    default:
+      "The setting for how long damaged sign-in files are kept couldn't be read, so they're kept {{days}} days.",
+    moved:
+      "The setting for how long damaged sign-in files are kept couldn't be read, so they're kept {{days}} days. The file was moved aside to {{path}}.",
+  },
+  portal_trust_unreadable: {
+    default:
+      "The list of portals whose address you confirmed couldn't be read, so Netrex Connect asks again before the first sign-in to each portal you added.",
+    moved:
+      "The list of portals whose address you confirmed couldn't be read, so Netrex Connect asks again before the first sign-in to each portal you added. The file was moved aside to {{path}}.",
+  },
+  // The diagnosis and the log (main/services/diagnosis-service.ts, main/services/index.ts)
+  report_save_unavailable: "Saving the report isn't available here. Copy it instead.",
+  report_not_saved:
+    "The report couldn't be saved there. Choose another folder (your Documents, say), or copy the report instead.",
+  log_folder_unavailable: {
+    default: 'This copy of Netrex Connect keeps no log file.',
+    path: "The log folder couldn't be opened. You'll find it at {{path}}.",
+  },
 } as const;

@@ -133,10 +133,57 @@ export const cs = {
   paste: {
     toggle: 'Vložit adresu ručně',
     label: 'Adresa z prohlížeče',
-    hint: 'Pokud se prohlížeč do aplikace nevrátil, zkopírujte celou adresu z jeho adresního řádku (začíná {{prefix}}) a vložte ji sem.',
+    hint: 'Vložte adresu začínající {{prefix}}, pokud ji máte. Chrome, Edge ani Firefox ji neukážou: když aplikaci nedokážou otevřít, zůstanou na stránce portálu.',
+    hintLoopback:
+      'Pokud prohlížeč ukáže stránku, že se nemůže připojit, zkopírujte celou adresu z jeho adresního řádku (začíná {{prefix}}) a vložte ji sem.',
     submit: 'Dokončit přihlášení',
     empty: 'Nejdřív vložte adresu z prohlížeče.',
     youPasted: 'Co jste vložili (bez kódů):',
+  },
+  wayBack: {
+    why: {
+      development:
+        'Odkazy aplikace vedou jen do nainstalované kopie Netrex Connect, ne do kopie spuštěné pro vývoj.',
+      'not-registered':
+        'Tento počítač přihlašovací odkazy v Netrex Connect neotevírá: registrace aplikace pro ně se nezdařila.',
+      claimed:
+        'Přihlašovací odkazy na tomto počítači otevírá {{holder}}, ne tato kopie Netrex Connect, a aplikace si je nedokázala vzít zpět.',
+      claimedUnnamed:
+        'Přihlašovací odkazy na tomto počítači otevírá jiný program, ne tato kopie Netrex Connect, a aplikace si je nedokázala vzít zpět.',
+      elevated:
+        'Netrex Connect běží jako správce a odkazy, které otevře váš prohlížeč, se ke kopii spuštěné jako správce nedostanou.',
+      chosen: 'Tentokrát jste zvolili návrat přes místní adresu.',
+    },
+    viaLoopback:
+      'Prohlížeč se proto do aplikace vrátí přes místní adresu na tomto počítači ({{address}}). Nic nastavovat nemusíte.',
+    returnsVia:
+      'Prohlížeč se do aplikace vrátí přes místní adresu na tomto počítači ({{address}}).',
+    doubtful:
+      'Po povolení přístupu se prohlížeč do aplikace nemusí vrátit a neukáže žádnou adresu, kterou by šlo vložit.',
+    fix: {
+      elevated: 'Zavřete Netrex Connect a spusťte ho znovu bez práv správce.',
+      development:
+        'Přihlaste se z nainstalované kopie, nebo požádejte správce portálu, aby pro tuto aplikaci zaregistroval i místní adresu {{address}}.',
+      other:
+        'Požádejte správce portálu, aby pro tuto aplikaci zaregistroval i místní adresu {{address}}; do té doby je spolehlivou cestou API token.',
+    },
+    loopbackBusy:
+      'Místní adresu teď nelze použít: port {{port}} tohoto počítače používá jiný program.',
+  },
+  longWait: {
+    title: 'Prohlížeč se nevrátil?',
+    prompt:
+      'Prohlížeč se možná ptá, zda má otevřít Netrex Connect. Hledejte jeho dotaz v horní části okna prohlížeče (může být schovaný za jinými okny), zvolte Otevřít a zaškrtněte „Vždy povolit“, aby se už neptal. Pokud jste zvolili Zrušit, použijte některou z cest níže.',
+    viaLoopback: 'Přihlásit se znovu přes místní adresu',
+    viaLoopbackHint:
+      'Prohlížeč se pak vrátí přes {{address}} na tomto počítači, aniž by se ptal na otevření aplikace.',
+    loopbackPage:
+      'Pokud prohlížeč ukáže stránku, že se nemůže připojit (Chrome a Edge: „Tento web není dostupný“, Firefox: „Nelze se připojit“), zkopírujte celou adresu z jeho adresního řádku a vložte ji níže.',
+    copyLink: 'Zkopírovat nový přihlašovací odkaz',
+    copyLinkHint:
+      'Pro přihlášení z jiného prohlížeče nebo profilu prohlížeče: vložte odkaz do jeho adresního řádku. Dříve zahájené přihlášení se tím zruší.',
+    copied:
+      'Přihlašovací odkaz je zkopírovaný. Vložte ho do adresního řádku prohlížeče, který chcete použít.',
   },
   connections: {
     title: 'Připojení',
@@ -201,6 +248,22 @@ export const cs = {
       'Netrex Connect tento API token zapomene. Samotný token ale funguje dál, dokud ho nesmažete v portálu {{portal}} (ikona uživatele → </> API).',
     signOutConfirm: 'Ano, odhlásit',
     signOutKeep: 'Neodhlašovat',
+    clockAhead_one:
+      'Hodiny portálu jdou o {{count}} minutu napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAhead_few:
+      'Hodiny portálu jdou o {{count}} minuty napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAhead_many:
+      'Hodiny portálu jdou o {{count}} minuty napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAhead_other:
+      'Hodiny portálu jdou o {{count}} minut napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehind_one:
+      'Hodiny portálu jdou o {{count}} minutu pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehind_few:
+      'Hodiny portálu jdou o {{count}} minuty pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehind_many:
+      'Hodiny portálu jdou o {{count}} minuty pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehind_other:
+      'Hodiny portálu jdou o {{count}} minut pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
   },
   rights: {
     read: 'Zobrazovat kamery a nastavení',
@@ -250,6 +313,8 @@ export const cs = {
     saved: 'Uloženo.',
     remove: 'Odebrat tento portál',
     badPort: 'Port musí být celé číslo od 1 do 65535.',
+    pkceNotAdvertised:
+      'O serveru: jeho konfigurace přihlašování neuvádí metody PKCE, které podporuje (code_challenge_methods_supported). Netrex Connect přesto posílá PKCE S256 a každou odpověď kontroluje jako obvykle, takže přihlášení funguje. Správce serveru může pole doplnit, aby to věděly i jiné aplikace.',
   },
   secret: {
     label: 'Tajný klíč klienta',
@@ -295,6 +360,32 @@ export const cs = {
     optInHint: 'Jen na počítači, který používáte sami. Vypnout to můžete kdykoli.',
     recovered: '{{reason}} Původní soubor byl přesunut do {{path}}.',
     fileKept: '{{reason}} Jde o soubor {{path}}.',
+    waitingForKeyring:
+      'Čeká se na klíčenku systému: uložená přihlášení ({{path}}) zůstávají, jak jsou, a vrátí se sama, jakmile ji odemknete. Do té doby se nová přihlášení uchovávají jen v paměti.',
+    waitingUnsaved:
+      'Přihlášení provedená mezitím jsou jen v paměti; uloží se, jakmile se klíčenka otevře. Do té doby aplikaci neukončujte, jinak se k nim později přihlaste znovu.',
+    setAside: {
+      title: 'Odložené poškozené soubory',
+      none: 'Žádný poškozený soubor s přihlášeními se neuchovává.',
+      kept_one:
+        'Uchovává se soubor s uloženými přihlášeními, který se nepodařilo přečíst, pro případ, že půjde znovu použít. Může stále obsahovat platná přihlášení.',
+      kept_few:
+        'Uchovávají se {{count}} soubory s uloženými přihlášeními, které se nepodařilo přečíst, pro případ, že půjdou znovu použít. Mohou stále obsahovat platná přihlášení.',
+      kept_many:
+        'Uchovává se {{count}} souboru s uloženými přihlášeními, které se nepodařilo přečíst, pro případ, že půjdou znovu použít. Mohou stále obsahovat platná přihlášení.',
+      kept_other:
+        'Uchovává se {{count}} souborů s uloženými přihlášeními, které se nepodařilo přečíst, pro případ, že půjdou znovu použít. Mohou stále obsahovat platná přihlášení.',
+      deleteAt: 'sám se smaže {{date}}',
+      delete_one: 'Smazat ho teď',
+      delete_few: 'Smazat je teď',
+      delete_many: 'Smazat je teď',
+      delete_other: 'Smazat je teď',
+      retention: 'Odložené poškozené soubory mazat po',
+      days_one: '{{count}} dni',
+      days_few: '{{count}} dnech',
+      days_many: '{{count}} dne',
+      days_other: '{{count}} dnech',
+    },
   },
   appSettings: {
     title: 'Aplikace',
@@ -302,5 +393,61 @@ export const cs = {
     languageSystem: 'Podle systému',
     startAtLogin: 'Spouštět Netrex Connect po přihlášení k počítači',
     version: '{{name}} verze {{version}}',
+  },
+  policy: {
+    setByOrganisation: 'Nastaveno vaší organizací',
+    apiTokensOff:
+      'Vaše organizace na tomto počítači nepovoluje přihlášení osobním tokenem API. Přihlaste se přes portál v prohlížeči.',
+    customPortalsOff:
+      'Vaše organizace na tomto počítači nepovoluje přidávat portály. Požádejte správce, ať portál, který potřebujete, přidá.',
+    weakStorageOff:
+      'Vaše organizace nepovoluje uchovávat přihlášení v tomto počítači bez klíčenky.',
+  },
+  updates: {
+    title: 'Aktualizace',
+    disabled: {
+      development: 'Aktualizace jsou vypnuté, dokud Netrex Connect běží ze zdrojového kódu.',
+      policy: 'Nové verze Netrex Connect na tento počítač instaluje vaše organizace.',
+      'policy-invalid':
+        'Aktualizace jsou vypnuté: nastavení aktualizací od vaší organizace nelze použít. Řekněte to správci.',
+      'no-feed': 'Není nastaven server aktualizací, a proto se Netrex Connect sám neaktualizuje.',
+      'per-machine-install':
+        'Netrex Connect je nainstalován pro všechny uživatele tohoto počítače; nové verze instaluje vaše organizace.',
+      unsupported:
+        'Netrex Connect se v tomto systému nemůže aktualizovat sám; nové verze instalujte ručně.',
+    },
+    idle: 'Netrex Connect hledá aktualizace na pozadí.',
+    checking: 'Hledá se aktualizace…',
+    downloading: 'Stahuje se verze {{version}} ({{percent}} %)…',
+    ready: 'Verze {{version}} je stažená a ověřená.',
+    restart: 'Restartovat a aktualizovat',
+    blockedSignIn: 'Právě probíhá přihlášení: restartujte, až skončí.',
+    blockedSaving: 'Vaše přihlášení se právě ukládají: restartujte za chvíli.',
+  },
+  support: {
+    title: 'Pomoc při potížích',
+    intro:
+      'Když přihlášení nebo spojení nefunguje, diagnostika projde každý krok a řekne, co je špatně. Můžete ji zkopírovat nebo uložit pro oddělení IT; neobsahuje žádné heslo ani token.',
+    diagnostics: 'Diagnostika',
+    showLogs: 'Zobrazit záznamy',
+    detailedLog: 'Podrobný záznam',
+    detailedLogHint:
+      'Zapisuje o každém kroku víc, pro řešení potíží s podporou. Až budou potíže vyřešené, vypněte ho.',
+  },
+  diagnostics: {
+    title: 'Diagnostika',
+    intro:
+      'Netrex Connect zkontroluje tento počítač, kde jsou uložena přihlášení, a každý portál: jeho název, spojení, certifikát, odpovědi a hodiny. Každá kontrola čeká nejvýš několik sekund.',
+    again: 'Zkontrolovat znovu',
+    running: 'Kontroluji…',
+    runningLong: 'Kontroluji; trvá to nejvýš několik sekund.',
+    copy: 'Zkopírovat zprávu',
+    copied: 'Zpráva je zkopírovaná. Vložte ji do zprávy pro oddělení IT.',
+    copyFailed: 'Zprávu se nepodařilo zkopírovat. Použijte Uložit.',
+    save: 'Uložit zprávu…',
+    saved: 'Zpráva je uložená v {{path}}.',
+    back: 'Zpět do Nastavení',
+    summary: 'Prošlo: {{ok}}, selhalo: {{fail}}, varování: {{warn}}, přeskočeno: {{skip}}.',
+    status: { ok: 'OK', warn: 'Pozor', fail: 'Chyba', skip: 'Přeskočeno', info: 'Info' },
   },
 } as const;

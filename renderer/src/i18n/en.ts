@@ -136,10 +136,56 @@ export const en = {
   paste: {
     toggle: 'Paste the address instead',
     label: 'Address from the browser',
-    hint: "If the browser didn't come back to this app, copy the whole address from its address bar (it starts with {{prefix}}) and paste it here.",
+    hint: "Paste an address that starts with {{prefix}}, if you have one. Chrome, Edge and Firefox don't show it: when they can't open the app, they stay on the portal's page.",
+    hintLoopback:
+      "If the browser shows a page saying it can't connect, copy the whole address from its address bar (it starts with {{prefix}}) and paste it here.",
     submit: 'Finish signing in',
     empty: 'Paste the address from the browser first.',
     youPasted: 'What you pasted (without its codes):',
+  },
+  wayBack: {
+    why: {
+      development:
+        'App links reach only an installed copy of Netrex Connect, not one started for development.',
+      'not-registered':
+        "This computer doesn't open Netrex Connect for sign-in links: registering the app for them failed.",
+      claimed:
+        'Sign-in links on this computer open {{holder}}, not this copy of Netrex Connect, and the app could not take them back.',
+      claimedUnnamed:
+        'Sign-in links on this computer open another program, not this copy of Netrex Connect, and the app could not take them back.',
+      elevated:
+        "Netrex Connect is running as administrator, and links your browser opens can't reach a copy running as administrator.",
+      chosen: 'You chose to come back through a local address this time.',
+    },
+    viaLoopback:
+      'So the browser comes back to the app through a local address on this computer ({{address}}) instead. There is nothing to set up.',
+    returnsVia:
+      'The browser comes back to the app through a local address on this computer ({{address}}).',
+    doubtful:
+      "After you allow access, your browser may not come back to the app, and it won't show an address to paste.",
+    fix: {
+      elevated: 'Close Netrex Connect and start it again without administrator rights.',
+      development:
+        "Sign in from an installed copy, or ask the portal's administrator to register the local address {{address}} for this app as well.",
+      other:
+        "Ask the portal's administrator to register the local address {{address}} for this app as well; until then, an API token is the sure way in.",
+    },
+    loopbackBusy:
+      "The local address can't be used now: another program is using port {{port}} of this computer.",
+  },
+  longWait: {
+    title: "Browser didn't come back?",
+    prompt:
+      "Your browser may be asking whether to open Netrex Connect. Look for its question at the top of the browser window (it can be hidden behind other windows), choose Open, and tick “Always allow” so it won't ask again. If you chose Cancel, use one of the ways below.",
+    viaLoopback: 'Sign in again through a local address',
+    viaLoopbackHint:
+      'The browser then comes back through {{address}} on this computer, without asking to open the app.',
+    loopbackPage:
+      "If the browser shows a page saying it can't connect (Chrome and Edge: “This site can't be reached”, Firefox: “Unable to connect”), copy the whole address from its address bar and paste it below.",
+    copyLink: 'Copy a fresh sign-in link',
+    copyLinkHint:
+      'To sign in from another browser or browser profile: paste the link into its address bar. The sign-in you started before is then abandoned.',
+    copied: 'Sign-in link copied. Paste it into the address bar of the browser you want to use.',
   },
   connections: {
     title: 'Connections',
@@ -198,6 +244,14 @@ export const en = {
       'Netrex Connect forgets this API token. The token itself keeps working until you delete it in {{portal}} (user icon → </> API).',
     signOutConfirm: 'Yes, sign out',
     signOutKeep: 'Stay signed in',
+    clockAhead_one:
+      "This portal's clock is {{count}} minute ahead of this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+    clockAhead_other:
+      "This portal's clock is {{count}} minutes ahead of this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+    clockBehind_one:
+      "This portal's clock is {{count}} minute behind this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+    clockBehind_other:
+      "This portal's clock is {{count}} minutes behind this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
   },
   rights: {
     read: 'View cameras and settings',
@@ -247,6 +301,8 @@ export const en = {
     saved: 'Saved.',
     remove: 'Remove this portal',
     badPort: 'The port must be a whole number from 1 to 65535.',
+    pkceNotAdvertised:
+      "About the server: its sign-in configuration doesn't list the PKCE methods it supports (code_challenge_methods_supported). Netrex Connect sends S256 PKCE anyway and checks every answer as usual, so sign-in works. The server's administrator may add the field so that other apps know it too.",
   },
   secret: {
     label: 'Client secret',
@@ -292,6 +348,24 @@ export const en = {
     optInHint: 'Only on a computer that you alone use. You can switch this off at any time.',
     recovered: '{{reason}} The old file was moved to {{path}}.',
     fileKept: '{{reason}} The file is {{path}}.',
+    waitingForKeyring:
+      "Waiting for the system keyring: your saved sign-ins ({{path}}) are kept as they are and come back by themselves once it's unlocked. Until then new sign-ins are kept in memory only.",
+    waitingUnsaved:
+      "Sign-ins made since are in memory only; they're saved as soon as the keyring opens. Don't quit the app before that, or sign in to them again later.",
+    setAside: {
+      title: 'Damaged files set aside',
+      none: 'No damaged sign-in file is kept.',
+      kept_one:
+        "A saved-sign-ins file that couldn't be read is kept, in case it can be used again. It may still hold valid sign-ins.",
+      kept_other:
+        "{{count}} saved-sign-ins files that couldn't be read are kept, in case they can be used again. They may still hold valid sign-ins.",
+      deleteAt: 'deleted by itself on {{date}}',
+      delete_one: 'Delete it now',
+      delete_other: 'Delete them now',
+      retention: 'Delete damaged files set aside after',
+      days_one: '{{count}} day',
+      days_other: '{{count}} days',
+    },
   },
   appSettings: {
     title: 'App',
@@ -299,6 +373,62 @@ export const en = {
     languageSystem: 'Same as the system',
     startAtLogin: 'Open Netrex Connect when I sign in to this computer',
     version: '{{name}} version {{version}}',
+  },
+  policy: {
+    setByOrganisation: 'Set by your organisation',
+    apiTokensOff:
+      "Your organisation doesn't allow signing in with a personal API token on this computer. Sign in through the portal in your browser.",
+    customPortalsOff:
+      "Your organisation doesn't allow adding portals on this computer. Ask your administrator to add the portal you need.",
+    weakStorageOff:
+      "Your organisation doesn't allow keeping sign-ins on this computer without a keyring.",
+  },
+  updates: {
+    title: 'Updates',
+    disabled: {
+      development: 'Updates are off while Netrex Connect runs from its source.',
+      policy: 'Your organisation installs new versions of Netrex Connect on this computer.',
+      'policy-invalid':
+        "Updates are off: your organisation's update settings can't be used. Tell your administrator.",
+      'no-feed': 'No update server is set, so Netrex Connect does not update itself.',
+      'per-machine-install':
+        'Netrex Connect is installed for every user of this computer; your organisation installs its new versions.',
+      unsupported:
+        "Netrex Connect can't update itself on this system; install new versions by hand.",
+    },
+    idle: 'Netrex Connect looks for updates in the background.',
+    checking: 'Looking for an update…',
+    downloading: 'Downloading version {{version}} ({{percent}} %)…',
+    ready: 'Version {{version}} is downloaded and checked.',
+    restart: 'Restart to update',
+    blockedSignIn: 'A sign-in is in progress: restart once it is finished.',
+    blockedSaving: 'Your sign-ins are being saved: restart in a moment.',
+  },
+  support: {
+    title: 'Help with a problem',
+    intro:
+      'When signing in or staying connected does not work, the diagnosis checks each step and says what is wrong. You can copy or save it for your IT help desk; it holds no password or token.',
+    diagnostics: 'Diagnostics',
+    showLogs: 'Show logs',
+    detailedLog: 'Detailed log',
+    detailedLogHint:
+      'Writes more about each step, for a support case. Turn it off when the problem is solved.',
+  },
+  diagnostics: {
+    title: 'Diagnostics',
+    intro:
+      'Netrex Connect checks this computer, where sign-ins are kept and each portal: its name, the connection, its certificate, its answers and its clock. Each check waits a few seconds at most.',
+    again: 'Check again',
+    running: 'Checking…',
+    runningLong: 'Checking; this takes a few seconds at most.',
+    copy: 'Copy report',
+    copied: 'The report is copied. Paste it into a message to your IT help desk.',
+    copyFailed: "The report couldn't be copied. Use Save instead.",
+    save: 'Save report…',
+    saved: 'The report is saved in {{path}}.',
+    back: 'Back to Settings',
+    summary: '{{ok}} passed, {{fail}} failed, {{warn}} warnings, {{skip}} skipped.',
+    status: { ok: 'OK', warn: 'Warning', fail: 'Failed', skip: 'Skipped', info: 'Info' },
   },
 } as const;
 

@@ -14,6 +14,7 @@ import type {
   Notice,
   ProviderSettingsPatch,
   ProviderView,
+  ReportLanguage,
   Result,
   SignInView,
   UserFacingError,
@@ -63,21 +64,47 @@ export class AppStore {
   async start(): Promise<void> {
     try {
       this.#unsubscribe.push(
-        this.bridge.onAccountsChanged((accounts) => this.#receiveAccounts(accounts)),
+        this.bridge.onAccountsChanged((accounts) => {
+          this.#receiveAccounts(accounts);
+          // While the sign-ins wait for the keyring, what is saved changes with them.
+          if (this.#state.storage?.keyStoreWaiting) void this.#refreshStorage();
+        }),
         this.bridge.onSignInChanged((view) => this.#receiveSignIn(view)),
         this.bridge.onNotice((notice) => this.#receiveNotice(notice)),
+        this.bridge.onPolicyChanged((policy) => {
+          this.#set({ policy });
+          // IT's portals may have changed with it: what the window lists and offers.
+          void this.#refreshPortals();
+        }),
+        this.bridge.onUpdateChanged((update) => this.#set({ update })),
+        this.bridge.onWayBackChanged((wayBack) => this.#set({ wayBack })),
       );
     } catch {
       // No bridge at all (the page opened outside the app): say so instead of loading forever.
       this.#set({ status: 'failed', loadError: BRIDGE_UNAVAILABLE });
       return;
     }
-    const [info, settings, providers, accounts, storage, policy] = await Promise.all([
+    const [
+      info,
+      settings,
+      providers,
+      accounts,
+      storage,
+      setAside,
+      policy,
+      update,
+      wayBack,
+      portal,
+    ] = await Promise.all([
       this.#safe(() => this.bridge.getAppInfo()),
       this.#safe(() => this.bridge.getAppSettings()),
       this.#safe(() => this.bridge.listProviders()),
       this.#safe(() => this.bridge.listAccounts()),
       this.#safe(() => this.bridge.getStorageStatus()),
+      this.#safe(() => this.bridge.getSetAsideFiles()),
+      this.#safe(() => this.bridge.getPolicy()),
+      this.#safe(() => this.bridge.getUpdateStatus()),
+      this.#safe(() => this.bridge.getWayBack()),
       this.#safe(() => this.bridge.getPortalPolicy()),
     ]);
     const failed = [info, settings, providers, accounts].find((r) => !r.ok);
@@ -88,15 +115,24 @@ export class AppStore {
     if (!info.ok || !settings.ok || !providers.ok || !accounts.ok) return;
     const accountList = this.#accountsFromEvent ? this.#state.accounts : accounts.value;
     // Without an answer about IT's policy the window offers what it always did.
-    const portalPolicy = policy.ok ? policy.value : OPEN_POLICY;
+    const portalPolicy = portal.ok ? portal.value : OPEN_POLICY;
     this.#set({
       status: 'ready',
       appInfo: info.value,
       settings: settings.value,
       providers: providers.value,
-      policy: portalPolicy,
+      portalPolicy,
       accounts: accountList,
       storage: storage.ok ? storage.value : null,
+      setAside: setAside.ok ? setAside.value : null,
+      // An event may have brought a newer one while these were on their way.
+      policy:
+        policy.ok && this.#state.policy === INITIAL_STATE.policy
+          ? policy.value
+          : this.#state.policy,
+      update: this.#state.update ?? (update.ok ? update.value : null),
+      // A newer state may have arrived as an event meanwhile; without one the window just says less.
+      wayBack: this.#state.wayBack ?? (wayBack.ok ? wayBack.value : null),
       screen: homeScreen(accountList, providers.value, portalPolicy),
     });
     if (!storage.ok) this.#addNotice({ level: 'warning', ...storage.error });
@@ -115,16 +151,17 @@ export class AppStore {
   }
 
   goHome(): void {
-    this.go(homeScreen(this.#state.accounts, this.#state.providers, this.#state.policy));
+    this.go(homeScreen(this.#state.accounts, this.#state.providers, this.#state.portalPolicy));
   }
 
   /** "Add account": back to the way in (the portal choice, or straight to sign-in). */
   addAccount(): void {
-    this.go(entryScreen(this.#state.providers, this.#state.accounts, this.#state.policy));
+    this.go(entryScreen(this.#state.providers, this.#state.accounts, this.#state.portalPolicy));
   }
 
   openSettings(providerId?: string, reason?: UserFacingError): void {
     this.go({ name: 'settings', providerId, reason });
+    void this.#refreshServerFacts();
   }
 
   clearError(key: string): void {
@@ -190,6 +227,26 @@ export class AppStore {
   async renewSignIn(providerId: string): Promise<void> {
     this.go({ name: 'sign-in', providerId });
     await this.signIn(providerId);
+  }
+
+  /** Signs in again, the browser returning through the portal's local address this time. */
+  async signInViaLoopback(providerId: string): Promise<void> {
+    const result = await this.#call(actionKey.signIn(providerId), () =>
+      this.bridge.signInViaLoopback(providerId),
+    );
+    if (result.ok) this.#receiveSignIn(result.value);
+  }
+
+  /**
+   * A fresh sign-in whose link the main process puts on the clipboard (the
+   * window never sees it). Answers whether it was copied.
+   */
+  async copySignInLink(providerId: string): Promise<boolean> {
+    const result = await this.#call(actionKey.copyLink(providerId), () =>
+      this.bridge.copySignInLink(providerId),
+    );
+    if (result.ok) this.#receiveSignIn(result.value);
+    return result.ok;
   }
 
   async reopenBrowser(providerId: string): Promise<void> {
@@ -269,6 +326,18 @@ export class AppStore {
     if (result.ok) this.#set({ storage: result.value });
   }
 
+  async deleteSetAsideFiles(): Promise<void> {
+    const result = await this.#call(actionKey.setAside, () => this.bridge.deleteSetAsideFiles());
+    if (result.ok) this.#set({ setAside: result.value });
+  }
+
+  async setSetAsideRetention(days: number): Promise<void> {
+    const result = await this.#call(actionKey.setAside, () =>
+      this.bridge.setSetAsideRetention(days),
+    );
+    if (result.ok) this.#set({ setAside: result.value });
+  }
+
   /** Shown at once (a switch must not lag behind the click); undone if refused. */
   async updateAppSettings(patch: Partial<AppSettings>): Promise<void> {
     const seq = ++this.#settingsChanges;
@@ -282,6 +351,32 @@ export class AppStore {
     // Quick successive changes (arrow keys in the language list): the newest answer counts.
     if (seq !== this.#settingsChanges) return;
     this.#set({ settings: result.ok ? result.value : before });
+  }
+
+  /** "Restart to update": the app quits and installs, unless it must wait (its error says why). */
+  async restartToUpdate(): Promise<void> {
+    const result = await this.#call(actionKey.update, () => this.bridge.restartToUpdate());
+    if (result.ok) this.#set({ update: result.value });
+  }
+
+  // Support: diagnosis and log ---------------------------------------------
+
+  /** "Check again": every check now, the report in the window's language. */
+  async runDiagnosis(language: ReportLanguage): Promise<void> {
+    const result = await this.#call(actionKey.diagnosis, () => this.bridge.runDiagnosis(language));
+    if (result.ok) this.#set({ diagnosis: result.value, diagnosisSavedTo: null });
+  }
+
+  /** Saves the report shown, where the operator chooses in the system's dialog. */
+  async saveDiagnosis(language: ReportLanguage): Promise<void> {
+    const result = await this.#call(actionKey.saveReport, () =>
+      this.bridge.saveDiagnosis(language),
+    );
+    if (result.ok && result.value.saved) this.#set({ diagnosisSavedTo: result.value.path });
+  }
+
+  async openLogFolder(): Promise<void> {
+    await this.#call(actionKey.logFolder, () => this.bridge.openLogFolder());
   }
 
   // Internals --------------------------------------------------------------
@@ -328,7 +423,7 @@ export class AppStore {
     if (notices !== this.#state.notices) patch.notices = notices;
     // Signing out of the last account leads back to the way in.
     if (screen.name === 'connections' && accounts.length === 0 && this.#state.status === 'ready') {
-      patch.screen = entryScreen(this.#state.providers, accounts, this.#state.policy);
+      patch.screen = entryScreen(this.#state.providers, accounts, this.#state.portalPolicy);
     }
     this.#set(patch);
   }
@@ -336,12 +431,20 @@ export class AppStore {
   #receiveSignIn(view: SignInView): void {
     const known = this.#state.signIns[view.providerId];
     if (known && view.startedAt < known.view.startedAt) return; // a stale update of an older attempt
-    const localDeadline = this.now() + view.remainingMs;
+    const now = this.now();
+    const localDeadline = now + view.remainingMs;
+    const elapsed = Math.max(0, view.deadline - view.startedAt - view.remainingMs);
+    // A waiting sign-in the operator replaced (a copied link, the local address) is one wait.
+    const continues =
+      known !== undefined &&
+      (known.view.phase === 'waiting' || known.view.phase === 'exchanging') &&
+      view.phase === 'waiting';
+    const localStartedAt = continues ? known.localStartedAt : now - elapsed;
     const samePhase = known?.view.startedAt === view.startedAt && known.view.phase === view.phase;
-    const phaseSince = samePhase ? known.phaseSince : this.now();
+    const phaseSince = samePhase ? known.phaseSince : now;
     const signIns = {
       ...this.#state.signIns,
-      [view.providerId]: { view, localDeadline, phaseSince },
+      [view.providerId]: { view, localDeadline, localStartedAt, phaseSince },
     };
     const patch: StatePatch = { signIns };
     // A new attempt (or its end): what a notice said about the last one is old news.
@@ -377,6 +480,28 @@ export class AppStore {
     );
   }
 
+  /**
+   * What discovery learned about each standard server since the portals were
+   * listed (ProviderView.server): only that field is taken from the new list,
+   * so an answer overtaken by a save cannot bring back older settings.
+   */
+  async #refreshServerFacts(): Promise<void> {
+    const result = await this.#safe(() => this.bridge.listProviders());
+    if (!result.ok) return;
+    const facts = new Map(result.value.map((p) => [p.id, p.server]));
+    let changed = false;
+    const providers = this.#state.providers.map((provider) => {
+      const server = facts.get(provider.id);
+      if (JSON.stringify(server) === JSON.stringify(provider.server)) return provider;
+      changed = true;
+      const next: { -readonly [K in keyof ProviderView]: ProviderView[K] } = { ...provider };
+      if (server) next.server = server;
+      else delete next.server;
+      return next;
+    });
+    if (changed) this.#set({ providers });
+  }
+
   #provider(id: string): ProviderView | undefined {
     return this.#state.providers.find((p) => p.id === id);
   }
@@ -397,6 +522,24 @@ export class AppStore {
     this.#set({ accounts });
   }
 
+  /** IT's portals and what it allows, again (a policy changed while the app runs). */
+  async #refreshPortals(): Promise<void> {
+    const [providers, portal] = await Promise.all([
+      this.#safe(() => this.bridge.listProviders()),
+      this.#safe(() => this.bridge.getPortalPolicy()),
+    ]);
+    this.#set({
+      ...(providers.ok ? { providers: providers.value } : {}),
+      ...(portal.ok ? { portalPolicy: portal.value } : {}),
+    });
+  }
+
+  /** The storage status again (the keyring opened, or a sign-in was kept in memory meanwhile). */
+  async #refreshStorage(): Promise<void> {
+    const storage = await this.#safe(() => this.bridge.getStorageStatus());
+    if (storage.ok) this.#set({ storage: storage.value });
+  }
+
   /**
    * A refused sign-in link reaches the window twice: as the failed sign-in
    * (the sign-in screen explains it, with the next step) and as a notice (for
@@ -406,6 +549,7 @@ export class AppStore {
   #receiveNotice(received: Notice): void {
     // Its time is the window's, so it fades on the window's clock.
     const { providerId, ...notice } = { ...received, at: this.now() };
+    if (notice.code === 'vault_keyring_opened') void this.#refreshStorage();
     const signIn = Object.values(this.#state.signIns).find(({ view }) => {
       const error = view.phase === 'failed' ? view.error : undefined;
       return error?.code === notice.code && notice.message.startsWith(error.message);

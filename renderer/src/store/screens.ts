@@ -18,6 +18,7 @@ export type Screen =
       /** The name of the account a new token renews (the same name replaces it). */
       readonly label?: string;
     }
+  | { readonly name: 'diagnostics' }
   | {
       readonly name: 'settings';
       readonly providerId?: string;

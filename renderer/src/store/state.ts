@@ -4,12 +4,17 @@ import type {
   AccountSnapshot,
   AppInfo,
   AppSettings,
+  DiagnosisResult,
   Notice,
   PortalPolicy,
+  PolicyView,
   ProviderView,
+  SetAsideFiles,
   SignInView,
   StorageStatus,
+  UpdateView,
   UserFacingError,
+  WayBackStatus,
 } from '../../../main/ipc/contract';
 import type { Screen } from './screens';
 
@@ -26,6 +31,8 @@ export interface SignInTracking {
   readonly localDeadline: number;
   /** Local clock time at which the sign-in entered its current phase (how long "Confirming…" takes). */
   readonly phaseSince: number;
+  /** Local clock time at which the sign-in started (its elapsed time counted back from now). */
+  readonly localStartedAt: number;
 }
 
 /** A notice from the main process, or one the window raises (`local`, translated by the view). */
@@ -63,18 +70,30 @@ export interface AppState {
   readonly appInfo: AppInfo | null;
   readonly settings: AppSettings;
   readonly providers: readonly ProviderView[];
-  /** What IT allows and prefers (the managed configuration). */
-  readonly policy: PortalPolicy;
+  /** What IT allows and prefers for portals (the managed configuration): choices offered, the first portal. */
+  readonly portalPolicy: PortalPolicy;
   readonly accounts: readonly AccountSnapshot[];
   /** The latest sign-in per provider id. */
   readonly signIns: Readonly<Record<string, SignInTracking>>;
   readonly storage: StorageStatus | null;
+  /** Damaged sign-in files set aside, and how long they are kept (null: not known). */
+  readonly setAside: SetAsideFiles | null;
+  /** What IT fixed by policy: those settings show "Set by your organisation". */
+  readonly policy: PolicyView;
+  /** The app's own updates; null until known. */
+  readonly update: UpdateView | null;
+  /** How sign-ins return to the app (the app link's state, each portal's route); null until known. */
+  readonly wayBack: WayBackStatus | null;
   readonly notices: readonly AppNotice[];
   readonly screen: Screen;
   /** Keys (see `actionKey`) of bridge calls in flight. */
   readonly busy: readonly string[];
   /** The last failure of a call, under the same keys, for the view that made it. */
   readonly errors: Readonly<Record<string, UserFacingError>>;
+  /** Settings → Diagnostics: the report last made (null before the first). */
+  readonly diagnosis: DiagnosisResult | null;
+  /** Where that report was last saved (null: not saved yet). */
+  readonly diagnosisSavedTo: string | null;
 }
 
 /** Without a word from IT: portals may be added, no portal comes first. */
@@ -84,16 +103,22 @@ export const INITIAL_STATE: AppState = {
   status: 'loading',
   loadError: null,
   appInfo: null,
-  settings: { language: 'system', startAtLogin: false },
+  settings: { language: 'system', startAtLogin: false, detailedLog: false },
   providers: [],
-  policy: OPEN_POLICY,
+  portalPolicy: OPEN_POLICY,
   accounts: [],
   signIns: {},
   storage: null,
+  setAside: null,
+  policy: {},
+  update: null,
+  wayBack: null,
   notices: [],
   screen: { name: 'loading' },
   busy: [],
   errors: {},
+  diagnosis: null,
+  diagnosisSavedTo: null,
 };
 
 /** Names of the calls a view may wait on or show the failure of. */
@@ -102,8 +127,14 @@ export const actionKey = {
   paste: 'paste-address',
   apiToken: 'api-token',
   storage: 'storage',
+  setAside: 'set-aside',
   appSettings: 'app-settings',
+  update: 'update',
+  diagnosis: 'diagnosis',
+  saveReport: 'save-report',
+  logFolder: 'log-folder',
   signIn: (providerId: string) => `sign-in:${providerId}`,
+  copyLink: (providerId: string) => `copy-link:${providerId}`,
   provider: (providerId: string) => `provider:${providerId}`,
   secret: (providerId: string) => `secret:${providerId}`,
   check: (accountId: string) => `check:${accountId}`,

@@ -14,6 +14,8 @@ import { RightsList } from './RightsList';
 import { StateBadge } from './StateBadge';
 
 const TROUBLED: ReadonlySet<AccountSnapshot['state']> = new Set(['offline', 'expired', 'error']);
+/** A portal clock further than this from ours is shown (as the diagnosis does: main/support/diagnosis). */
+const CLOCK_SKEW_WARNING_MS = 5 * 60 * 1000;
 
 export interface AccountCardProps {
   readonly account: AccountSnapshot;
@@ -79,6 +81,8 @@ export const AccountCard = memo(function AccountCard({
           {errorText(t, account.lastError)}
         </p>
       ) : null}
+
+      <ClockSkew offsetMs={account.portalClockOffsetMs} t={t} />
 
       <dl className="facts">
         <dt>{t('account.cameras')}</dt>
@@ -298,5 +302,16 @@ function SignOutQuestion({
         </button>
       </div>
     </div>
+  );
+}
+
+/** The portal's clock far from ours: say by how much, and what to do. */
+function ClockSkew({ offsetMs, t }: { offsetMs: number | undefined; t: TFunction }) {
+  if (offsetMs === undefined || Math.abs(offsetMs) <= CLOCK_SKEW_WARNING_MS) return null;
+  const count = Math.round(Math.abs(offsetMs) / 60_000);
+  return (
+    <p className="callout callout-warning">
+      {offsetMs > 0 ? t('account.clockAhead', { count }) : t('account.clockBehind', { count })}
+    </p>
   );
 }

@@ -11,6 +11,7 @@ import { errorText } from './error-text';
 import { Field } from './Field';
 import { EscapeCancels } from './EscapeCancels';
 import { ScreenHeading } from './ScreenHeading';
+import { SetByOrganisation } from './SetByOrganisation';
 
 export function ApiTokenScreen({
   initialProviderId,
@@ -21,7 +22,7 @@ export function ApiTokenScreen({
   initialLabel?: string;
 }) {
   const { t } = useTranslation();
-  const { providers: all, accounts, busy } = useAppState();
+  const { providers: all, accounts, busy, policy } = useAppState();
   const store = useAppStore();
   // Personal API tokens are a feature of Netrex-protocol portals (standard servers refuse them).
   const providers = all.filter((p) => p.dialect === 'netrex');
@@ -75,6 +76,22 @@ export function ApiTokenScreen({
       setError(errorText(t, refused));
       tokenRef.current?.focus();
     }
+  }
+
+  if (policy.allowApiTokens === false) {
+    return (
+      <>
+        <ScreenHeading>{t('apiToken.title')}</ScreenHeading>
+        <div className="panel">
+          <p className="callout callout-warning">
+            {t('policy.apiTokensOff')} <SetByOrganisation />
+          </p>
+          <button type="button" className="button" onClick={() => store.goHome()}>
+            {t('apiToken.back')}
+          </button>
+        </div>
+      </>
+    );
   }
 
   return (

@@ -6,6 +6,7 @@ import { AppHeader } from './AppHeader';
 import { ApiTokenScreen } from './ApiTokenScreen';
 import { ChoosePortalScreen } from './ChoosePortalScreen';
 import { ConnectionsScreen } from './ConnectionsScreen';
+import { DiagnosticsScreen } from './DiagnosticsScreen';
 import { errorText } from './error-text';
 import { Notices } from './Notices';
 import { SettingsScreen } from './SettingsScreen';
@@ -57,5 +58,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <ApiTokenScreen initialProviderId={screen.providerId} initialLabel={screen.label} />;
     case 'settings':
       return <SettingsScreen providerId={screen.providerId} reason={screen.reason} />;
+    case 'diagnostics':
+      return <DiagnosticsScreen />;
   }
 }

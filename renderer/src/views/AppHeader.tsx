@@ -6,7 +6,7 @@ import type { ScreenName } from '../store/screens';
 type Place = 'connections' | 'add' | 'settings';
 
 function placeOf(screen: ScreenName): Place {
-  if (screen === 'settings') return 'settings';
+  if (screen === 'settings' || screen === 'diagnostics') return 'settings';
   if (screen === 'connections' || screen === 'loading') return 'connections';
   return 'add';
 }

@@ -5,10 +5,13 @@ import type { AppSettings } from '../../../main/ipc/contract';
 import { actionKey } from '../store/state';
 import { useAppState, useAppStore } from '../store/store-context';
 import { errorText } from './error-text';
+import { SetByOrganisation } from './SetByOrganisation';
+import { UpdateSection } from './UpdateSection';
 
 export function AppSection() {
   const { t } = useTranslation();
-  const { settings, appInfo, errors } = useAppState();
+  const { settings, appInfo, errors, policy } = useAppState();
+  const loginFixed = policy.launchAtLogin !== undefined;
   const store = useAppStore();
   const languageId = useId();
   const loginId = useId();
@@ -42,13 +45,17 @@ export function AppSection() {
           <input
             id={loginId}
             type="checkbox"
-            checked={settings.startAtLogin}
+            checked={loginFixed ? policy.launchAtLogin : settings.startAtLogin}
+            disabled={loginFixed}
             onChange={(event) =>
               void store.updateAppSettings({ startAtLogin: event.target.checked })
             }
           />
-          <span>{t('appSettings.startAtLogin')}</span>
+          <span>
+            {t('appSettings.startAtLogin')} {loginFixed ? <SetByOrganisation /> : null}
+          </span>
         </label>
+        <UpdateSection />
         {error ? (
           <p role="alert" className="callout callout-error">
             {errorText(t, error)}

@@ -5,6 +5,7 @@ import { hostOf } from '../format/time';
 import { useAppState, useAppStore } from '../store/store-context';
 import { OtherPortalForm } from './OtherPortalForm';
 import { ScreenHeading } from './ScreenHeading';
+import { SetByOrganisation } from './SetByOrganisation';
 
 export function ChoosePortalScreen() {
   const { t } = useTranslation();
@@ -24,18 +25,25 @@ export function ChoosePortalScreen() {
           </li>
         ))}
       </ul>
-      {/* Where IT forbids adding portals by hand, the form is not offered at all. */}
-      {policy.customPortalsAllowed ? <OtherPortalForm /> : null}
-      <p className="aside-line">
-        {t('choose.haveToken')}{' '}
-        <button
-          type="button"
-          className="button-link"
-          onClick={() => store.go({ name: 'api-token' })}
-        >
-          {t('choose.useToken')}
-        </button>
-      </p>
+      {policy.allowCustomPortals === false ? (
+        <p className="aside-line">
+          {t('policy.customPortalsOff')} <SetByOrganisation />
+        </p>
+      ) : (
+        <OtherPortalForm />
+      )}
+      {policy.allowApiTokens === false ? null : (
+        <p className="aside-line">
+          {t('choose.haveToken')}{' '}
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => store.go({ name: 'api-token' })}
+          >
+            {t('choose.useToken')}
+          </button>
+        </p>
+      )}
     </>
   );
 }

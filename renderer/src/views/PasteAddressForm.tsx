@@ -6,14 +6,21 @@
 // parts), so the operator can compare it with the browser's.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProviderView } from '../../../main/ipc/contract';
+import type { PortalWayBack, ProviderView } from '../../../main/ipc/contract';
 import { pastedAddressSummary } from '../format/pasted-address';
 import { actionKey } from '../store/state';
 import { useAppState, useAppStore } from '../store/store-context';
 import { errorText } from './error-text';
 import { Field } from './Field';
 
-export function PasteAddressForm({ provider }: { provider: ProviderView }) {
+export function PasteAddressForm({
+  provider,
+  way,
+}: {
+  provider: ProviderView;
+  /** The sign-in's way back: which address comes back, and whether a browser shows it. */
+  way?: PortalWayBack;
+}) {
   const { t } = useTranslation();
   const store = useAppStore();
   const { busy } = useAppState();
@@ -60,7 +67,11 @@ export function PasteAddressForm({ provider }: { provider: ProviderView }) {
       <form id={formId} hidden={!open} noValidate onSubmit={submit} className="paste-form">
         <Field
           label={t('paste.label')}
-          hint={t('paste.hint', { prefix: provider.redirectUri })}
+          hint={
+            way?.pasteHint === 'address-bar'
+              ? t('paste.hintLoopback', { prefix: way.returnAddress })
+              : t('paste.hint', { prefix: way?.returnAddress ?? provider.redirectUri })
+          }
           error={error}
           inputRef={fieldRef}
           type="text"

@@ -76,6 +76,11 @@ export function ProviderSettings({
       </h3>
       {reason ? <p className="callout callout-warning">{errorText(t, reason)}</p> : null}
       {locked ? <p className="callout callout-info">{t('provider.locked')}</p> : null}
+      {provider.server?.pkce === 'not-advertised' ? (
+        <p className="callout callout-info" data-server-fact="pkce-not-advertised">
+          {t('provider.pkceNotAdvertised')}
+        </p>
+      ) : null}
       <form noValidate onSubmit={save} className="form">
         <fieldset disabled={locked} className="plain-fieldset">
           <legend className="visually-hidden">

@@ -6,6 +6,7 @@ import { AppSection } from './AppSection';
 import { ProviderSettings } from './ProviderSettings';
 import { ScreenHeading } from './ScreenHeading';
 import { StorageSection } from './StorageSection';
+import { SupportSection } from './SupportSection';
 
 export function SettingsScreen({
   providerId,
@@ -51,6 +52,7 @@ export function SettingsScreen({
       </section>
       <StorageSection />
       <AppSection />
+      <SupportSection />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { useFocusWhenLost } from './focus';
 import { ScreenHeading } from './ScreenHeading';
 import { SignInRefusal } from './SignInRefusal';
 import { SignInWaiting } from './SignInWaiting';
+import { WayBackNote } from './WayBackHelp';
 
 /** Account states whose browser sign-in no longer works (expired; being renewed). */
 const LAPSED: ReadonlySet<string> = new Set(['expired', 'authorizing']);
@@ -84,6 +85,7 @@ function SignInStart({
         <p className="callout callout-info">{t('signIn.cancelled')}</p>
       ) : null}
       <p>{t('signIn.explain', { portal: provider.name })}</p>
+      <WayBackNote way={state.wayBack?.portals.find((p) => p.providerId === provider.id)} />
       {replaces ? (
         <p className="callout callout-info">{t('signIn.replaces', { portal: provider.name })}</p>
       ) : null}
@@ -115,7 +117,9 @@ function SignInStart({
 function NotReady({ provider }: { provider: ProviderView }) {
   const { t } = useTranslation();
   const store = useAppStore();
-  const tokens = provider.dialect === 'netrex';
+  const { policy } = useAppState();
+  // Only where API tokens exist (the Netrex protocol) and IT allows them.
+  const tokens = provider.dialect === 'netrex' && policy.allowApiTokens !== false;
   return (
     <section className="panel callout-warning-panel" aria-labelledby="not-ready-title">
       <h2 id="not-ready-title">{t('signIn.notReadyTitle', { portal: provider.name })}</h2>
@@ -149,14 +153,14 @@ function NotReady({ provider }: { provider: ProviderView }) {
 
 function OtherWays({ provider }: { provider: ProviderView }) {
   const { t } = useTranslation();
-  const { providers, policy } = useAppState();
+  const { providers, policy, portalPolicy } = useAppState();
   const store = useAppStore();
   // "Add another portal" leads to the choice only for its "Other portal…", which IT may forbid.
-  const choice = providers.length > 1 || policy.customPortalsAllowed;
+  const choice = providers.length > 1 || portalPolicy.customPortalsAllowed;
   return (
     <ul className="other-ways">
-      {/* Personal API tokens are a Netrex-protocol feature; a standard server refuses them. */}
-      {provider.dialect === 'netrex' && provider.ready ? (
+      {/* Personal API tokens are a Netrex-protocol feature; a standard server refuses them. IT may forbid them. */}
+      {provider.dialect === 'netrex' && provider.ready && policy.allowApiTokens !== false ? (
         <li>
           <button
             type="button"

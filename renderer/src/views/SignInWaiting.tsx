@@ -10,6 +10,7 @@ import { errorText } from './error-text';
 import { useFocusWhenLost } from './focus';
 import { EscapeCancels } from './EscapeCancels';
 import { PasteAddressForm } from './PasteAddressForm';
+import { LongWaitHelp, WayBackNote } from './WayBackHelp';
 
 export function SignInWaiting({
   provider,
@@ -60,6 +61,7 @@ export function SignInWaiting({
         {t('waiting.title')}
       </h2>
       <p>{t('waiting.explain', { portal: provider.name })}</p>
+      <WayBackNote way={tracking.view.wayBack} always />
       <Countdown localDeadline={tracking.localDeadline} />
       <div className="actions">
         <button
@@ -77,7 +79,8 @@ export function SignInWaiting({
           {errorText(t, error)}
         </p>
       ) : null}
-      <PasteAddressForm provider={provider} />
+      <LongWaitHelp provider={provider} tracking={tracking} />
+      <PasteAddressForm provider={provider} way={tracking.view.wayBack} />
     </section>
   );
 }

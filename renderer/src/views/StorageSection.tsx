@@ -1,25 +1,30 @@
 // Where sign-ins are kept: the keychain backend in use, the warning and the
 // explicit opt-in where it is weak, what happened if the old file was
-// unreadable, why it is left alone when it is, and a save that failed.
+// unreadable, why it is left alone when it is, that it waits for a keyring
+// not yet unlocked, and a save that failed.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorageStatus } from '../../../main/ipc/contract';
 import { actionKey } from '../store/state';
 import { useAppState, useAppStore } from '../store/store-context';
 import { appMessage, errorText } from './error-text';
+import { SetAsideFilesPanel } from './SetAsideFilesPanel';
+import { SetByOrganisation } from './SetByOrganisation';
 
 const BACKEND_NAMES: Readonly<Record<string, string>> = {
   gnome_libsecret: 'GNOME Keyring (libsecret)',
   kwallet: 'KDE Wallet',
   kwallet5: 'KDE Wallet 5',
   kwallet6: 'KDE Wallet 6',
+  secret_portal: 'Secret portal (xdg-desktop-portal)',
   dpapi: 'Windows Data Protection (DPAPI)',
   keychain: 'macOS Keychain',
 };
 
 export function StorageSection() {
   const { t } = useTranslation();
-  const { storage, busy, errors } = useAppState();
+  const { storage, busy, errors, policy } = useAppState();
+  const forbidden = policy.allowWeakStorage === false;
   const store = useAppStore();
   const optInId = useId();
   const saving = busy.includes(actionKey.storage);
@@ -45,6 +50,12 @@ export function StorageSection() {
                   storage.recovered.reason,
               })}
             </p>
+          ) : null}
+          {storage.keyStoreWaiting ? (
+            <div className="callout callout-warning" role="status">
+              <p>{t('storage.waitingForKeyring', { path: storage.keyStoreWaiting.path })}</p>
+              {storage.keyStoreWaiting.unsavedChanges ? <p>{t('storage.waitingUnsaved')}</p> : null}
+            </div>
           ) : null}
           {storage.fileKept ? (
             <p className="callout callout-warning">
@@ -77,14 +88,17 @@ export function StorageSection() {
                   id={optInId}
                   type="checkbox"
                   checked={storage.policy === 'weak-allowed'}
+                  disabled={forbidden}
                   aria-disabled={saving || undefined}
                   onChange={(event) =>
                     void (saving || store.setWeakStorageAllowed(event.target.checked))
                   }
                 />
                 <span>
-                  {t('storage.optIn')}
-                  <span className="field-hint block">{t('storage.optInHint')}</span>
+                  {t('storage.optIn')} {forbidden ? <SetByOrganisation /> : null}
+                  <span className="field-hint block">
+                    {forbidden ? t('policy.weakStorageOff') : t('storage.optInHint')}
+                  </span>
                 </span>
               </label>
             </>
@@ -96,6 +110,7 @@ export function StorageSection() {
               {errorText(t, error)}
             </p>
           ) : null}
+          <SetAsideFilesPanel />
         </div>
       )}
     </section>

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { ProviderStandIn } from '../../support/provider';
 import { encodedForms, readableLayers } from '../../support/vault-fixtures';
 
-export const CHANNELS = ['logs', 'errors', 'renderer', 'vault'] as const;
+export const CHANNELS = ['logs', 'logfile', 'errors', 'renderer', 'vault'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface HygieneReport {
@@ -28,7 +28,13 @@ const MIN_SECRET_LENGTH = 8;
 const KEY = 12;
 
 export class Hygiene {
-  readonly #texts: Record<Channel, string[]> = { logs: [], errors: [], renderer: [], vault: [] };
+  readonly #texts: Record<Channel, string[]> = {
+    logs: [],
+    logfile: [],
+    errors: [],
+    renderer: [],
+    vault: [],
+  };
   readonly #lazy: { channel: Channel; read: () => readonly string[] }[] = [];
   readonly #portals = new Set<ProviderStandIn>();
   readonly #configured = new Set<string>();
@@ -86,6 +92,30 @@ export class Hygiene {
       const [bytes, ...decoded] = readableLayers(readFileSync(path));
       this.#texts.vault.push(bytes!.toString('latin1'));
       for (const layer of decoded) this.#texts.vault.push(layer.toString('utf8'));
+    }
+  }
+
+  /**
+   * The app's log folder (main.log and its archives): every file's text, and
+   * every base64 or base64url run in it decoded (a secret only encoded is
+   * still a leak).
+   */
+  logFiles(dir: string): void {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(dir, name);
+      if (!statSync(path).isFile()) continue;
+      const text = readFileSync(path, 'utf8');
+      this.#texts.logfile.push(text);
+      for (const [run] of text.matchAll(/[A-Za-z0-9+/_-]{16,}={0,2}/g)) {
+        const base64 = run.replace(/-/g, '+').replace(/_/g, '/');
+        this.#texts.logfile.push(Buffer.from(base64, 'base64').toString('utf8'));
+      }
     }
   }
 

@@ -71,7 +71,7 @@ async function signInAs(login: string): Promise<string> {
   await page.waitForSelector('input[name=prompt][value=consent]', { state: 'attached' });
   await page.click(OIDC_PAGES.submit);
   const result = await engine.completeAuthorization(await next);
-  const account = await accounts.acceptAuthorization(result);
+  const account = await accounts.acceptAuthorization(result, { endReplacedGrant: false });
   await redirects.dispose();
   await context.close();
   return account.id;

@@ -123,7 +123,7 @@ describe('the status probe of a sign-in', () => {
     // Revoking the access token at the portal ends its refresh token too.
     expect((await revoke(rig.portal, result.tokens.accessToken)).status).toBe(200);
 
-    const account = await rig.accounts.acceptAuthorization(result);
+    const account = await rig.accounts.acceptAuthorization(result, { endReplacedGrant: false });
     const expired = await rig.untilState(account.id, 'expired');
     expect(expired.lastError).toMatchObject({ code: 'invalid_grant' });
     expect(rig.vault.getAccount(account.id)).toBeUndefined();

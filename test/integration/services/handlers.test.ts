@@ -48,13 +48,22 @@ afterAll(async () => {
 describe('the handler table', () => {
   it('app info and settings (start at login through the login item, remembered)', async () => {
     expect(await value('getAppInfo')).toMatchObject({ name: 'Netrex Connect', demo: true });
-    expect(await value('getAppSettings')).toEqual({ language: 'system', startAtLogin: false });
+    expect(await value('getAppSettings')).toEqual({
+      language: 'system',
+      startAtLogin: false,
+      detailedLog: false,
+    });
     expect(await value('updateAppSettings', { language: 'cs', startAtLogin: true })).toEqual({
       language: 'cs',
       startAtLogin: true,
+      detailedLog: false,
     });
     expect(rig.loginItem.enabled).toBe(true);
-    expect(await value('getAppSettings')).toEqual({ language: 'cs', startAtLogin: true });
+    expect(await value('getAppSettings')).toEqual({
+      language: 'cs',
+      startAtLogin: true,
+      detailedLog: false,
+    });
   });
 
   it('providers: the built-ins and the ready demo; add, configure, secret (write-only), remove', async () => {
@@ -134,6 +143,37 @@ describe('the handler table', () => {
       error: { code: 'not_pending' },
     });
     expect(rig.signInViews().map((v) => v.phase)).toEqual(['waiting', 'cancelled']);
+  });
+
+  it('the way back: its state, and a fresh sign-in link copied by the main process (never answered to the window)', async () => {
+    const status = await value<{ appLink: { status: string }; portals: { providerId: string }[] }>(
+      'getWayBack',
+    );
+    expect(status.appLink.status).toBe('unknown'); // no host check in this rig
+    expect(status.portals.map((p) => p.providerId)).toEqual([
+      'netrex',
+      'camstreamer-cloud',
+      'demo',
+    ]);
+    const copied = await value('copySignInLink', 'demo');
+    expect(copied).toMatchObject({ providerId: 'demo', phase: 'waiting' });
+    const link = rig.clipboard.at(-1)!;
+    expect(link.startsWith(`${rig.portal.url}/oauth2/auth/?`)).toBe(true);
+    expect(JSON.stringify(copied)).not.toContain(new URL(link).searchParams.get('state')!);
+    expect(await value('signInViaLoopback', 'demo')).toMatchObject({
+      phase: 'waiting',
+      wayBack: { route: 'loopback', reason: 'chosen' },
+    });
+    expect(await value('cancelSignIn', 'demo')).toMatchObject({ phase: 'cancelled' });
+    // A built-in has only the app link registered: said, in words, nothing started.
+    expect(await call('signInViaLoopback', 'netrex')).toMatchObject({
+      ok: false,
+      error: { code: 'loopback_not_registered', params: { portal: 'Netrex' } },
+    });
+    expect(await call('copySignInLink', 'nope')).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_provider' },
+    });
   });
 
   it('a pasted address completes the sign-in: connected with the account id, then 3 cameras', async () => {
@@ -237,6 +277,33 @@ describe('the handler table', () => {
     expect(await value('setWeakStorageAllowed', true)).toMatchObject({ policy: 'encrypted' });
   });
 
+  it('vault files set aside: none here; the retention is a setting (set-aside-files.test.ts has the rest)', async () => {
+    expect(await value('getSetAsideFiles')).toEqual({ retentionDays: 30, files: [] });
+    expect(await value('setSetAsideRetention', 90)).toEqual({ retentionDays: 90, files: [] });
+    expect(await value('deleteSetAsideFiles')).toEqual({ retentionDays: 90, files: [] });
+  });
+
+  it('policy and updates: nothing set by IT in the test rig; updates off in a development run', async () => {
+    expect(await value('getPolicy')).toEqual({});
+    expect(await value('getUpdateStatus')).toEqual({ state: 'disabled', reason: 'development' });
+    const restart = await call('restartToUpdate');
+    expect(restart).toMatchObject({
+      ok: false,
+      error: { code: 'update_restart_refused', params: { variant: 'not-ready' } },
+    });
+  });
+
+  it('diagnosis: a report in the language asked, saved where the dialog says; the log folder', async () => {
+    const report = await value<{ report: { language: string } }>('runDiagnosis', 'cs');
+    expect(report.report.language).toBe('cs');
+    expect(await value('saveDiagnosis', 'cs')).toMatchObject({ saved: true });
+    // This rig keeps no log file: "Show logs" still opens the host's folder.
+    expect(await value('openLogFolder')).toBeNull();
+    expect(await value('updateAppSettings', { detailedLog: true })).toMatchObject({
+      detailedLog: true,
+    });
+  });
+
   it('invalid arguments are refused naming the method, the argument and the rule, never the value', async () => {
     const cases: [string, unknown[], RegExp][] = [
       ['signIn', [42], /signIn: providerId: /],
@@ -260,6 +327,8 @@ describe('the handler table', () => {
       ],
       ['setWeakStorageAllowed', ['yes'], /setWeakStorageAllowed: allowed: /],
       ['getAppInfo', ['extra'], /getAppInfo: too many arguments \(it takes no arguments\)/],
+      ['runDiagnosis', ['de'], /runDiagnosis: language: /],
+      ['saveDiagnosis', ['/etc/passwd'], /saveDiagnosis: language: /],
     ];
     for (const [method, args, rule] of cases) {
       const result = await call(method, ...args);

@@ -98,6 +98,13 @@ const settingsShape = {
    * would pass here and might fail at a real portal.
    */
   basicClientAuth: z.boolean().default(false),
+  /**
+   * Whether a new authorization of a user who already has a live grant for
+   * the client answers with that grant's current tokens instead of new ones.
+   * The documentation does not say; some servers do it, so the app must not
+   * take "new sign-in" to mean "new tokens". Off: a new grant each time.
+   */
+  reissueGrant: z.boolean().default(false),
 };
 
 export const settingsSchema = z.strictObject(settingsShape);
@@ -256,5 +263,6 @@ export function settingsOf(config: EffectiveConfig): ProviderSettings {
     revokeUnknownToken: config.revokeUnknownToken,
     loopbackAnyPort: config.loopbackAnyPort,
     basicClientAuth: config.basicClientAuth,
+    reissueGrant: config.reissueGrant,
   };
 }

@@ -38,6 +38,11 @@ export interface StartProviderOptions {
   readonly clock?: Clock;
   /** Serve /__stand-in/faults (default true). */
   readonly faultsOverHttp?: boolean;
+  /**
+   * The portal's clock as its answers' Date header says it (epoch ms); default
+   * Node's own header (the real time). A portal whose clock is off.
+   */
+  readonly dateHeader?: () => number;
 }
 
 export type Faults = Pick<FaultInjector, 'inject' | 'latency' | 'clear'>;
@@ -105,6 +110,7 @@ export async function startProvider(
     });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (options.dateHeader) res.setHeader('date', new Date(options.dateHeader()).toUTCString());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const endpoint = ROUTES[url.pathname];
     const isFaults = faultsEndpoint !== undefined && url.pathname === FAULTS_PATH;

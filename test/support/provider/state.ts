@@ -41,6 +41,8 @@ interface Grant {
   readonly username: string;
   readonly rights: readonly Right[];
   revoked: boolean;
+  /** The tokens issued last (for `reissueGrant`). */
+  latest?: IssuedTokens;
 }
 
 interface AccessTokenRecord {
@@ -229,6 +231,13 @@ export class ProviderState {
         return refuse('code_verifier does not match the code_challenge.');
       }
     }
+    if (this.settings.reissueGrant) {
+      const live = this.#liveGrant(record.clientId, record.username);
+      if (live?.latest) {
+        record.grant = live;
+        return { ok: true, ...live.latest };
+      }
+    }
     const grant: Grant = {
       clientId: record.clientId,
       username: record.username,
@@ -281,6 +290,18 @@ export class ProviderState {
     return { ok: true, ...this.#issueTokens(record.grant, rights, rotate) };
   }
 
+  /** The user's newest unrevoked grant for the client, if any. */
+  #liveGrant(clientId: string, username: string): Grant | undefined {
+    let found: Grant | undefined;
+    for (const { value } of this.#accessTokens.values()) {
+      const { grant } = value;
+      if (grant.clientId === clientId && grant.username === username && !grant.revoked) {
+        found = grant;
+      }
+    }
+    return found;
+  }
+
   #issueTokens(grant: Grant, rights: readonly Right[], withRefresh: boolean): IssuedTokens {
     const accessToken = randomSecret('access');
     const expiresIn = this.settings.accessTokenLifetimeSec;
@@ -296,7 +317,8 @@ export class ProviderState {
       this.#refreshTokens.set(refreshToken, { grant, invalidated: false });
       this.#issued.add(refreshToken);
     }
-    return { accessToken, refreshToken, expiresIn, rights };
+    grant.latest = { accessToken, refreshToken, expiresIn, rights };
+    return grant.latest;
   }
 
   /** Revocation: the access token's whole grant (so its refresh token too) stops working. */

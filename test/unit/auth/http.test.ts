@@ -45,6 +45,15 @@ describe('boundedFetch', () => {
     await expect(response.json()).resolves.toEqual({ a: 1 });
   });
 
+  // The contract the fetch port keeps (Node's fetch does, undici lib/web/fetch/index.js with
+  // redirect 'manual'): a 3xx is an answer, and only discovery decides whether to follow it.
+  it('hands a redirect back as an answer with its status and Location, following nothing', async () => {
+    server.on('/moved', { status: 308, headers: { location: '/elsewhere' } });
+    const response = await http()(`${server.url}/moved`, { method: 'GET' });
+    expect([response.status, response.headers.get('location')]).toEqual([308, '/elsewhere']);
+    expect(server.requests.some((r) => r.url.pathname === '/elsewhere')).toBe(false);
+  });
+
   it('gives up on a server that never answers, as a timeout naming the portal', async () => {
     server.on('/hang', 'hang');
     const error = await failure(

@@ -1,6 +1,7 @@
 // The standard dialect against a scripted RFC 8414 / OpenID server: discovery
 // rules, the authorization URL, iss (RFC 9207), client authentication, and the
 // refusals a certified server never produces.
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuthError } from '../../../main/auth/auth-error';
 import { createSignInEngine, type SignInEngine } from '../../../main/auth/engine';
@@ -139,20 +140,78 @@ describe('sign-in engine, standard dialect', () => {
   });
 
   it.each([
-    ['an issuer that differs', { issuer: 'https://other.example' }, 'discovery_failed'],
-    ['no S256', { code_challenge_methods_supported: ['plain'] }, 'pkce_unsupported'],
-    ['no PKCE at all', { code_challenge_methods_supported: undefined }, 'pkce_unsupported'],
+    [
+      'an issuer that differs',
+      { issuer: 'https://other.example/tenant?x=secret-query' },
+      'discovery_failed',
+      'issuer-mismatch',
+    ],
+    ['no S256', { code_challenge_methods_supported: ['plain'] }, 'pkce_unsupported', undefined],
+    ['an empty PKCE list', { code_challenge_methods_supported: [] }, 'pkce_unsupported', undefined],
     [
       'a plain-http endpoint elsewhere',
       { token_endpoint: 'http://evil.example/token' },
       'discovery_failed',
+      'endpoint-not-https',
     ],
-    ['no token endpoint', { token_endpoint: undefined }, 'discovery_failed'],
-  ])('refuses metadata with %s', async (_what, patch, code) => {
+    ['no token endpoint', { token_endpoint: undefined }, 'discovery_failed', 'endpoint-missing'],
+  ])('refuses metadata with %s, saying which', async (_what, patch, code, variant) => {
     Object.assign(metadata, patch);
     const error = await failure(engine.startAuthorization('corp'));
     expect(error.code).toBe(code);
-    if (code === 'pkce_unsupported') expect(error.message).toMatch(/PKCE \(S256\)/);
+    expect(error.params?.variant).toBe(variant);
+    expect(JSON.stringify(error.toUserFacing())).not.toContain('secret-query');
+  });
+
+  it('names what it refused: the listed PKCE methods, the claimed issuer beside the configured one', async () => {
+    metadata.code_challenge_methods_supported = ['plain'];
+    const pkce = await failure(engine.startAuthorization('corp'));
+    expect(pkce.params).toEqual({ portal: 'Corp SSO', listed: 'plain' });
+    expect(pkce.message).toBe(
+      "Corp SSO lists the PKCE methods it supports (plain) and S256 is not among them. Netrex Connect signs in only with S256 PKCE; ask the server's administrator to enable it.",
+    );
+    metadata.code_challenge_methods_supported = ['S256'];
+    metadata.issuer = 'https://other.example/tenant?x=secret-query#f';
+    await engine.dispose();
+    engine = makeEngine();
+    const other = await failure(engine.startAuthorization('corp'));
+    expect(other.params).toEqual({
+      portal: 'Corp SSO',
+      variant: 'issuer-mismatch',
+      claimed: 'https://other.example/tenant',
+      configured: `${server.url}/`,
+    });
+    expect(other.message).toContain(
+      `the server says it is https://other.example/tenant, but Corp SSO is set up with ${server.url}/.`,
+    );
+  });
+
+  it('sends S256 when the metadata does not list PKCE methods, and says the server does not advertise it', async () => {
+    delete metadata.code_challenge_methods_supported;
+    expect(engine.serverFacts('corp')).toBeUndefined();
+    const { authorizationUrl, url } = await startAndCallback();
+    const challenge = new URL(authorizationUrl).searchParams;
+    expect(challenge.get('code_challenge_method')).toBe('S256');
+    expect(challenge.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(engine.serverFacts('corp')).toEqual({ pkce: 'not-advertised' });
+    await engine.completeAuthorization(url);
+    const token = server.requests.find((r) => r.url.pathname === '/token')!;
+    const verifier = new URLSearchParams(token.body).get('code_verifier')!;
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(
+      challenge.get('code_challenge'),
+    );
+    // The answer is checked as always: a token answer without access_token is still refused.
+    server.on('/token', { json: { token_type: 'bearer' } });
+    const next = await startAndCallback();
+    expect((await failure(engine.completeAuthorization(next.url))).code).toBe(
+      'invalid_token_response',
+    );
+  });
+
+  it('says the server advertises PKCE when it lists S256; a Netrex portal has no such facts', async () => {
+    await startAndCallback();
+    expect(engine.serverFacts('corp')).toEqual({ pkce: 'advertised' });
+    expect(engine.serverFacts('nobody')).toBeUndefined();
   });
 
   it('falls back to RFC 8414 metadata when there is no OpenID configuration', async () => {
@@ -162,12 +221,29 @@ describe('sign-in engine, standard dialect', () => {
   });
 
   it.each([
-    ['a 500', { status: 500, body: 'oops' }, 'portal_error'],
-    ['an HTML page', { body: '<html></html>' }, 'discovery_failed'],
-    ['nothing', 'hang' as const, 'timeout'],
-  ])('reports discovery answering %s', async (_what, answer, code) => {
+    ['a 500', { status: 500, body: 'oops' }, 'portal_error', undefined],
+    ['a 403', { status: 403, body: 'forbidden' }, 'discovery_failed', 'status'],
+    ['a 401', { status: 401, json: { error: 'invalid_client' } }, 'discovery_failed', 'status'],
+    ['an HTML page', { body: '<html></html>' }, 'discovery_failed', 'not-json'],
+    ['a JSON array', { json: [{ issuer: 'https://x.example' }] }, 'discovery_failed', 'not-json'],
+    ['JSON with no issuer', { json: { hello: 'world' } }, 'discovery_failed', 'no-issuer'],
+    ['nothing', 'hang' as const, 'timeout', undefined],
+  ])('reports discovery answering %s', async (_what, answer, code, variant) => {
     server.on('/.well-known/openid-configuration', answer);
-    expect((await failure(engine.startAuthorization('corp'))).code).toBe(code);
+    const error = await failure(engine.startAuthorization('corp'));
+    expect(error.code).toBe(code);
+    expect(error.params?.variant).toBe(variant);
+  });
+
+  it('reports a 404 at both well-known addresses as no configuration there', async () => {
+    server.on('/.well-known/openid-configuration', { status: 404, body: 'nope' });
+    const error = await failure(engine.startAuthorization('corp'));
+    expect(error.params).toEqual({ portal: 'Corp SSO', variant: 'not-found', status: 404 });
+    expect(server.requests.map((r) => r.url.pathname)).toEqual([
+      '/.well-known/openid-configuration',
+      '/.well-known/oauth-authorization-server',
+    ]);
+    expect(error.message).toMatch(/answered 404 Not Found\. Check the issuer address/);
   });
 
   it('checks iss (RFC 9207): wrong, or missing although advertised', async () => {
@@ -271,6 +347,22 @@ describe('sign-in engine, standard dialect', () => {
         { token: 'rt-old-123456', token_type_hint: 'refresh_token', client_id: 'native-app' },
         { token: 'at-old-123456', token_type_hint: 'access_token', client_id: 'native-app' },
       ]);
+    });
+
+    it('follows no redirect from the token, userinfo or revocation endpoint', async () => {
+      metadata.userinfo_endpoint = `${server.url}/me`;
+      const moved = (to: string) => ({ status: 307, headers: { location: `${server.url}${to}` } });
+      server.on('/token', moved('/token-elsewhere'));
+      server.on('/me', moved('/me-elsewhere'));
+      server.on('/revoke', moved('/revoke-elsewhere'));
+      const { url } = await startAndCallback();
+      expect((await failure(engine.completeAuthorization(url))).code).toBe('portal_error');
+      expect((await failure(engine.refresh('corp', tokens()))).code).toBe('portal_error');
+      expect((await failure(engine.checkAccess('corp', tokens()))).code).toBe('portal_error');
+      expect((await failure(engine.revoke('corp', tokens()))).code).toBe('revocation_failed');
+      const paths = server.requests.map((r) => r.url.pathname);
+      expect(paths.filter((p) => p.endsWith('-elsewhere'))).toEqual([]);
+      expect(paths.filter((p) => p === '/token')).toHaveLength(2);
     });
 
     it('says so when the server has no revocation endpoint', async () => {

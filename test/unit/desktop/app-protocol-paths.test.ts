@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import {
   APP_CONTENT_SECURITY_POLICY,
+  APP_META_CONTENT_SECURITY_POLICY,
   APP_ENTRY_URL,
   appResponseHeaders,
   isAppUrl,
@@ -135,9 +136,19 @@ describe('response headers', () => {
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
   });
 
-  it('match the CSP the renderer page declares itself (one policy, two places)', () => {
+  it("carry frame-ancestors 'none': no other page may frame the app", () => {
+    const csp = appResponseHeaders('text/html; charset=utf-8')['Content-Security-Policy'] ?? '';
+    expect(csp.split('; ')).toContain("frame-ancestors 'none'");
+  });
+
+  it('the page repeats the policy in its meta tag without frame-ancestors, which a meta tag cannot carry', () => {
     const html = readFileSync(join(import.meta.dirname, '../../../renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
-    expect(meta?.[1]).toBe(APP_CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).toBe(APP_META_CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).not.toMatch(/frame-ancestors|report-uri|sandbox/);
+    // The same policy otherwise: every meta directive is in the header.
+    for (const directive of APP_META_CONTENT_SECURITY_POLICY.split('; ')) {
+      expect(APP_CONTENT_SECURITY_POLICY.split('; ')).toContain(directive);
+    }
   });
 });

@@ -153,3 +153,25 @@ describe('tray icon', () => {
     expect(() => trayIconBitmap(7, 'ok')).toThrow(RangeError);
   });
 });
+
+describe('tray while the saved sign-ins wait for the keyring', () => {
+  it('says so first, in English and Czech, and in the tooltip', () => {
+    for (const words of [en, cs]) {
+      const model = trayMenuModel([], [], words, { waitingForKeyring: true });
+      expect(model.slice(0, 2)).toEqual([
+        { kind: 'label', label: words.tray.waitingForKeyring },
+        { kind: 'separator' },
+      ]);
+      expect(trayTooltip([], words, { waitingForKeyring: true })).toBe(
+        words.tray.tooltipWaitingForKeyring,
+      );
+    }
+    expect(en.tray.waitingForKeyring).toMatch(/keyring/);
+    expect(cs.tray.waitingForKeyring).toMatch(/klíčenk/);
+  });
+
+  it('says nothing of it otherwise', () => {
+    expect(trayMenuModel([], [], en)[0]).toEqual({ kind: 'label', label: en.tray.noAccounts });
+    expect(trayTooltip([], en)).toBe(en.tray.tooltipNoAccounts);
+  });
+});

@@ -2,6 +2,12 @@
 // the same everywhere it is spelled, every target the issue names, and the
 // release fuses. Uses electron-builder's own schema validator and its own
 // Linux desktop-entry code, so what is checked is what the installers get.
+// electron-builder's whole run over this file (app.asar, the deb and AppImage
+// targets, the macOS app and its ad-hoc signature) is
+// test/integration/packaging/electron-builder.test.ts. The NSIS include is
+// checked as text only: electron-builder cannot build for Windows here (it
+// edits the Electron .exe's resources, which needs the real binary) and
+// downloads makensis while building.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -127,8 +133,12 @@ describe('packaging (electron-builder.yml)', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       grantFileProtocolExtraPrivileges: false,
+      // Unsigned arm64 builds launch only with a signature over the flipped binary
+      // (test/integration/packaging/electron-builder.test.ts runs it).
+      resetAdHocDarwinSignature: true,
     });
     expect(config.asar).toBe(true);
+    expect(config.mac?.hardenedRuntime).toBe(true);
   });
 
   it('ships out/ without the demo stand-in and with the entry package.json points at', () => {

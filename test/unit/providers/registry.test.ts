@@ -2,13 +2,19 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConfDocumentStore } from '../../../main/common/document-store';
-import { loadManagedConfig } from '../../../main/providers/managed-config';
+import { combinePolicies } from '../../../main/policy/effective-policy';
+import { readDevelopmentFile } from '../../../main/policy/policy-sources';
 import { toProviderView } from '../../../main/ipc/provider-view';
 import { providerReadiness } from '../../../main/providers/readiness';
 import { createProviderRegistry } from '../../../main/providers/registry';
 import { ProviderError } from '../../../main/providers/provider-error';
 import { DEFAULT_LOOPBACK_PORT } from '../../../main/providers/provider-config';
 import { makeTempDir, type TempDir } from '../../support/temp-dir';
+
+/** One JSON policy file, read as the app reads a file it trusts, to what the portals get. */
+async function loadManagedConfig(file: string) {
+  return combinePolicies(await readDevelopmentFile(file)).managed;
+}
 
 function refusal(run: () => unknown): ProviderError {
   try {
@@ -46,7 +52,7 @@ describe('ProviderRegistry', () => {
     expect(view.availableRights).toHaveLength(10);
   });
 
-  it('hides the built-ins IT does not configure, yet finds them for accounts signed in before', () => {
+  it('hides the built-ins IT does not configure, yet finds them for accounts signed in before', async () => {
     const file = join(dir.path, 'managed.json');
     writeFileSync(
       file,
@@ -60,7 +66,10 @@ describe('ProviderRegistry', () => {
         ],
       }),
     );
-    const registry = createProviderRegistry({ store: store(), managed: loadManagedConfig(file) });
+    const registry = createProviderRegistry({
+      store: store(),
+      managed: await loadManagedConfig(file),
+    });
     expect(registry.list().map((p) => [p.id, p.origin])).toEqual([
       ['netrex', 'managed'],
       ['acme', 'managed'],
@@ -74,10 +83,13 @@ describe('ProviderRegistry', () => {
     expect(open.policy()).toEqual({ customPortalsAllowed: true, defaultProviderId: null });
   });
 
-  it('refuses to add by hand the address of a hidden built-in (a second copy of it)', () => {
+  it('refuses to add by hand the address of a hidden built-in (a second copy of it)', async () => {
     const file = join(dir.path, 'managed.json');
     writeFileSync(file, JSON.stringify({ hideBuiltInPortals: true }));
-    const registry = createProviderRegistry({ store: store(), managed: loadManagedConfig(file) });
+    const registry = createProviderRegistry({
+      store: store(),
+      managed: await loadManagedConfig(file),
+    });
     expect(registry.list()).toEqual([]);
     expect(refusal(() => registry.addPortal({ url: 'https://system2.netrex.cz' })).code).toBe(
       'duplicate',
@@ -194,7 +206,7 @@ describe('ProviderRegistry', () => {
     expect(refusal(() => registry.remove(added.id)).code).toBe('unknown_provider');
   });
 
-  it('applies managed configuration: locked entries refuse edits, custom portals can be forbidden', () => {
+  it('applies managed configuration: locked entries refuse edits, custom portals can be forbidden', async () => {
     const file = join(dir.path, 'managed.json');
     writeFileSync(
       file,
@@ -206,7 +218,7 @@ describe('ProviderRegistry', () => {
         ],
       }),
     );
-    const managed = loadManagedConfig(file);
+    const managed = combinePolicies(await readDevelopmentFile(file)).managed;
     const registry = createProviderRegistry({ store: store(), managed });
     expect(registry.get('netrex')).toMatchObject({ clientId: 'it-client', locked: true });
     expect(refusal(() => registry.update('netrex', { clientId: 'mine' })).code).toBe('locked');
@@ -218,6 +230,15 @@ describe('ProviderRegistry', () => {
       'custom_portals_disabled',
     );
     expect(registry.allowCustomPortals).toBe(false);
+    // IT lifts the lockdown and drops ACME while the app runs: heard at once.
+    let heard = 0;
+    registry.onDidChange(() => heard++);
+    registry.setManaged(combinePolicies([]).managed);
+    expect(heard).toBe(1);
+    expect(registry.allowCustomPortals).toBe(true);
+    expect(registry.get('acme')).toBeUndefined();
+    expect(registry.get('netrex')).toMatchObject({ locked: false, clientId: '' });
+    expect(registry.addPortal({ url: 'https://p.example' }).origin).toBe('custom');
   });
 
   it('moves an unreadable settings file aside and says where', () => {

@@ -29,6 +29,9 @@ function bridgeOver(w: FixtureWorld, overrides: Parameters<typeof fixedHandlers>
     'accounts-changed': new Set(),
     'sign-in-changed': new Set(),
     notice: new Set(),
+    'policy-changed': new Set(),
+    'update-changed': new Set(),
+    'way-back-changed': new Set(),
   };
   const subscribe =
     <E extends keyof BridgeEvents>(name: E) =>
@@ -41,6 +44,9 @@ function bridgeOver(w: FixtureWorld, overrides: Parameters<typeof fixedHandlers>
     onAccountsChanged: subscribe('accounts-changed'),
     onSignInChanged: subscribe('sign-in-changed'),
     onNotice: subscribe('notice'),
+    onPolicyChanged: subscribe('policy-changed'),
+    onUpdateChanged: subscribe('update-changed'),
+    onWayBackChanged: subscribe('way-back-changed'),
   };
   const emit = <E extends keyof BridgeEvents>(name: E, payload: BridgeEvents[E]) => {
     for (const listener of listeners[name]) listener(payload);
@@ -254,6 +260,40 @@ describe('AppStore', () => {
     const connected = store.getState().notices.filter((n) => n.local?.key === 'connected');
     expect(connected).toHaveLength(1); // the second sign-in replaced the first notice
     expect(store.getState().notices).toHaveLength(2);
+  });
+
+  it('opening the settings takes what discovery found since the list was read, and only that', async () => {
+    const w = world({ providers: [NETREX, CAMSTREAMER] });
+    let answer: (() => void) | undefined;
+    let held = false;
+    const { store } = await started(w, {
+      listProviders: () =>
+        new Promise((resolve) => {
+          const snapshot = w.providers;
+          answer = () => resolve({ ok: true, value: snapshot });
+          if (!held) answer();
+        }),
+    });
+    held = true;
+    w.providers = [{ ...NETREX, server: { pkce: 'not-advertised' } }, CAMSTREAMER];
+    store.openSettings('netrex');
+    // A save that is answered before the list must not be undone by it.
+    await store.updateProvider('netrex', { clientId: 'saved-meanwhile' });
+    answer!();
+    await Promise.resolve();
+    await Promise.resolve();
+    const netrex = store.getState().providers.find((p) => p.id === 'netrex');
+    expect(netrex).toMatchObject({
+      clientId: 'saved-meanwhile',
+      server: { pkce: 'not-advertised' },
+    });
+    // Facts gone (the address changed: another server) are dropped too.
+    w.providers = [NETREX, CAMSTREAMER];
+    store.openSettings('netrex');
+    answer!();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.getState().providers.find((p) => p.id === 'netrex')).not.toHaveProperty('server');
   });
 
   it('never keeps an API token or a client secret in its state', async () => {

@@ -56,3 +56,33 @@ describe('app settings', () => {
     },
   );
 });
+
+describe('the tray notice, remembered in the settings document', () => {
+  it('is not shown at first, is remembered once told, and survives a restart and a settings change', () => {
+    const { settings } = open();
+    expect(settings.trayNoticeShown()).toBe(false);
+    settings.rememberTrayNoticeShown();
+    settings.update({ language: 'cs' });
+    const again = openAppSettings(
+      createConfDocumentStore(dir!.path, APP_SETTINGS_DOCUMENT),
+      undefined,
+      () => 0,
+    );
+    expect(again.trayNoticeShown()).toBe(true);
+    expect(again.get()).toEqual({ language: 'cs', startAtLogin: false, detailedLog: false });
+  });
+
+  it('a document from before the field reads as not told; one with it still gives its language', () => {
+    const { path } = open();
+    writeFileSync(path, JSON.stringify({ version: 1, language: 'en', startAtLogin: true }));
+    const old = openAppSettings(
+      createConfDocumentStore(dir!.path, APP_SETTINGS_DOCUMENT),
+      undefined,
+      () => 0,
+    );
+    expect(old.trayNoticeShown()).toBe(false);
+    expect(old.warnings).toEqual([]);
+    old.rememberTrayNoticeShown();
+    expect(savedLanguage(JSON.parse(readFileSync(path, 'utf8')))).toBe('en');
+  });
+});

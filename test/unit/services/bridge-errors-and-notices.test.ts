@@ -59,7 +59,14 @@ describe('toUserFacing', () => {
       accounts: { list: boom } as never,
       signIns: {} as never,
       settings: {} as never,
+      setAside: {} as never,
       appInfo: { name: 'n', version: 'v', platform: 'linux', languages: [], demo: false },
+      policy: () => ({}),
+      policyView: () => ({}),
+      updates: {} as never,
+      diagnosis: {} as never,
+      openLogFolder: async () => undefined,
+      wayBack: {} as never,
     });
     expect(await handlers.listAccounts()).toEqual({ ok: false, error: INTERNAL_ERROR });
     const dispatch = createBridgeDispatch(

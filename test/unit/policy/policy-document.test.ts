@@ -1,17 +1,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { combinePolicies } from '../../../main/policy/effective-policy';
+import { jsonReading } from '../../../main/policy/policy-files';
+import { readDevelopmentFile } from '../../../main/policy/policy-sources';
 import {
-  loadManagedConfig,
   managedConfigErrorToUserFacing,
   managedConfigPath,
-  MANAGED_CONFIG_FIELDS,
+  MANAGED_ENTRY_FIELDS,
   MAX_MANAGED_CONFIG_BYTES,
+  type ManagedConfig,
 } from '../../../main/providers/managed-config';
 import { makeTempDir, type TempDir } from '../../support/temp-dir';
 
+/** One JSON policy file, read as the app reads a file it trusts, to what the portals get. */
+async function loadManagedConfig(file: string): Promise<ManagedConfig> {
+  return combinePolicies(await readDevelopmentFile(file)).managed;
+}
+
 describe('managedConfigPath', () => {
-  it('is documented per OS', () => {
+  it('is documented per OS', async () => {
     expect(managedConfigPath('win32', { ProgramData: 'D:\\PD' })).toBe(
       'D:\\PD\\NetrexConnect\\managed.json',
     );
@@ -22,16 +30,26 @@ describe('managedConfigPath', () => {
     expect(managedConfigPath('linux', {})).toBe('/etc/netrex-connect/managed.json');
   });
 
-  it('follows NETREX_MANAGED_CONFIG on every OS', () => {
+  it('follows NETREX_MANAGED_CONFIG on every OS', async () => {
     for (const os of ['win32', 'darwin', 'linux'] as const) {
       expect(managedConfigPath(os, { NETREX_MANAGED_CONFIG: ' /srv/it/nc.json ' })).toBe(
         '/srv/it/nc.json',
       );
     }
   });
+
+  it('ignores NETREX_MANAGED_CONFIG in a packaged app (a shortcut must not lift the lockdown)', async () => {
+    const env = { NETREX_MANAGED_CONFIG: '/nowhere/missing.json', ProgramData: 'D:\\PD' };
+    expect(managedConfigPath('linux', env, true)).toBe('/etc/netrex-connect/managed.json');
+    expect(managedConfigPath('darwin', env, true)).toBe(
+      '/Library/Application Support/NetrexConnect/managed.json',
+    );
+    expect(managedConfigPath('win32', env, true)).toBe('D:\\PD\\NetrexConnect\\managed.json');
+    expect(managedConfigPath('linux', env, false)).toBe('/nowhere/missing.json');
+  });
 });
 
-describe('loadManagedConfig', () => {
+describe('one JSON policy document', () => {
   let dir: TempDir;
   let file: string;
   beforeEach(() => {
@@ -42,8 +60,8 @@ describe('loadManagedConfig', () => {
   const write = (value: unknown) =>
     writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
 
-  it('is empty, without error, when there is no file', () => {
-    const config = loadManagedConfig(file);
+  it('is empty, without error, when there is no file', async () => {
+    const config = await loadManagedConfig(file);
     expect(config).toMatchObject({
       file: null,
       providers: [],
@@ -52,7 +70,7 @@ describe('loadManagedConfig', () => {
     });
   });
 
-  it('configures a built-in portal, locked by default, keeping the secret apart', () => {
+  it('configures a built-in portal, locked by default, keeping the secret apart', async () => {
     write({
       providers: [
         {
@@ -63,7 +81,7 @@ describe('loadManagedConfig', () => {
         },
       ],
     });
-    const config = loadManagedConfig(file);
+    const config = await loadManagedConfig(file);
     expect(config.errors).toEqual([]);
     expect(config.providers).toEqual([
       expect.objectContaining({
@@ -79,7 +97,7 @@ describe('loadManagedConfig', () => {
     expect(config.clientSecrets.get('netrex')).toBe('shh-very-secret');
   });
 
-  it('adds a new portal and honours allowCustomPortals and locked:false', () => {
+  it('adds a new portal and honours allowCustomPortals and locked:false', async () => {
     write({
       allowCustomPortals: false,
       providers: [
@@ -94,7 +112,7 @@ describe('loadManagedConfig', () => {
         },
       ],
     });
-    const config = loadManagedConfig(file);
+    const config = await loadManagedConfig(file);
     expect(config.errors).toEqual([]);
     expect(config.allowCustomPortals).toBe(false);
     expect(config.providers[0]).toMatchObject({
@@ -107,18 +125,37 @@ describe('loadManagedConfig', () => {
     });
   });
 
-  it('names the file and (file) for a file that is not JSON', () => {
+  it('loopbackFallback: true says the portal has the loopback address registered too; anything but a boolean skips the entry', async () => {
+    write({
+      providers: [
+        { id: 'netrex', clientId: 'abc', loopbackFallback: true },
+        { id: 'camstreamer-cloud', clientId: 'def', loopbackFallback: 'yes' },
+      ],
+    });
+    const config = await loadManagedConfig(file);
+    expect(config.providers).toHaveLength(1);
+    expect(config.providers[0]).toMatchObject({ id: 'netrex', loopbackFallback: true });
+    expect(config.errors).toMatchObject([{ file, field: 'providers[1].loopbackFallback' }]);
+  });
+
+  it('names the file and (file) for a file that is not JSON', async () => {
     write('{ "providers": [ ');
-    const config = loadManagedConfig(file);
+    const config = await loadManagedConfig(file);
     expect(config.file).toBe(file);
     expect(config.providers).toEqual([]);
     expect(config.errors).toEqual([
-      { file, field: '(file)', rule: 'file-not-json', message: 'the file is not valid JSON' },
+      {
+        file,
+        field: '(file)',
+        rule: 'file-not-json',
+        message: 'it is not valid JSON',
+        locks: true,
+      },
     ]);
     expect(managedConfigErrorToUserFacing(config.errors[0]!).message).toContain(file);
   });
 
-  it('names the field of each broken entry and keeps the valid ones', () => {
+  it('names the field of each broken entry and keeps the valid ones', async () => {
     write({
       providers: [
         { id: 'good', name: 'Good', url: 'https://good.example', clientId: 'x' },
@@ -132,7 +169,7 @@ describe('loadManagedConfig', () => {
         { id: 'good', name: 'Again', url: 'https://good2.example' },
       ],
     });
-    const config = loadManagedConfig(file);
+    const config = await loadManagedConfig(file);
     expect(config.providers.map((p) => p.id)).toEqual(['good']);
     const fields = config.errors.map((e) => e.field);
     expect(fields).toEqual([
@@ -155,7 +192,7 @@ describe('loadManagedConfig', () => {
     expect(config.errors[2]!.message).toMatch(/clientID/);
   });
 
-  it('names the rule each broken part breaks, with what its sentence names, for the window', () => {
+  it('names the rule each broken part breaks, with what its sentence names, for the window', async () => {
     write({
       allowCustomPortals: 'false',
       providers: [
@@ -169,7 +206,7 @@ describe('loadManagedConfig', () => {
         { id: 'empty', name: 'E', url: 'https://e.example', clientSecret: '' },
       ],
     });
-    const errors = loadManagedConfig(file).errors;
+    const errors = (await loadManagedConfig(file)).errors;
     expect(errors.map((e) => [e.field, e.rule, e.values])).toEqual([
       ['allowCustomPortals', 'wrong-type', { expected: 'boolean' }],
       ['providers[0]', 'unknown-fields', { names: '"clientID"' }],
@@ -197,31 +234,34 @@ describe('loadManagedConfig', () => {
     });
   });
 
-  it('hides the built-in portals and names the default portal when IT says so', () => {
+  it('hides the built-in portals and names the default portal when IT says so', async () => {
     write({
       hideBuiltInPortals: true,
       defaultPortal: 'acme',
       providers: [{ id: 'acme', name: 'ACME', url: 'https://acme.example', clientId: 'c' }],
     });
-    const config = loadManagedConfig(file);
+    const config = await loadManagedConfig(file);
     expect(config.errors).toEqual([]);
     expect(config).toMatchObject({ hideBuiltInPortals: true, defaultProviderId: 'acme' });
     // Without a file: nothing hidden, no default.
-    expect(loadManagedConfig(join(dir.path, 'none.json'))).toMatchObject({
+    expect(await loadManagedConfig(join(dir.path, 'none.json'))).toMatchObject({
       hideBuiltInPortals: false,
       defaultProviderId: null,
     });
   });
 
-  it('refuses a default portal the window would not list, and opens as without one', () => {
+  it('refuses a default portal the window would not list, and opens as without one', async () => {
     write({ hideBuiltInPortals: true, defaultPortal: 'netrex', providers: [] });
-    const hidden = loadManagedConfig(file);
+    const hidden = await loadManagedConfig(file);
     expect(hidden.defaultProviderId).toBeNull();
     expect(hidden.errors).toMatchObject([{ field: 'defaultPortal', rule: 'unknown-portal' }]);
     write({ defaultPortal: 'netrex' }); // a built-in, shown: fine
-    expect(loadManagedConfig(file)).toMatchObject({ defaultProviderId: 'netrex', errors: [] });
+    expect(await loadManagedConfig(file)).toMatchObject({
+      defaultProviderId: 'netrex',
+      errors: [],
+    });
     write({ defaultPortal: 'Not An Id', hideBuiltInPortals: 'yes' });
-    const broken = loadManagedConfig(file);
+    const broken = await loadManagedConfig(file);
     expect(broken).toMatchObject({ defaultProviderId: null, hideBuiltInPortals: false });
     expect(broken.errors.map((e) => [e.field, e.rule])).toEqual([
       ['hideBuiltInPortals', 'wrong-type'],
@@ -229,20 +269,20 @@ describe('loadManagedConfig', () => {
     ]);
   });
 
-  it('reports a wrong top-level shape by field', () => {
+  it('reports a wrong top-level shape by field', async () => {
     write({ providers: {}, extra: 1 });
-    const config = loadManagedConfig(file);
+    const config = await loadManagedConfig(file);
     expect(config.errors.map((e) => e.field)).toEqual(['extra', 'providers']);
-    expect(config.errors[0]!.message).toMatch(/not a setting .* ignored/);
+    expect(config.errors[0]!.message).toMatch(/not a policy .* ignored/);
   });
 
-  it('a stray top-level field costs only itself: the lockdown and the portals stay', () => {
+  it('a stray top-level field costs only itself: the lockdown and the portals stay', async () => {
     write({
       comment: 'deployed by IT, ticket 4711',
       allowCustomPortals: false,
       providers: [{ id: 'good', name: 'Good', url: 'https://good.example', clientId: 'x' }],
     });
-    const config = loadManagedConfig(file);
+    const config = await loadManagedConfig(file);
     expect(config.allowCustomPortals).toBe(false);
     expect(config.providers.map((p) => p.id)).toEqual(['good']);
     expect(config.errors).toEqual([
@@ -256,10 +296,10 @@ describe('loadManagedConfig', () => {
     ]);
   });
 
-  it('an entry with an unknown field is skipped, naming only plain field names', () => {
+  it('an entry with an unknown field is skipped, naming only plain field names', async () => {
     const pasted = 'nxs_rt_PASTED secret value';
     write({ providers: [{ id: 'netrex', clientId: 'it', [pasted]: 1, comment: 'x' }] });
-    const config = loadManagedConfig(file);
+    const config = await loadManagedConfig(file);
     expect(config.providers).toEqual([]);
     expect(config.errors).toHaveLength(1);
     expect(config.errors[0]!.message).toMatch(
@@ -271,24 +311,26 @@ describe('loadManagedConfig', () => {
     );
   });
 
-  it('says when the lockdown holds because of the error, and when only a part is ignored', () => {
+  it('says when the lockdown holds because of the error, and when only a part is ignored', async () => {
     write({ allowCustomPortals: 'no', providers: [{ id: 'Bad Id!' }] });
-    const [lockdown, entry] = loadManagedConfig(file).errors.map(managedConfigErrorToUserFacing);
+    const [lockdown, entry] = (await loadManagedConfig(file)).errors.map(
+      managedConfigErrorToUserFacing,
+    );
     expect(lockdown).toMatchObject({
       params: { variant: 'lockdown', field: 'allowCustomPortals' },
     });
-    expect(lockdown!.message).toMatch(/cannot be added by hand/);
+    expect(lockdown!.message).toMatch(/stays restricted here \(adding portals by hand/);
     expect(entry).toMatchObject({ params: { variant: 'entry', field: 'providers[0].id' } });
     expect(entry!.message).toMatch(/ignores that part/);
     write('not json');
-    const [whole] = loadManagedConfig(file).errors.map(managedConfigErrorToUserFacing);
+    const [whole] = (await loadManagedConfig(file)).errors.map(managedConfigErrorToUserFacing);
     expect(whole).toMatchObject({ params: { variant: 'file' } });
-    expect(whole!.message).toMatch(/cannot be added by hand/);
+    expect(whole!.message).toMatch(/stays restricted here \(adding portals by hand/);
   });
 
-  it('an odd field name is not repeated back', () => {
+  it('an odd field name is not repeated back', async () => {
     write({ ['x'.repeat(500)]: 1, 'has space': 2 });
-    const config = loadManagedConfig(file);
+    const config = await loadManagedConfig(file);
     expect(config.errors.map((e) => e.field)).toEqual([
       '(a field with an odd name)',
       '(a field with an odd name)',
@@ -300,56 +342,37 @@ describe('loadManagedConfig', () => {
     ['not JSON', '{ "allowCustomPortals": false, '],
     ['not an object', '[{ "allowCustomPortals": false }]'],
     ['allowCustomPortals of the wrong type', '{ "allowCustomPortals": "no" }'],
-  ])('a file that cannot be used keeps portals added by hand out (%s)', (_, text) => {
+  ])('a file that cannot be used keeps portals added by hand out (%s)', async (_, text) => {
     write(text);
-    const config = loadManagedConfig(file);
+    const config = await loadManagedConfig(file);
     expect(config.errors.length).toBeGreaterThan(0);
     expect(config.allowCustomPortals).toBe(false);
   });
 
-  it('never quotes a value from the file, not even a secret in the wrong place', () => {
+  it('never quotes a value from the file, not even a secret in the wrong place', async () => {
     write({ providers: [{ id: 'netrex', clientSecret: 42, clientId: 'has space TOPSECRET' }] });
-    const config = loadManagedConfig(file);
+    const config = await loadManagedConfig(file);
     expect(config.errors.length).toBeGreaterThan(0);
     expect(JSON.stringify(config.errors)).not.toContain('TOPSECRET');
   });
 
-  it('refuses a huge file unread', () => {
+  it('refuses a huge file unread', async () => {
     writeFileSync(file, Buffer.alloc(MAX_MANAGED_CONFIG_BYTES + 1, 0x20));
-    expect(loadManagedConfig(file).errors[0]).toMatchObject({
+    expect((await loadManagedConfig(file)).errors[0]).toMatchObject({
       field: '(file)',
       message: expect.stringMatching(/1 MB/),
     });
-  });
-
-  it('reports a file it may not read (the fs port fails as Node does for EACCES)', () => {
-    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-    const fs = {
-      statSync: () => ({ size: 10 }),
-      readFileSync: (): string => {
-        throw denied;
-      },
-    };
-    const config = loadManagedConfig(file, fs);
-    expect(config.errors[0]).toMatchObject({
-      file,
-      field: '(file)',
-      message: expect.stringMatching(/permission denied/),
-    });
-    expect(config.allowCustomPortals).toBe(false);
   });
 });
 
 describe('docs/managed-config.md', () => {
   // The example IT copies must be a file the app takes whole.
-  it('its example loads without an error, as documented', () => {
+  it('its example loads without an error, as documented', async () => {
     const doc = readFileSync(new URL('../../../docs/managed-config.md', import.meta.url), 'utf8');
     const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(example).toBeDefined();
-    const config = loadManagedConfig('/etc/netrex-connect/managed.json', {
-      readFileSync: () => example!,
-      statSync: () => ({ size: example!.length }),
-    });
+    const source = { kind: 'file', scope: 'machine', location: '/etc/x.json' } as const;
+    const config = combinePolicies([jsonReading(source, Buffer.from(example!))]).managed;
     expect(config.errors).toEqual([]);
     expect(config.allowCustomPortals).toBe(false);
     expect(config).toMatchObject({ hideBuiltInPortals: true, defaultProviderId: 'reseller-video' });
@@ -361,7 +384,8 @@ describe('docs/managed-config.md', () => {
     expect(config.providers[2]!.rights).toEqual(['openid', 'offline_access']);
     expect([...config.clientSecrets.keys()]).toEqual(['netrex', 'reseller-video']);
     // Every field the schema knows is documented.
-    expect(MANAGED_CONFIG_FIELDS.length).toBeGreaterThan(10);
-    for (const field of MANAGED_CONFIG_FIELDS) expect(doc).toContain(`\`${field}\``);
+    const fields = ['$schema', 'providers', 'allowCustomPortals', ...MANAGED_ENTRY_FIELDS];
+    expect(fields.length).toBeGreaterThan(10);
+    for (const field of fields) expect(doc).toContain(`\`${field}\``);
   });
 });
