@@ -427,7 +427,7 @@ export const en = {
     save: 'Save report…',
     saved: 'The report is saved in {{path}}.',
     back: 'Back to Settings',
-    summary: '{{ok}} passed, {{fail}} failed, {{warn}} warnings, {{skip}} skipped.',
+    summary: 'Passed: {{ok}}, failed: {{fail}}, warnings: {{warn}}, skipped: {{skip}}.',
     status: { ok: 'OK', warn: 'Warning', fail: 'Failed', skip: 'Skipped', info: 'Info' },
   },
 } as const;
