@@ -77,6 +77,7 @@ export const cs = {
     notReadyTitle: 'Portál {{portal}} zatím není nastavený pro přihlášení jedním kliknutím',
     notReadyAsk:
       'Požádejte správce, ať portál {{portal}} pro Netrex Connect nastaví. Do té doby se můžete přihlásit osobním API tokenem vytvořeným v portálu.',
+    notReadyAskNoToken: 'Požádejte správce, ať portál {{portal}} pro Netrex Connect nastaví.',
     setUpYourself: 'Nastavit portál {{portal}} sami',
     openSettings: 'Otevřít nastavení portálu {{portal}}',
     useToken: 'Přihlásit se raději API tokenem',

@@ -80,6 +80,7 @@ export const en = {
     notReadyTitle: "{{portal}} isn't set up for one-click sign-in yet",
     notReadyAsk:
       'Ask your administrator to set up {{portal}} for Netrex Connect. Until then, you can sign in with a personal API token made in the portal.',
+    notReadyAskNoToken: 'Ask your administrator to set up {{portal}} for Netrex Connect.',
     setUpYourself: 'Set up {{portal}} yourself',
     openSettings: 'Open {{portal}} settings',
     useToken: 'Sign in with an API token instead',
@@ -427,7 +428,7 @@ export const en = {
     save: 'Save report…',
     saved: 'The report is saved in {{path}}.',
     back: 'Back to Settings',
-    summary: '{{ok}} passed, {{fail}} failed, {{warn}} warnings, {{skip}} skipped.',
+    summary: 'Passed: {{ok}}, failed: {{fail}}, warnings: {{warn}}, skipped: {{skip}}.',
     status: { ok: 'OK', warn: 'Warning', fail: 'Failed', skip: 'Skipped', info: 'Info' },
   },
 } as const;
