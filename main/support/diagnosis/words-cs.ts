@@ -185,7 +185,7 @@ export const csWords: ReportWords = {
       [
         `Stav: ${STATE[f.state] ?? f.state}.`,
         `Poslední úspěšná kontrola: ${f.lastSuccessAt === null ? 'žádná' : utc(f.lastSuccessAt)}.`,
-        f.error ? `Poslední chyba: ${f.error}.` : '',
+        f.error ? `Kód poslední chyby: ${f.error}.` : '',
         f.nextRefreshAt !== null ? `Příští obnovení: ${utc(f.nextRefreshAt)}.` : '',
         f.nextRetryAt !== null ? `Další pokus: ${utc(f.nextRetryAt)}.` : '',
         f.persisted ? '' : 'Není uloženo v tomto počítači.',

@@ -178,7 +178,7 @@ export const enWords: ReportWords = {
       [
         `State: ${STATE[f.state] ?? f.state}.`,
         `Last successful check: ${f.lastSuccessAt === null ? 'none' : utc(f.lastSuccessAt)}.`,
-        f.error ? `Last error: ${f.error}.` : '',
+        f.error ? `Last error code: ${f.error}.` : '',
         f.nextRefreshAt !== null ? `Next renewal: ${utc(f.nextRefreshAt)}.` : '',
         f.nextRetryAt !== null ? `Next try: ${utc(f.nextRetryAt)}.` : '',
         f.persisted ? '' : 'Not saved on this computer.',

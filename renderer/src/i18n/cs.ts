@@ -265,6 +265,22 @@ export const cs = {
       'Hodiny portálu jdou o {{count}} minuty pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
     clockBehind_other:
       'Hodiny portálu jdou o {{count}} minut pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAheadHours_one:
+      'Hodiny portálu jdou o {{count}} hodinu napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAheadHours_few:
+      'Hodiny portálu jdou o {{count}} hodiny napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAheadHours_many:
+      'Hodiny portálu jdou o {{count}} hodiny napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAheadHours_other:
+      'Hodiny portálu jdou o {{count}} hodin napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehindHours_one:
+      'Hodiny portálu jdou o {{count}} hodinu pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehindHours_few:
+      'Hodiny portálu jdou o {{count}} hodiny pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehindHours_many:
+      'Hodiny portálu jdou o {{count}} hodiny pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehindHours_other:
+      'Hodiny portálu jdou o {{count}} hodin pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
   },
   rights: {
     read: 'Zobrazovat kamery a nastavení',

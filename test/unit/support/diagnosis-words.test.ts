@@ -26,4 +26,17 @@ describe('the diagnosis report words', () => {
       'Posledních 200 řádků záznamu',
     ]);
   });
+
+  it("names an account's last error as the code it is (the card says it in words)", () => {
+    const facts = {
+      state: 'offline',
+      lastSuccessAt: null,
+      error: 'network',
+      nextRefreshAt: null,
+      nextRetryAt: null,
+      persisted: true,
+    } as const;
+    expect(enWords.accounts.detail(facts)).toContain('Last error code: network.');
+    expect(csWords.accounts.detail(facts)).toContain('Kód poslední chyby: network.');
+  });
 });
