@@ -344,17 +344,12 @@ describe('connections', () => {
       viewport: { width: 800, height: 600 },
       clock: 'manual',
     });
+    // Warnings of different kinds (IT's policy problems would join into one notice).
     const long = (id: string, level: 'info' | 'warning') => ({
       id,
       level,
-      code: 'managed_config_invalid',
-      message: `The managed configuration is not valid (${id}).`,
-      params: {
-        file: '/etc/netrex-connect/managed.json',
-        variant: 'entry',
-        field: `providers[${id.length}].url`,
-        rule: 'url-not-https',
-      },
+      code: `test_warning_${id}`,
+      message: `${id}: The portal answered in a way Netrex Connect does not understand, so this part is ignored until your administrator corrects it; everything else works without it.`,
       at: NOW,
     });
     // A success and a warning: the success goes by itself, the warning waits to be read.
