@@ -7,12 +7,19 @@ import { APP_PROTOCOL, appResponseHeaders, resolveAppFile } from '../desktop/app
 
 /**
  * Must run before `ready`. `standard` gives the page a real origin (relative
- * URLs, localStorage); `secure` makes it a secure context like https. No
+ * URLs, localStorage); `secure` makes it a secure context like https;
+ * `codeCache` keeps V8's compiled bundle between starts, which Chromium does
+ * for http(s) only unless a standard scheme asks (docs/api/session.md
+ * setCodeCachePath; electron_api_protocol.cc refuses it without `standard`):
+ * evaluating the bundle is most of the window's start (bench, issue 15). No
  * `bypassCSP`, no `corsEnabled`, no service workers: the page needs none.
  */
 export function registerAppSchemePrivileged(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_PROTOCOL, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: APP_PROTOCOL,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 

@@ -88,7 +88,10 @@ describe('the edge under a typed double of Electron: the normal build', () => {
     expect(run.record.appCalls.map((c) => c.name)).toContain('enableSandbox');
     expect(run.record.privilegedCalls).toBe(1);
     expect(run.record.privileged).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
   });
 

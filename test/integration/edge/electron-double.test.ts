@@ -77,6 +77,16 @@ describe('after ready, the double refuses what must come before', () => {
     double.electron.protocol.registerSchemesAsPrivileged([{ scheme: 'app' }]);
     expect(ruleIds(double)).toEqual(['schemes-once']);
   });
+
+  it('a V8 code cache for a scheme that is not standard throws, as Electron does', () => {
+    const double = fresh();
+    expect(() =>
+      double.electron.protocol.registerSchemesAsPrivileged([
+        { scheme: 'app', privileges: { codeCache: true } },
+      ]),
+    ).toThrow('Code cache can only be enabled when the custom scheme is registered as standard');
+    expect(ruleIds(double)).toEqual(['code-cache-needs-standard']);
+  });
 });
 
 describe("the app's own rules and the rest", () => {

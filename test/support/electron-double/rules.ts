@@ -35,6 +35,11 @@ export const RULES = {
     says: 'protocol.registerSchemesAsPrivileged should be called before app is ready',
     source: 'shell/browser/api/electron_api_protocol.cc (RegisterSchemesAsPrivileged)',
   },
+  codeCacheNeedsStandard: {
+    id: 'code-cache-needs-standard',
+    says: 'Code cache can only be enabled when the custom scheme is registered as standard scheme.',
+    source: 'shell/browser/api/electron_api_protocol.cc (RegisterSchemesAsPrivileged)',
+  },
   schemesOnce: {
     id: 'schemes-once',
     says: 'protocol.registerSchemesAsPrivileged can be called only once',

@@ -34,6 +34,8 @@ export class ProtocolDouble implements Pick<Protocol, 'handle' | 'isProtocolHand
     this.rules.beforeReady('schemesBeforeReady');
     this.privilegedCalls += 1;
     if (this.privilegedCalls > 1) this.rules.broken('schemesOnce', `call ${this.privilegedCalls}`);
+    const uncacheable = schemes.find((s) => s.privileges?.codeCache && !s.privileges.standard);
+    if (uncacheable) throw this.rules.broken('codeCacheNeedsStandard', uncacheable.scheme);
     this.privileged = [...schemes];
   }
 
