@@ -37,6 +37,11 @@ export interface RendererFigures {
   readonly cardsInDom: Summary;
   /** Navigation start → the animation frame after that (informational). */
   readonly nextFrame: Summary;
+  /**
+   * Navigation start → DOMContentLoaded done, which waits for the module
+   * script: the bundle loaded and evaluated (informational).
+   */
+  readonly scriptDone: Summary;
   /** The static page of the same DOM and CSS: navigation start → every card in the DOM. */
   readonly floorCardsInDom: Summary;
   /** Ours / floor, per side-by-side pair. */
@@ -50,6 +55,7 @@ export interface RendererFigures {
 interface Marks {
   readonly cardsAt: number;
   readonly frameAt: number;
+  readonly scriptDoneAt?: number;
 }
 
 /**
@@ -103,6 +109,7 @@ export async function benchRenderer(
 
     const cards: number[] = [];
     const frames: number[] = [];
+    const scripts: number[] = [];
     const floor: number[] = [];
     for (let run = 1; run < warmupRuns + runs; run++) {
       const ours = () => renderOnce(browser!, services!, server, fleet.size);
@@ -119,12 +126,14 @@ export async function benchRenderer(
       if (run < warmupRuns) continue;
       cards.push(marks.cardsAt);
       frames.push(marks.frameAt);
+      scripts.push(marks.scriptDoneAt!);
       floor.push(floorMarks.cardsAt);
     }
     return {
       accounts: fleet.size,
       cardsInDom: summarise(cards),
       nextFrame: summarise(frames),
+      scriptDone: summarise(scripts),
       floorCardsInDom: summarise(floor),
       ratio: summarise(cards.map((ms, i) => ms / floor[i]!)),
       floorHtmlBytes: Buffer.byteLength(floorHtml),
@@ -213,9 +222,12 @@ async function renderOnce(
     if (rendered.pageErrors.length > 0) {
       throw new Error(`The page reported errors: ${rendered.pageErrors.join('; ')}`);
     }
-    if (!keepDom) return marks;
+    const scriptDoneAt = (await rendered.page.evaluate(
+      "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd",
+    )) as number;
+    if (!keepDom) return { ...marks, scriptDoneAt };
     await rendered.settled();
-    return { ...marks, html: await rendered.page.content() };
+    return { ...marks, scriptDoneAt, html: await rendered.page.content() };
   } finally {
     await rendered.close();
   }
