@@ -13,6 +13,7 @@ export type AccountErrorCode =
   | 'api_token_malformed'
   | 'api_token_revoked'
   | 'api_token_unsupported'
+  | 'api_token_target_changed'
   | 'api_token_not_revocable'
   | 'access_rejected'
   | 'api_forbidden'
@@ -46,6 +47,8 @@ const MESSAGES: Record<AccountErrorCode, MessageOf> = {
     `The API token is no longer valid: ${portal} rejected it. Create a new token in the portal (user icon → </> API) and sign in with it again.`,
   api_token_unsupported: ({ Portal }) =>
     `${Portal} is a standard OAuth server; personal API tokens are a feature of Netrex and CamStreamer Cloud portals. Sign in through the browser instead.`,
+  api_token_target_changed: ({ portal }) =>
+    `The address of ${portal} is not the one shown when you chose it, so the token was not sent anywhere. Check the portal and its address, then paste the token again.`,
   api_token_not_revocable: ({ portal }) =>
     `Netrex Connect forgot the API token, but only ${portal} can delete it: it keeps working until you delete it in the portal (user icon → </> API).`,
   access_rejected: ({ Portal }) =>

@@ -160,7 +160,9 @@ export function toSnapshot(input: SnapshotInput): AccountSnapshot {
     latencyMs: status.latencyMs,
     nextRetryAt: status.state === 'offline' ? status.nextRetryAt : null,
     lastError: status.lastError && { ...status.lastError },
-    persisted: input.tokensHeld && input.persisted,
+    // Without tokens (expired) nothing of the account waits in memory for a
+    // disk: the storage line would send the operator to investigate for nothing.
+    persisted: !input.tokensHeld || input.persisted,
     ...(status.portalClockOffsetMs === undefined
       ? {}
       : { portalClockOffsetMs: status.portalClockOffsetMs }),

@@ -271,6 +271,10 @@ export function createAccounts(options: AccountsOptions): Accounts {
       const provider = options.providers.get(input.providerId);
       if (!provider) throw new AuthError('unknown_provider');
       const portal = provider.name;
+      // The token goes to the address the operator saw, or nowhere.
+      if (input.providerUrl !== provider.url) {
+        throw new AccountError('api_token_target_changed', { portal });
+      }
       if (provider.dialect !== 'netrex')
         throw new AccountError('api_token_unsupported', { portal });
       const token = input.token.trim();

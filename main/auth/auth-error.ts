@@ -21,6 +21,7 @@ export type AuthErrorCode =
   | 'unknown_redirect'
   | 'not_pending'
   | 'state_mismatch'
+  | 'incomplete_redirect'
   | 'replayed'
   | 'timed_out'
   | 'superseded'
@@ -105,6 +106,8 @@ const MESSAGES: Record<AuthErrorCode, MessageOf> = {
     `No sign-in to ${portal} is waiting for an answer. Start the sign-in again from Netrex Connect.`,
   state_mismatch: () =>
     'This sign-in answer does not belong to the sign-in in progress, so it was ignored for your safety. Finish the sign-in in the browser tab Netrex Connect opened last, or start again.',
+  incomplete_redirect: () =>
+    "This address is incomplete: it ends before the part that ties it to your sign-in. Copy the whole address from the browser's address bar (it is long: select all of it) and paste it again.",
   replayed: () =>
     'This sign-in answer was used already and cannot be used twice. If you are not connected, start the sign-in again.',
   timed_out: ({ portal, minutes }) =>

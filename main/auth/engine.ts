@@ -29,6 +29,7 @@ import {
   openLoopbackListener as openRealListener,
   type OpenLoopbackListener,
 } from './loopback-listener';
+import { loopbackPage, type LoopbackPageLanguage } from './loopback-page';
 import { LoopbackPorts } from './loopback-ports';
 import {
   PendingAuthorizations,
@@ -53,6 +54,8 @@ export interface SignInEngineOptions {
   /** How long a pending authorization waits for its redirect. Default 10 min. */
   readonly deadlineMs?: number;
   readonly openLoopbackListener?: OpenLoopbackListener;
+  /** The language of the browser's page after a loopback redirect, asked when it is answered. */
+  readonly loopbackPageLanguage?: () => LoopbackPageLanguage;
 }
 
 export type AuthorizationPhase = 'waiting' | 'exchanging' | 'connected' | 'failed' | 'cancelled';
@@ -98,7 +101,10 @@ export interface SignInEngine extends Disposable {
   pendingAuthorizationUrl(providerId: ProviderId): string | undefined;
   /** Every redirect URL (deep link, loopback, pasted address). Throws AuthError. */
   completeAuthorization(url: string): Promise<AuthorizationResult>;
-  /** True when there was a pending authorization to cancel. */
+  /**
+   * True when there was a sign-in to cancel: one waiting for its redirect, or
+   * one whose code is being exchanged (its request is ended; nothing connects).
+   */
   cancelAuthorization(providerId: ProviderId): boolean;
   pending(providerId: ProviderId): AuthorizationView | undefined;
   /** Every phase change of every sign-in. */
@@ -151,6 +157,8 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   };
   const store = new PendingAuthorizations();
+  /** Authorizations whose code is being exchanged, by provider: Cancel still reaches them. */
+  const exchanging = new Map<ProviderId, PendingAuthorization>();
   const metadataCache: DialectContext['metadataCache'] = new Map();
   const changeListeners = new Set<(view: AuthorizationView) => void>();
   const redirectListeners = new Set<(url: string) => unknown>();
@@ -163,6 +171,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
       const said = settled.map((s) => (s.status === 'fulfilled' ? s.value : false));
       return said.includes(true) ? 'connected' : said.includes(false) ? 'failed' : 'unknown';
     },
+    (outcome) => loopbackPage(outcome, options.loopbackPageLanguage?.() ?? 'en'),
   );
   let disposed = false;
 
@@ -205,19 +214,36 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
     emit(pending, outcome === 'cancelled' ? 'cancelled' : 'failed', error);
   }
 
-  function context(provider: ProviderConfig): DialectContext {
+  /**
+   * `cancel`: ends every request of the session (a sign-in's, when the operator
+   * cancels it). Electron's net.fetch honours the signal as Node's fetch does:
+   * it rejects with the abort reason and aborts its ClientRequest
+   * (lib/browser/api/net-fetch.ts, electron main at 45 nightly).
+   */
+  function context(provider: ProviderConfig, cancel?: AbortSignal): DialectContext {
+    const bounded = boundedFetch(options.fetch, policy, provider.name);
+    const fetch: Fetch = cancel
+      ? (url, init) =>
+          bounded(url, {
+            ...init,
+            signal: init.signal ? AbortSignal.any([init.signal, cancel]) : cancel,
+          })
+      : bounded;
     return {
       provider,
       clientSecret: options.secrets.get(provider) || undefined,
-      fetch: boundedFetch(options.fetch, policy, provider.name),
+      fetch,
       now: () => clock.now(),
       metadataCache,
     };
   }
 
-  async function openSession(provider: ProviderConfig): Promise<DialectSession> {
+  async function openSession(
+    provider: ProviderConfig,
+    cancel?: AbortSignal,
+  ): Promise<DialectSession> {
     assertAllowedAddress(provider);
-    return guard(provider.name, () => DIALECTS[provider.dialect](context(provider)));
+    return guard(provider.name, () => DIALECTS[provider.dialect](context(provider, cancel)));
   }
 
   function requireProvider(id: ProviderId): ProviderConfig {
@@ -251,7 +277,8 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
           ...(readiness.reason.params ? { params: readiness.reason.params } : {}),
         });
       }
-      const session = await openSession(provider);
+      const abort = new AbortController();
+      const session = await openSession(provider, abort.signal);
       const secrets = await newAuthorizationSecrets();
       const resources: Disposable[] = [];
       let redirectUri = customSchemeRedirectUri(provider.id);
@@ -278,6 +305,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
         deadline: startedAt + deadlineMs,
         session,
         resources,
+        abort,
       };
       if (disposed) {
         release(pending);
@@ -303,10 +331,15 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
         const outcome = state ? store.outcomeOf(callback.providerId, state) : undefined;
         if (outcome) throw new AuthError(OUTCOME_ERRORS[outcome], { portal, minutes });
         if (!pending) throw new AuthError('not_pending', { portal });
-        throw new AuthError('state_mismatch', {
-          portal,
-          reason: state ? 'state differs' : 'state missing',
-        });
+        // Every state the app makes has the same length: a shorter one, or none, is an address
+        // cut short (copied by hand), not another sign-in's. Only lengths are compared.
+        if (!state || state.length < pending.state.length) {
+          throw new AuthError('incomplete_redirect', {
+            portal,
+            reason: state ? 'state shorter than issued' : 'state missing',
+          });
+        }
+        throw new AuthError('state_mismatch', { portal, reason: 'state differs' });
       }
       if (pending.redirectUri !== callback.redirectUri) {
         throw new AuthError('unknown_redirect', {
@@ -320,7 +353,10 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
       }
       // Used once: from here on this state can only be "replayed".
       store.finish(pending.provider.id, pending.state, 'used');
+      exchanging.set(pending.provider.id, pending);
       emit(pending, 'exchanging');
+      const cancelled = () =>
+        new AuthError('cancelled', { portal, reason: 'cancelled during the token exchange' });
       try {
         const validated = pending.session.validateCallback(callback.params, pending.state);
         const tokens = await guard(pending.provider.name, () =>
@@ -329,6 +365,8 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
             codeVerifier: pending.codeVerifier,
           }),
         );
+        // Cancelled while the answer was being read: the operator said no, nothing connects.
+        if (pending.abort.signal.aborted) throw cancelled();
         emit(pending, 'connected');
         return {
           providerId: pending.provider.id,
@@ -336,18 +374,29 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
           requestedRights: [...pending.provider.rights],
         };
       } catch (error) {
+        // The cancel already said "cancelled"; the aborted request is not a portal's failure.
+        if (pending.abort.signal.aborted) throw cancelled();
         const failure = asAuthError(error, pending.provider.name);
         emit(pending, 'failed', failure);
         throw failure;
       } finally {
+        if (exchanging.get(pending.provider.id) === pending) exchanging.delete(pending.provider.id);
         release(pending);
       }
     },
 
     cancelAuthorization(providerId) {
       const pending = store.get(providerId);
-      if (!pending) return false;
-      end(pending, 'cancelled', 'cancelled');
+      if (pending) {
+        end(pending, 'cancelled', 'cancelled');
+        return true;
+      }
+      // The code was sent and the portal has not answered: the request is ended, nothing connects.
+      const waiting = exchanging.get(providerId);
+      if (!waiting || waiting.abort.signal.aborted) return false;
+      waiting.abort.abort();
+      const portal = waiting.provider.name;
+      emit(waiting, 'cancelled', new AuthError('cancelled', { portal, minutes }));
       return true;
     },
 
@@ -395,6 +444,7 @@ export function createSignInEngine(options: SignInEngineOptions): SignInEngine {
       if (disposed) return;
       disposed = true;
       for (const pending of store.all()) end(pending, 'cancelled', 'disposed');
+      for (const pending of exchanging.values()) pending.abort.abort();
       await loopbackPorts.dispose();
       changeListeners.clear();
       redirectListeners.clear();

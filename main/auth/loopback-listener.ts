@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Disposable } from '../common/lifecycle';
+import { loopbackPage } from './loopback-page';
 import { CALLBACK_PATH_PREFIX } from './redirect-uri';
 
 export interface LoopbackListener extends Disposable {
@@ -18,12 +19,17 @@ export type LoopbackOutcome = 'connected' | 'failed' | 'unknown';
 
 /**
  * Opens a listener on 127.0.0.1:`port`; `onCallback` gets the full callback
- * URL and answers how the sign-in ended, which the browser's page then says.
+ * URL and answers how the sign-in ended, which the browser's page then says:
+ * `page` makes it (the operator's language), English by default.
  */
 export type OpenLoopbackListener = (
   port: number,
   onCallback: (url: string) => Promise<LoopbackOutcome>,
+  page?: LoopbackPages,
 ) => Promise<LoopbackListener>;
+
+/** The page for an outcome, or for an address the listener does not serve. */
+export type LoopbackPages = (outcome: LoopbackOutcome | 'notFound') => string;
 
 const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
@@ -36,35 +42,24 @@ const PAGE_HEADERS = {
   connection: 'close',
 } as const;
 
-function page(title: string, text: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${title}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}</style>
-</head><body><h1>${title}</h1><p>${text}</p></body></html>`;
-}
-
-/** The page for each outcome: static text, nothing from the request. */
+/** The page for each outcome, in English: static text, nothing from the request. */
 export const CALLBACK_PAGES: Readonly<Record<LoopbackOutcome, string>> = {
-  connected: page(
-    'Signed in',
-    'Netrex Connect is signed in. You can close this tab and return to the app.',
-  ),
-  failed: page(
-    'Sign-in not completed',
-    'Netrex Connect did not complete this sign-in. Return to the app to see why and what to do next.',
-  ),
-  unknown: page('Netrex Connect', 'You can close this tab and return to Netrex Connect.'),
+  connected: loopbackPage('connected'),
+  failed: loopbackPage('failed'),
+  unknown: loopbackPage('unknown'),
 };
-const NOT_FOUND_PAGE = page('Not found', 'This address is not used by Netrex Connect.');
 
-export const openLoopbackListener: OpenLoopbackListener = async (port, onCallback) => {
+export const openLoopbackListener: OpenLoopbackListener = async (
+  port,
+  onCallback,
+  page = (outcome) => loopbackPage(outcome),
+) => {
   let actualPort = port;
   /** Connections whose page waits for the sign-in's outcome: closing lets them finish. */
   const answering = new Set<Socket>();
   const sockets = new Set<Socket>();
   const server = createServer((request, response) =>
-    handle(request, response, actualPort, onCallback, answering),
+    handle(request, response, actualPort, onCallback, answering, page),
   );
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -104,27 +99,28 @@ function handle(
   port: number,
   onCallback: (url: string) => Promise<LoopbackOutcome>,
   answering: Set<Socket>,
+  page: LoopbackPages,
 ): void {
   const answer = (status: number, body: string): void => {
     response.writeHead(status, { ...PAGE_HEADERS });
     response.end(request.method === 'HEAD' ? undefined : body);
   };
   // A page elsewhere could reach this port through DNS rebinding: only our own host name passes.
-  if (request.headers.host !== `127.0.0.1:${port}`) return answer(400, NOT_FOUND_PAGE);
+  if (request.headers.host !== `127.0.0.1:${port}`) return answer(400, page('notFound'));
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('allow', 'GET, HEAD');
-    return answer(405, NOT_FOUND_PAGE);
+    return answer(405, page('notFound'));
   }
   const target = request.url ?? '/';
   if (!target.startsWith(CALLBACK_PATH_PREFIX) || request.method !== 'GET') {
-    return answer(404, NOT_FOUND_PAGE);
+    return answer(404, page('notFound'));
   }
   answering.add(request.socket);
   onCallback(`http://127.0.0.1:${port}${target}`)
     .catch((): LoopbackOutcome => 'unknown')
     .then((outcome) => {
       answering.delete(request.socket);
-      answer(200, CALLBACK_PAGES[outcome]);
+      answer(200, page(outcome));
     })
     .catch(() => undefined); // the browser went away: nobody to answer
 }

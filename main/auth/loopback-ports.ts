@@ -3,7 +3,12 @@
 // the first that needs it and closed when the last one lets go.
 import { toDisposable, type Disposable } from '../common/lifecycle';
 import { AuthError } from './auth-error';
-import type { LoopbackListener, LoopbackOutcome, OpenLoopbackListener } from './loopback-listener';
+import type {
+  LoopbackListener,
+  LoopbackOutcome,
+  LoopbackPages,
+  OpenLoopbackListener,
+} from './loopback-listener';
 
 interface HeldPort {
   readonly listener: Promise<LoopbackListener>;
@@ -13,12 +18,21 @@ interface HeldPort {
 export class LoopbackPorts implements Disposable {
   readonly #open: OpenLoopbackListener;
   readonly #onCallback: (url: string) => Promise<LoopbackOutcome>;
+  readonly #page: LoopbackPages | undefined;
   readonly #held = new Map<number, HeldPort>();
 
-  /** `onCallback` gets every callback on any port and says how its sign-in ended. */
-  constructor(open: OpenLoopbackListener, onCallback: (url: string) => Promise<LoopbackOutcome>) {
+  /**
+   * `onCallback` gets every callback on any port and says how its sign-in
+   * ended; `page` makes the browser's page for it (the listener's own when absent).
+   */
+  constructor(
+    open: OpenLoopbackListener,
+    onCallback: (url: string) => Promise<LoopbackOutcome>,
+    page?: LoopbackPages,
+  ) {
     this.#open = open;
     this.#onCallback = onCallback;
+    this.#page = page;
   }
 
   /**
@@ -29,7 +43,7 @@ export class LoopbackPorts implements Disposable {
   async hold(port: number, portal: string): Promise<Disposable> {
     let entry = this.#held.get(port);
     if (!entry) {
-      const listener = this.#open(port, this.#onCallback);
+      const listener = this.#open(port, this.#onCallback, this.#page);
       const created: HeldPort = { listener, users: 0 };
       entry = created;
       this.#held.set(port, created);

@@ -19,6 +19,8 @@ export interface PendingAuthorization {
   readonly session: DialectSession;
   /** The deadline timer and, for a loopback redirect, the listener's hold. */
   readonly resources: Disposable[];
+  /** Aborts the session's requests: the token exchange the operator cancels. */
+  readonly abort: AbortController;
 }
 
 export type Outcome = 'used' | 'superseded' | 'expired' | 'cancelled';

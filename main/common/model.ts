@@ -50,6 +50,14 @@ export type RedirectKind = 'custom-scheme' | 'loopback';
 
 export type ProviderOrigin = 'built-in' | 'managed' | 'custom' | 'demo';
 
+/** What IT allows and prefers in the window (the managed configuration). */
+export interface PortalPolicy {
+  /** False when IT forbids adding portals by hand: "Other portal…" is not offered. */
+  readonly customPortalsAllowed: boolean;
+  /** The portal the window opens on (its sign-in) while no account uses it; null for none. */
+  readonly defaultProviderId: string | null;
+}
+
 export interface AddPortalInput {
   readonly url: string;
   readonly name?: string;
@@ -99,7 +107,8 @@ export interface AccountSnapshot {
   /**
    * Whether the account's current tokens are on disk: false when they live in
    * memory only (no safe keychain, no opt-in) or their save failed (see
-   * StorageStatus.lastWriteError), until a save succeeds.
+   * StorageStatus.lastWriteError), until a save succeeds. True for an account
+   * that holds no tokens (expired): a restart loses nothing of it.
    */
   readonly persisted: boolean;
   /**
@@ -112,6 +121,11 @@ export interface AccountSnapshot {
 
 export interface ApiTokenSignInInput {
   readonly providerId: string;
+  /**
+   * The portal's address as the window showed it before sending: the token
+   * goes there or nowhere (a portal whose address changed meanwhile is refused).
+   */
+  readonly providerUrl: string;
   /** The personal API token; it goes to the main process and never comes back. */
   readonly token: string;
   readonly label?: string;

@@ -11,6 +11,9 @@
 // meanwhile (that is in memory only and would be lost), and at a growing
 // interval counted across runs on the command line, so a keyring that stays
 // locked does not make the app restart every minute.
+import { appLaunchOf, type AppLaunchFacts } from './app-launch';
+import { isAppLink } from './argv-routing';
+import { DIAGNOSE_FLAG } from './diagnose-argv';
 
 /** `--keyring-relaunch=N`: this run is the N-th restart made to ask the keyring again. */
 export const KEYRING_RELAUNCH_ARG = '--keyring-relaunch';
@@ -64,7 +67,12 @@ export function decideKeyringRelaunch(facts: KeyringRelaunchFacts): KeyringRelau
 
 /**
  * The next run's arguments: this run's, without its count, plus the count
- * and `startInTrayArg` (no window was open, so none opens).
+ * and `startInTrayArg` (no window was open, so none opens). app.relaunch({ args })
+ * starts the new run with exactly these (docs/api/app.md; App::Relaunch in
+ * shell/browser/api/electron_api_app.cc), so what only this run was asked to
+ * do is left out: the sign-in link it was started with (its code is spent, and
+ * handled again it would fail in front of the operator) and `--diagnose` (the
+ * quiet restart would write a report and exit).
  */
 export function keyringRelaunchArgs(
   argv: readonly string[],
@@ -72,7 +80,36 @@ export function keyringRelaunchArgs(
   startInTrayArg: string,
 ): string[] {
   const kept = argv.filter(
-    (arg) => !arg.startsWith(`${KEYRING_RELAUNCH_ARG}=`) && arg !== startInTrayArg,
+    (arg) =>
+      !arg.startsWith(`${KEYRING_RELAUNCH_ARG}=`) &&
+      arg !== startInTrayArg &&
+      arg !== DIAGNOSE_FLAG &&
+      !isAppLink(arg),
   );
   return [...kept, `${KEYRING_RELAUNCH_ARG}=${relaunchesSoFar + 1}`, startInTrayArg];
+}
+
+/** What app.relaunch is given. */
+export interface KeyringRelaunchOptions {
+  readonly args: string[];
+  /** Set only for an AppImage: the `.AppImage` file itself. */
+  readonly execPath?: string;
+}
+
+/**
+ * The restart's options. Without `execPath` Electron starts FILE_EXE again
+ * (App::Relaunch, electron_api_app.cc): inside an AppImage that is the
+ * executable in the runtime's mount under /tmp, which is unmounted once this
+ * run exits, so the restart never comes (electron-userland/electron-builder#1727,
+ * #4650). The AppImage is started from its own file instead, as its APPIMAGE
+ * variable names it (app-launch.ts); everywhere else Electron's default.
+ */
+export function keyringRelaunchOptions(
+  facts: AppLaunchFacts & { readonly argv: readonly string[] },
+  relaunchesSoFar: number,
+  startInTrayArg: string,
+): KeyringRelaunchOptions {
+  const args = keyringRelaunchArgs(facts.argv.slice(1), relaunchesSoFar, startInTrayArg);
+  const launch = appLaunchOf(facts);
+  return launch.kind === 'appimage' ? { args, execPath: launch.program } : { args };
 }

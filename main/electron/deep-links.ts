@@ -6,6 +6,7 @@
 import { app } from 'electron';
 import { routeArgv, type ArgvRefusal } from '../desktop/argv-routing';
 import { takeRoute, type DeepLinkInbox } from '../desktop/deep-link-inbox';
+import { diagnoseRequested } from '../desktop/diagnose-argv';
 
 export interface DeepLinkListeners {
   /** Brings the window forward (a second instance was started). */
@@ -29,7 +30,8 @@ export function listenForDeepLinks(inbox: DeepLinkInbox, listeners: DeepLinkList
     takeRoute(route, inbox, refused);
   });
   app.on('second-instance', (_event, argv) => {
-    listeners.reveal();
+    // `--diagnose` asks the running copy for the report only (diagnose.ts tells the operator).
+    if (!diagnoseRequested(argv)) listeners.reveal();
     takeRoute(routeArgv(argv), inbox, refused);
   });
   takeRoute(routeArgv(process.argv), inbox, refused);

@@ -11,10 +11,21 @@ import { acceptDiagnoseRequest } from '../desktop/diagnose-argv';
 import { runDiagnoseCommand } from '../support/diagnosis/diagnose-command';
 import type { ReportPaths } from '../support/diagnosis/report-files';
 
-/** Runs the report, prints the outcome and exits the app with the command's code. */
+/**
+ * Runs the report, prints the outcome and exits the app with the command's
+ * code. The services are disposed first: app.exit emits neither 'before-quit'
+ * nor 'will-quit' (docs/api/app.md; Browser::ExitWithCode,
+ * shell/browser/browser.cc), so the shell's will-quit handler, which waits for
+ * the vault's writes (a refresh the run set off), never runs on this path.
+ */
 export async function diagnoseAndExit(services: AppServices, paths: ReportPaths): Promise<void> {
   const outcome = await runDiagnoseCommand(() => services.diagnose(), paths);
   (outcome.exitCode === 0 ? process.stdout : process.stderr).write(`${outcome.message}\n`);
+  try {
+    await services.dispose();
+  } catch {
+    // The report is written and said; the exit code stays the report's.
+  }
   app.exit(outcome.exitCode);
 }
 

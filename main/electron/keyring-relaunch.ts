@@ -6,7 +6,7 @@ import type { AppServices } from '../app-services';
 import { toDisposable, type Disposable } from '../common/lifecycle';
 import {
   decideKeyringRelaunch,
-  keyringRelaunchArgs,
+  keyringRelaunchOptions,
   keyringRelaunchesSoFar,
 } from '../desktop/keyring-relaunch';
 import { START_IN_TRAY_ARG } from './login-item';
@@ -41,9 +41,20 @@ export function watchKeyringRelaunch(
     } else if (decision.kind === 'relaunch') {
       done = true;
       log(`keyring: restarting to ask it again (restart ${relaunchesSoFar + 1})`);
-      app.relaunch({
-        args: keyringRelaunchArgs(process.argv.slice(1), relaunchesSoFar, START_IN_TRAY_ARG),
-      });
+      app.relaunch(
+        keyringRelaunchOptions(
+          {
+            argv: process.argv,
+            platform: process.platform,
+            isPackaged: app.isPackaged,
+            execPath: process.execPath,
+            appPath: app.getAppPath(),
+            env: process.env,
+          },
+          relaunchesSoFar,
+          START_IN_TRAY_ARG,
+        ),
+      );
       app.quit();
     }
   };

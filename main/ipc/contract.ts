@@ -15,6 +15,7 @@ import type {
   ApiTokenSignInInput,
   Dialect,
   MessageParams,
+  PortalPolicy,
   PolicyView,
   ProviderOrigin,
   ProviderSettingsPatch,
@@ -47,6 +48,7 @@ export type {
   CameraSummary,
   Dialect,
   MessageParams,
+  PortalPolicy,
   PolicyView,
   ProviderOrigin,
   ProviderSettingsPatch,
@@ -159,6 +161,8 @@ export interface Notice {
   readonly detail?: string;
   /** What the message names, for the window's own words for `code` (see MessageParams). */
   readonly params?: MessageParams;
+  /** The portal whose sign-in this notice is about: it ends when that sign-in changes. */
+  readonly providerId?: string;
   readonly at: number;
 }
 
@@ -169,6 +173,7 @@ export interface NetrexBridge {
   updateAppSettings(patch: Partial<AppSettings>): Promise<Result<AppSettings>>;
 
   listProviders(): Promise<Result<ProviderView[]>>;
+  getPortalPolicy(): Promise<Result<PortalPolicy>>;
   addPortal(input: AddPortalInput): Promise<Result<ProviderView>>;
   updateProvider(providerId: string, patch: ProviderSettingsPatch): Promise<Result<ProviderView>>;
   /** Write-only: `null` removes the stored secret. */
@@ -248,6 +253,7 @@ export const BRIDGE_METHODS = [
   'getAppSettings',
   'updateAppSettings',
   'listProviders',
+  'getPortalPolicy',
   'addPortal',
   'updateProvider',
   'setClientSecret',

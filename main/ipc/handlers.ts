@@ -101,6 +101,7 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
     }),
 
     listProviders: entry('listProviders', () => registry.list().map(view)),
+    getPortalPolicy: entry('getPortalPolicy', () => registry.policy()),
     addPortal: entry('addPortal', (input) => view(registry.addPortal(input))),
     updateProvider: entry('updateProvider', (providerId, patch) =>
       view(registry.update(providerId, patch)),

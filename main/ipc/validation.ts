@@ -60,6 +60,7 @@ const reportLanguage = z.enum(['en', 'cs']);
 
 const apiTokenSignInInput = z.strictObject({
   providerId: id,
+  providerUrl: url,
   token: secret,
   label: text(200).optional(),
 });
@@ -72,6 +73,7 @@ export const BRIDGE_ARG_SCHEMAS = {
   getAppSettings: z.tuple([]),
   updateAppSettings: z.tuple([appSettingsPatch]),
   listProviders: z.tuple([]),
+  getPortalPolicy: z.tuple([]),
   addPortal: z.tuple([addPortalInput]),
   updateProvider: z.tuple([id, providerSettingsPatch]),
   setClientSecret: z.tuple([id, secret.nullable()]),
@@ -106,6 +108,7 @@ const ARG_NAMES: { readonly [K in BridgeMethodName]: readonly string[] } = {
   getAppSettings: [],
   updateAppSettings: ['patch'],
   listProviders: [],
+  getPortalPolicy: [],
   addPortal: ['input'],
   updateProvider: ['providerId', 'patch'],
   setClientSecret: ['providerId', 'secret'],

@@ -3,7 +3,9 @@
 // its reader gives (docs/it-deployment.md). A refused source counts for
 // nothing. Portals are combined by id, so one source can add a portal and
 // another set a different one. Pure: the sources are read elsewhere.
+import { BUILT_IN_PROVIDERS } from '../providers/built-in';
 import type { ManagedConfig, ManagedConfigError } from '../providers/managed-config';
+import { ruleText } from '../providers/managed-config-rules';
 import type { ProviderConfig } from '../providers/provider-config';
 import type { PolicyReading, PolicySource, SourceRefusal } from './policy-document';
 import { SCALAR_POLICY_NAMES, type PolicyName, type PolicyValues } from './policy-schema';
@@ -53,6 +55,7 @@ export function combinePolicies(readings: readonly PolicyReading[]): EffectivePo
   }
   const used = readings.filter((r) => !r.refused).map((r) => r.source.location);
   const typed = values as PolicyValues;
+  const defaultProviderId = defaultPortalOf(typed, [...providers.keys()], sourceOf, errors);
   return {
     values: typed,
     sourceOf,
@@ -61,11 +64,39 @@ export function combinePolicies(readings: readonly PolicyReading[]): EffectivePo
       providers: [...providers.values()],
       clientSecrets,
       allowCustomPortals: typed.allowCustomPortals ?? true,
+      hideBuiltInPortals: typed.hideBuiltInPortals ?? false,
+      defaultProviderId,
       errors,
     },
     refused,
     sources: readings.map((r) => r.source),
   };
+}
+
+/**
+ * The default portal must be one the window lists: a portal the policies set,
+ * or a built-in one that is not hidden. Otherwise it is reported and the
+ * window opens as it would without it.
+ */
+function defaultPortalOf(
+  values: PolicyValues,
+  managedIds: readonly string[],
+  sourceOf: Partial<Record<PolicyName, PolicySource>>,
+  errors: ManagedConfigError[],
+): string | null {
+  const id = values.defaultPortal;
+  if (!id) return null;
+  const listed =
+    managedIds.includes(id) ||
+    (!values.hideBuiltInPortals && BUILT_IN_PROVIDERS.some((p) => p.id === id));
+  if (listed) return id;
+  errors.push({
+    file: sourceOf.defaultPortal?.location ?? '(policy)',
+    field: 'defaultPortal',
+    rule: 'unknown-portal',
+    message: ruleText({ rule: 'unknown-portal' }),
+  });
+  return null;
 }
 
 /** Two policies that would behave alike (what a change check compares). */

@@ -4,6 +4,12 @@
 // its restrictive value (WHEN_INVALID): it may have been the lockdown.
 import type { ManagedConfigError } from '../providers/managed-config';
 import { isPlainName, readManagedEntries } from '../providers/managed-config';
+import {
+  ruleOfIssue,
+  ruleText,
+  type ManagedConfigRule,
+  type RuleBroken,
+} from '../providers/managed-config-rules';
 import type { ProviderConfig } from '../providers/provider-config';
 import { fieldPath } from '../providers/provider-config';
 import {
@@ -49,12 +55,16 @@ export interface PolicyReading {
 }
 
 /** A source that is there but cannot be used at all: every permission fails closed. */
-export function unusableReading(source: PolicySource, message: string): PolicyReading {
+export function unusableReading(
+  source: PolicySource,
+  message: string,
+  rule: ManagedConfigRule = 'invalid',
+): PolicyReading {
   return {
     source,
     values: failClosedValues(),
     clientSecrets: new Map(),
-    errors: [{ file: source.location, field: '(file)', message, locks: true }],
+    errors: [{ file: source.location, field: '(file)', rule, message, locks: true }],
   };
 }
 
@@ -82,17 +92,28 @@ export function readPolicyDocument(
   preErrors: readonly { field: string; message: string }[] = [],
 ): PolicyReading {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return unusableReading(source, 'it must hold one set of named policies (a JSON object)');
+    return unusableReading(
+      source,
+      'it must hold one set of named policies (a JSON object)',
+      'file-not-object',
+    );
   }
   const errors: ManagedConfigError[] = [];
-  const fail = (field: string, message: string, locks = false): void =>
-    void errors.push({ file: source.location, field, message, ...(locks ? { locks } : {}) });
+  // The rule goes along so the window can say the reason in its own words.
+  const fail = (field: string, message: string, locks = false, broken?: RuleBroken): void =>
+    void errors.push({
+      file: source.location,
+      field,
+      ...(broken ? { rule: broken.rule, ...(broken.values ? { values: broken.values } : {}) } : {}),
+      message,
+      ...(locks ? { locks } : {}),
+    });
   const json = input as Record<string, unknown>;
   const values: Record<string, unknown> = {};
 
-  const broken = (name: ScalarPolicyName, message: string): void => {
+  const broken = (name: ScalarPolicyName, message: string, rule?: RuleBroken): void => {
     const whenInvalid = WHEN_INVALID[name];
-    fail(fieldPath([name]), message, whenInvalid !== undefined);
+    fail(fieldPath([name]), message, whenInvalid !== undefined, rule);
     if (whenInvalid !== undefined) values[name] = whenInvalid;
     // A broken update server or channel: no updates rather than another feed.
     if (name === 'updateUrl' || name === 'updateChannel') values.updatesEnabled = false;
@@ -108,6 +129,8 @@ export function readPolicyDocument(
     fail(
       isPlainName(key) ? fieldPath([key]) : '(a field with an odd name)',
       `is not a policy Netrex Connect knows (${POLICY_NAMES.join(', ')}); it is ignored`,
+      false,
+      { rule: 'unknown-setting', values: { known: POLICY_NAMES.join(', ') } },
     );
   }
 
@@ -115,7 +138,14 @@ export function readPolicyDocument(
     if (json[name] === undefined) continue;
     const parsed = POLICY_FIELDS[name].safeParse(json[name]);
     if (parsed.success) values[name] = parsed.data;
-    else broken(name, parsed.error.issues[0]?.message ?? 'is not valid');
+    else {
+      const issue = parsed.error.issues[0];
+      const rule = issue ? ruleOfIssue(issue, name) : undefined;
+      // The rule's own sentence where it has one; the schema's (an address rule) otherwise.
+      const message =
+        rule && rule.rule !== 'invalid' ? ruleText(rule) : (issue?.message ?? 'is not valid');
+      broken(name, message, rule);
+    }
   }
   // A later `updatesEnabled` that parsed must not undo the fail-closed above.
   if (errors.some((e) => e.field === 'updateUrl' || e.field === 'updateChannel')) {
@@ -126,8 +156,13 @@ export function readPolicyDocument(
   if (json.providers !== undefined) {
     const list = POLICY_FIELDS.providers.safeParse(json.providers);
     if (list.success)
-      entries = readManagedEntries(list.data, (field, message) => fail(field, message));
-    else fail('providers', list.error.issues[0]?.message ?? 'is not valid');
+      entries = readManagedEntries(list.data, (field, rule) =>
+        fail(field, ruleText(rule), false, rule),
+      );
+    else {
+      const issue = list.error.issues[0];
+      fail('providers', issue?.message ?? 'is not valid', false, issue && ruleOfIssue(issue));
+    }
   }
 
   return {

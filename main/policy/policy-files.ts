@@ -30,7 +30,7 @@ export async function readPosixPolicyFile(
     const handle = await fs.open(real, 'r');
     try {
       const stat = await handle.stat();
-      if (!stat.isFile()) return unusableReading(source, 'it is not a file');
+      if (!stat.isFile()) return unusableReading(source, 'it is not a file', 'file-unreadable');
       const chain: PathStat[] = [{ path: real, uid: stat.uid, gid: stat.gid, mode: stat.mode }];
       for (let dir = dirname(real); ; dir = dirname(dir)) {
         const folder = await fs.stat(dir);
@@ -40,7 +40,11 @@ export async function readPosixPolicyFile(
       const refusal = judgePosixChain(chain, trust);
       if (refusal) return refusedReading(source, refusal);
       if (stat.size > MAX_MANAGED_CONFIG_BYTES) {
-        return unusableReading(source, 'it is larger than 1 MB; no policy file is that large');
+        return unusableReading(
+          source,
+          'it is larger than 1 MB; no policy file is that large',
+          'file-too-large',
+        );
       }
       bytes = await handle.readFile();
     } finally {
@@ -52,6 +56,7 @@ export async function readPosixPolicyFile(
     return unusableReading(
       source,
       code === 'EACCES' ? 'it cannot be read (permission denied)' : 'it cannot be read',
+      code === 'EACCES' ? 'file-permission-denied' : 'file-unreadable',
     );
   }
   return format === 'plist' ? await plistReading(source, bytes) : jsonReading(source, bytes);
@@ -62,10 +67,10 @@ export function jsonReading(source: PolicySource, bytes: Uint8Array): PolicyRead
   try {
     json = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
   } catch {
-    return unusableReading(source, 'it is not valid JSON');
+    return unusableReading(source, 'it is not valid JSON', 'file-not-json');
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return unusableReading(source, 'it must hold one JSON object');
+    return unusableReading(source, 'it must hold one JSON object', 'file-not-object');
   }
   return readPolicyDocument(source, json);
 }

@@ -6,6 +6,7 @@
 // key and a JSON field.
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '../common/log';
+import { providerIdSchema } from '../providers/provider-config';
 
 /** Where the policies live on each OS (also the ADMX's key and the plist's domain). */
 export const POLICY_REGISTRY_KEY = 'SOFTWARE\\Policies\\Netrex\\Connect';
@@ -103,6 +104,38 @@ export const POLICY_FIELDS = {
         'Zakázáno: operátoři nemohou přidávat portály ručně („Jiný portál…“); dříve přidané portály zůstávají. Povoleno nebo nenastaveno: mohou.',
     },
     sample: false,
+  }),
+  hideBuiltInPortals: policy(z.boolean(), {
+    kind: 'boolean',
+    category: 'portals',
+    since,
+    en: {
+      title: 'Hide the built-in portals IT does not configure',
+      explain:
+        'Enabled: the window lists only the portals these policies set (a built-in portal they configure stays); an account signed in before to a hidden portal keeps working. Disabled or not configured: the built-in portals are listed.',
+    },
+    cs: {
+      title: 'Skrýt vestavěné portály, které IT nenastavuje',
+      explain:
+        'Povoleno: okno nabízí jen portály nastavené těmito zásadami (vestavěný portál, který nastavují, zůstává); účet přihlášený dříve ke skrytému portálu funguje dál. Zakázáno nebo nenastaveno: vestavěné portály se nabízejí.',
+    },
+    sample: true,
+  }),
+  defaultPortal: policy(providerIdSchema, {
+    kind: 'text',
+    category: 'portals',
+    since,
+    en: {
+      title: 'The portal the window opens on',
+      explain:
+        'The id of a portal the window lists (one set by these policies, or a built-in portal that is not hidden): the sign-in screen opens on it instead of the list of portals. An id the window does not list is reported and ignored.',
+    },
+    cs: {
+      title: 'Portál, na kterém se okno otevře',
+      explain:
+        'Id portálu, který okno nabízí (nastaveného těmito zásadami, nebo vestavěného, který není skrytý): přihlašovací obrazovka se otevře na něm místo seznamu portálů. Id, které okno nenabízí, se nahlásí a nepoužije.',
+    },
+    sample: 'reseller-video',
   }),
   allowApiTokens: policy(z.boolean(), {
     kind: 'boolean',
@@ -254,6 +287,8 @@ export function policyOptions(name: PolicyName): readonly string[] {
 /** The scalar policies' values once read (providers go to the registry of portals). */
 export interface PolicyValues {
   readonly allowCustomPortals?: boolean;
+  readonly hideBuiltInPortals?: boolean;
+  readonly defaultPortal?: string;
   readonly allowApiTokens?: boolean;
   readonly allowWeakStorage?: boolean;
   readonly launchAtLogin?: boolean;
@@ -276,6 +311,9 @@ export const SCALAR_POLICY_NAMES = POLICY_NAMES.filter(
  */
 export const WHEN_INVALID: { readonly [K in ScalarPolicyName]: PolicyValues[K] | undefined } = {
   allowCustomPortals: false,
+  // Hiding is a convenience, not a lockdown: a broken value hides nothing.
+  hideBuiltInPortals: undefined,
+  defaultPortal: undefined,
   allowApiTokens: false,
   allowWeakStorage: undefined,
   launchAtLogin: undefined,

@@ -80,13 +80,19 @@ export async function readDevelopmentFile(file: string): Promise<PolicyReading[]
   const source: PolicySource = { kind: 'file', scope: 'machine', location: file };
   try {
     if ((await stat(file)).size > MAX_MANAGED_CONFIG_BYTES) {
-      return [unusableReading(source, 'it is larger than 1 MB; no policy file is that large')];
+      return [
+        unusableReading(
+          source,
+          'it is larger than 1 MB; no policy file is that large',
+          'file-too-large',
+        ),
+      ];
     }
     return [jsonReading(source, await readFile(file))];
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
-    return [unusableReading(source, 'it cannot be read')];
+    return [unusableReading(source, 'it cannot be read', 'file-unreadable')];
   }
 }
 

@@ -95,7 +95,7 @@ export async function readWindowsPolicies(options: WindowsPolicyOptions): Promis
       try {
         readings.push(jsonReading(source, await options.readFile(options.legacyFile)));
       } catch {
-        readings.push(unusableReading(source, 'it cannot be read'));
+        readings.push(unusableReading(source, 'it cannot be read', 'file-unreadable'));
       }
     }
   }
@@ -147,7 +147,11 @@ async function exportKey(
     if (result.code !== 0) {
       return mayBeAbsent
         ? null
-        : unusableReading(source, 'the key could not be read (reg.exe export failed)');
+        : unusableReading(
+            source,
+            'the key could not be read (reg.exe export failed)',
+            'file-unreadable',
+          );
     }
     const keys = parseRegFile(decodeRegFile(await options.readFile(file)));
     const wanted =
@@ -158,7 +162,7 @@ async function exportKey(
   } catch (error) {
     if (error instanceof RegFileError)
       return unusableReading(source, `its export cannot be read: ${error.message}`);
-    return unusableReading(source, 'the key could not be read');
+    return unusableReading(source, 'the key could not be read', 'file-unreadable');
   } finally {
     await temp.dispose();
   }

@@ -12,11 +12,14 @@
 //            pointing it at a missing file would lift IT's lockdown
 //
 // An invalid entry never stops the app: it is skipped and reported with the
-// source and the field (`providers[1].url`), never its value.
+// source, the field (`providers[1].url`) and the rule it breaks
+// (managed-config-rules.ts), never its value.
 import { posix, win32 } from 'node:path';
 import { z } from 'zod';
-import type { UserFacingError } from '../common/model';
+import type { MessageParams, UserFacingError } from '../common/model';
 import { BUILT_IN_PROVIDERS } from './built-in';
+import { ruleOfIssue, type ManagedConfigRule, type RuleBroken } from './managed-config-rules';
+import { normalizeProviderUrl } from './portal-url';
 import {
   clientIdSchema,
   DEFAULT_LOOPBACK_PORT,
@@ -26,7 +29,8 @@ import {
   loopbackPortSchema,
   providerIdSchema,
   providerNameSchema,
-  providerUrlSchema,
+  MAX_RIGHTS,
+  NETREX_RIGHTS,
   redirectKindSchema,
   rightsSchema,
   type ProviderConfig,
@@ -41,6 +45,10 @@ export interface ManagedConfigError {
   readonly file: string;
   /** Where in it: `providers[1].url`, or `(file)` for the source as a whole. */
   readonly field: string;
+  /** The rule broken, for the window's own words; `message` says it in English. Absent: 'invalid'. */
+  readonly rule?: ManagedConfigRule;
+  /** What the rule's sentence names (field names, bounds, allowed values); never a value of the file. */
+  readonly values?: MessageParams;
   readonly message: string;
   /**
    * The broken part may have been a restriction, so what it may restrict
@@ -57,6 +65,10 @@ export interface ManagedConfig {
   readonly clientSecrets: ReadonlyMap<string, string>;
   /** False when IT forbids adding portals by hand. */
   readonly allowCustomPortals: boolean;
+  /** IT hides the built-in portals it does not configure (hideBuiltInPortals). */
+  readonly hideBuiltInPortals?: boolean;
+  /** The portal the window opens on (defaultPortal), when the window lists it. */
+  readonly defaultProviderId?: string | null;
   readonly errors: readonly ManagedConfigError[];
 }
 
@@ -113,7 +125,7 @@ export interface ManagedEntries {
  */
 export function readManagedEntries(
   list: readonly unknown[],
-  fail: (field: string, message: string) => void,
+  fail: (field: string, broken: RuleBroken) => void,
 ): ManagedEntries {
   const providers: ProviderConfig[] = [];
   const clientSecrets = new Map<string, string>();
@@ -121,14 +133,15 @@ export function readManagedEntries(
     const at = (sub: readonly PropertyKey[]) => fieldPath(['providers', index, ...sub]);
     const entry = managedEntrySchema.safeParse(raw);
     if (!entry.success) {
-      for (const issue of entry.error.issues) fail(at(issue.path), entryIssueMessage(issue));
+      // Unknown fields are named on the entry itself (the issue's path is the entry's).
+      for (const issue of entry.error.issues) fail(at(issue.path), ruleOfIssue(issue));
       return;
     }
     if (providers.some((p) => p.id === entry.data.id)) {
-      fail(at(['id']), 'this id appears earlier in the list; each provider is listed once');
+      fail(at(['id']), { rule: 'duplicate-id' });
       return;
     }
-    const built = toProviderConfig(entry.data, (sub, message) => fail(at([sub]), message));
+    const built = toProviderConfig(entry.data, (sub, broken) => fail(at([sub]), broken));
     if (!built) return;
     providers.push(built);
     if (entry.data.clientSecret) clientSecrets.set(built.id, entry.data.clientSecret);
@@ -137,54 +150,37 @@ export function readManagedEntries(
 }
 
 /** A field name, not a value; still, only a plain short one is repeated back. */
-export function isPlainName(key: string): boolean {
-  return /^[\w$-]{1,40}$/.test(key);
-}
-
-/**
- * An entry's issue in words. Every field of an entry must be known: a
- * misspelt `locked` or `clientId` would change what the entry means, so the
- * entry is skipped, naming the unknown fields when their names are plain.
- */
-function entryIssueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code !== 'unrecognized_keys') return issue.message;
-  const names = issue.keys.filter(isPlainName);
-  const odd = issue.keys.length - names.length;
-  const listed = [...names.map((k) => `"${k}"`), ...(odd ? [`${odd} with an odd name`] : [])];
-  return `has fields Netrex Connect does not know (${listed.join(', ')}), so the entry is skipped`;
-}
+export { isPlainName } from './managed-config-rules';
 
 /** Applies an entry over the built-in of the same id, or makes a new managed provider. */
 function toProviderConfig(
   entry: ManagedEntry,
-  fail: (field: string, message: string) => void,
+  fail: (field: string, broken: RuleBroken) => void,
 ): ProviderConfig | undefined {
   const base = BUILT_IN_PROVIDERS.find((p) => p.id === entry.id);
   if (base && entry.url !== undefined) {
-    fail('url', 'a built-in portal keeps its address; give the provider a new id to use another');
+    fail('url', { rule: 'built-in-address' });
     return undefined;
   }
   if (base && entry.dialect !== undefined && entry.dialect !== base.dialect) {
-    fail('dialect', 'a built-in portal keeps its dialect; give the provider a new id');
+    fail('dialect', { rule: 'built-in-dialect' });
     return undefined;
   }
   if (!base && (entry.url === undefined || entry.name === undefined)) {
-    fail(
-      entry.url === undefined ? 'url' : 'name',
-      'is required for a provider that is not built in',
-    );
+    fail(entry.url === undefined ? 'url' : 'name', { rule: 'required' });
     return undefined;
   }
   const dialect = base?.dialect ?? entry.dialect ?? 'netrex';
-  const url = base ? base.url : providerUrlSchema(dialect).safeParse(entry.url);
-  if (typeof url !== 'string' && !url.success) {
-    fail('url', url.error.issues[0]?.message ?? 'is not valid');
+  const url = base
+    ? { ok: true as const, url: base.url }
+    : normalizeProviderUrl(entry.url!, dialect);
+  if (!url.ok) {
+    fail('url', { rule: `url-${url.problem}` });
     return undefined;
   }
   const rights = entry.rights ?? base?.rights ?? defaultRights(dialect);
-  const rightsCheck = rightsSchema(dialect).safeParse(rights);
-  if (!rightsCheck.success) {
-    fail('rights', rightsCheck.error.issues[0]?.message ?? 'is not valid');
+  if (!rightsSchema(dialect).safeParse(rights).success) {
+    fail('rights', rightsRule(dialect, rights));
     return undefined;
   }
   return {
@@ -192,7 +188,7 @@ function toProviderConfig(
     name: entry.name ?? base?.name ?? entry.id,
     dialect,
     origin: 'managed',
-    url: typeof url === 'string' ? url : url.data,
+    url: url.url,
     clientId: entry.clientId ?? '',
     rights,
     redirectKind: entry.redirectKind ?? 'custom-scheme',
@@ -203,6 +199,16 @@ function toProviderConfig(
   };
 }
 
+/** Which rule a list of rights the schema refused breaks (rightsSchema decides that it does). */
+function rightsRule(dialect: ProviderConfig['dialect'], rights: readonly string[]): RuleBroken {
+  if (rights.length === 0) return { rule: 'rights-none' };
+  if (rights.length > MAX_RIGHTS) return { rule: 'rights-too-many', values: { max: MAX_RIGHTS } };
+  if (new Set(rights).size !== rights.length) return { rule: 'rights-repeated' };
+  return dialect === 'netrex'
+    ? { rule: 'rights-unknown', values: { allowed: NETREX_RIGHTS.join(', ') } }
+    : { rule: 'scopes-format' };
+}
+
 export function managedConfigErrorToUserFacing(error: ManagedConfigError): UserFacingError {
   // What could not be read may have been a restriction: it stays restricted meanwhile.
   const locks = error.field === '(file)' || error.locks === true;
@@ -210,14 +216,16 @@ export function managedConfigErrorToUserFacing(error: ManagedConfigError): UserF
   const consequence = locks
     ? 'Until it is corrected, what it may restrict stays restricted here (adding portals by hand, personal API tokens, updates)'
     : 'Netrex Connect ignores that part and works without it';
+  // The rule and what it names go along, so the window says the reason in its own words.
+  const reason = { ...error.values, rule: error.rule ?? 'invalid' };
   return {
     code: 'managed_config_invalid',
     params:
       error.field === '(file)'
-        ? { file: error.file, variant: 'file' }
+        ? { ...reason, file: error.file, variant: 'file' }
         : locks
-          ? { file: error.file, variant: 'lockdown', field: error.field }
-          : { file: error.file, variant: 'entry', field: error.field },
+          ? { ...reason, file: error.file, variant: 'lockdown', field: error.field }
+          : { ...reason, file: error.file, variant: 'entry', field: error.field },
     message:
       `The managed configuration ${error.file} is not valid${where}: ${error.message}. ` +
       `${consequence}; ask your administrator to correct the file.`,

@@ -106,11 +106,14 @@ export const dialectSchema = z.enum(['netrex', 'oauth2']);
 /** RFC 6749 §3.3 scope-token: NQCHAR, no space, quote or backslash; commas split Netrex rights. */
 const scopeToken = /^[\x21\x23-\x2b\x2d-\x5b\x5d-\x7e]+$/;
 
+/** The longest list of rights a provider may ask for. */
+export const MAX_RIGHTS = 50;
+
 export function rightsSchema(dialect: Dialect) {
   const base = z
     .array(z.string())
     .min(1, 'must name at least one right')
-    .max(50, 'must name at most 50 rights')
+    .max(MAX_RIGHTS, `must name at most ${MAX_RIGHTS} rights`)
     .refine((list) => new Set(list).size === list.length, 'must not repeat a right');
   if (dialect === 'netrex') {
     const known = new Set<string>(NETREX_RIGHTS);

@@ -22,6 +22,19 @@ export function providerReadiness(config: ProviderConfig, clientSecretSet: boole
     ready: false,
     reason: { code: 'not_configured', message, params: { portal: config.name, variant } },
   });
+  // Everything missing is named at once: asking for the secret only after the ID was saved
+  // sent the operator (or the administrator) back a second time.
+  if (!config.clientId && config.dialect === 'netrex' && !clientSecretSet) {
+    return config.locked
+      ? missing(
+          `${config.name} has no client ID and no client secret yet. ${ask}`,
+          'client-id-and-secret-managed',
+        )
+      : missing(
+          `${config.name} has no client ID and no client secret yet. ${where}, then enter its client ID and client secret here, ${ask}`,
+          'client-id-and-secret-netrex',
+        );
+  }
   if (!config.clientId) {
     return config.locked
       ? missing(`${config.name} has no client ID yet. ${ask}`, 'client-id-managed')

@@ -5,7 +5,12 @@
 import type { z } from 'zod';
 import type { DocumentStore } from '../common/document-store';
 import { toDisposable, type Disposable } from '../common/lifecycle';
-import type { AddPortalInput, ProviderSettingsPatch, UserFacingError } from '../common/model';
+import type {
+  AddPortalInput,
+  PortalPolicy,
+  ProviderSettingsPatch,
+  UserFacingError,
+} from '../common/model';
 import { BUILT_IN_PROVIDERS } from './built-in';
 import type { ManagedConfig } from './managed-config';
 import { normalizeProviderUrl } from './portal-url';
@@ -25,7 +30,9 @@ import {
 } from './provider-config';
 
 export interface ProviderRegistry {
+  /** The portals the window offers (a built-in IT hides is not among them). */
   list(): readonly ProviderConfig[];
+  /** Any portal, hidden ones too: an account signed in before IT hid its portal keeps working. */
   get(id: ProviderId): ProviderConfig | undefined;
   /** Adds an "other portal" (Netrex dialect) or a standard OAuth 2.0 / OpenID server. */
   addPortal(input: AddPortalInput): ProviderConfig;
@@ -37,6 +44,8 @@ export interface ProviderRegistry {
   readonly warnings: readonly UserFacingError[];
   /** False while IT forbids adding portals by hand (it may change while the app runs). */
   readonly allowCustomPortals: boolean;
+  /** What IT allows and prefers in the window. */
+  policy(): PortalPolicy;
   /** IT's portals and permissions changed (a policy was edited while the app runs). */
   setManaged(managed: ManagedConfig): void;
 }
@@ -88,12 +97,18 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
     return [...byId.values()];
   };
 
-  const list = (): ProviderConfig[] => {
+  /** Every portal, hidden built-ins too. */
+  const all = (): ProviderConfig[] => {
     const result = fixed().map((p) => (p.locked ? p : applyOverride(p, doc.overrides[p.id])));
     const taken = new Set(result.map((p) => p.id));
     for (const custom of doc.custom) if (!taken.has(custom.id)) result.push(custom);
     return result;
   };
+
+  // A built-in IT configures is a managed portal; one it does not is hidden when IT says so.
+  const hidden = (p: ProviderConfig): boolean =>
+    Boolean(managed?.hideBuiltInPortals) && p.origin === 'built-in';
+  const list = (): ProviderConfig[] => all().filter((p) => !hidden(p));
 
   const save = (): void => {
     store.write({ version: 1, custom: doc.custom, overrides: doc.overrides });
@@ -101,7 +116,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
   };
 
   const require = (id: ProviderId): ProviderConfig => {
-    const found = list().find((p) => p.id === id);
+    const found = all().find((p) => p.id === id);
     if (!found) {
       throw new ProviderError('unknown_provider', 'This portal is not in the list any more.');
     }
@@ -128,7 +143,15 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
       changed();
     },
     list,
-    get: (id) => list().find((p) => p.id === id),
+    get: (id) => all().find((p) => p.id === id),
+
+    policy() {
+      const wanted = managed?.defaultProviderId ?? null;
+      return {
+        customPortalsAllowed: allowCustomPortals(),
+        defaultProviderId: wanted && list().some((p) => p.id === wanted) ? wanted : null,
+      };
+    },
 
     addPortal(input) {
       if (!allowCustomPortals()) {
@@ -142,7 +165,8 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
       if (!url.ok) {
         throw invalid('url', `The address is not valid: ${url.reason}.`, `url-${url.problem}`);
       }
-      const existing = list().find((p) => p.dialect === dialect && p.url === url.url);
+      // Hidden portals count: the same address added by hand would be a second copy of one.
+      const existing = all().find((p) => p.dialect === dialect && p.url === url.url);
       if (existing) {
         throw new ProviderError(
           'duplicate',
@@ -154,7 +178,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
       const host = new URL(url.url).host;
       const name = validate('name', providerNameSchema, input.name ?? host);
       const config: ProviderConfig = {
-        id: uniqueId(url.url, new Set(list().map((p) => p.id))),
+        id: uniqueId(url.url, new Set(all().map((p) => p.id))),
         name,
         dialect,
         origin: 'custom',

@@ -15,8 +15,11 @@ export const MAX_HELD_NOTICES = 20;
 
 export interface BridgeEventHub extends AppEvents, Disposable {
   emit<E extends BridgeEventName>(name: E, payload: BridgeEvents[E]): void;
-  /** Tells the operator something; portal text (`detail`) is quoted after the message. */
-  notice(level: Notice['level'], error: UserFacingError): void;
+  /**
+   * Tells the operator something; portal text (`detail`) is quoted after the
+   * message. `providerId`: the sign-in it is about.
+   */
+  notice(level: Notice['level'], error: UserFacingError, providerId?: string): void;
 }
 
 export function createBridgeEventHub(now: () => number): BridgeEventHub {
@@ -46,7 +49,7 @@ export function createBridgeEventHub(now: () => number): BridgeEventHub {
       set.add(entry);
       return toDisposable(() => void set.delete(entry));
     },
-    notice(level, error) {
+    notice(level, error, providerId) {
       const message = error.detail
         ? `${error.message} The portal said: “${error.detail}”`
         : error.message;
@@ -57,6 +60,7 @@ export function createBridgeEventHub(now: () => number): BridgeEventHub {
         message,
         ...(error.detail === undefined ? {} : { detail: error.detail }),
         ...(error.params === undefined ? {} : { params: error.params }),
+        ...(providerId === undefined ? {} : { providerId }),
         at: now(),
       };
       if (ready) return emit('notice', notice);

@@ -12,6 +12,7 @@ import { DisposableStore, toDisposable, type Disposable } from '../common/lifecy
 import { nullLog } from '../common/log';
 import type { StorageStatus, UserFacingError } from '../common/model';
 import type { DemoPortal } from '../demo-portal';
+import { edgeLanguage } from '../desktop/edge-words';
 import { createBridgeHandlers } from '../ipc/handlers';
 import { providerView } from '../ipc/provider-view';
 import { userInfo } from 'node:os';
@@ -189,11 +190,20 @@ export async function createServices(
         : vault.getClientSecret(provider),
   };
 
+  const settings = openAppSettings(
+    ports.documentStore(APP_SETTINGS_DOCUMENT),
+    ports.loginItem,
+    now,
+    () => policies.current().values.launchAtLogin,
+  );
+
   const engine = createSignInEngine({
     providers: registry,
     secrets,
     fetch: ports.fetch,
     clock,
+    // The page the browser shows after a loopback redirect speaks the window's language.
+    loopbackPageLanguage: () => edgeLanguage(settings.language(), ports.appInfo.languages),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.openLoopbackListener ? { openLoopbackListener: options.openLoopbackListener } : {}),
   });
@@ -269,7 +279,7 @@ export async function createServices(
     isAllowedExternalUrl,
     providerName: (id) => registry.get(id)?.name,
     emit: (view) => hub.emit('sign-in-changed', view),
-    notice: (level, error) => hub.notice(level, error),
+    notice: (level, error, providerId) => hub.notice(level, error, providerId),
     wayBack: (providerId) => wayBack.routeFor(providerId),
     ...(ports.clipboard
       ? { copyToClipboard: (text: string) => ports.clipboard?.writeText(text) }
@@ -278,12 +288,6 @@ export async function createServices(
   });
   disposables.add(signIns);
 
-  const settings = openAppSettings(
-    ports.documentStore(APP_SETTINGS_DOCUMENT),
-    ports.loginItem,
-    now,
-    () => policies.current().values.launchAtLogin,
-  );
   for (const warning of settings.warnings) hub.notice('warning', warning);
   // The operator's "detailed log" raises the file's level (IT's policy, when set, wins).
   const applyLogLevel = (detailed: boolean) =>

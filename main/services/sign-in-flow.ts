@@ -7,6 +7,7 @@
 // becomes a notice. What the operator must confirm on the way (a portal added
 // here, a grant the new tokens replace) is asked through `consent`.
 import { AuthError } from '../auth/auth-error';
+import { parseCallbackUrl } from '../auth/callback-url';
 import type { AuthorizationResult, AuthorizationView, SignInEngine } from '../auth/engine';
 import type { Clock } from '../common/clock';
 import { ConfirmationRefused } from '../common/confirmation';
@@ -34,7 +35,8 @@ export interface SignInFlowOptions {
   readonly providerName: (id: ProviderId) => string | undefined;
   /** sign-in-changed */
   readonly emit: (view: SignInView) => void;
-  readonly notice: (level: Notice['level'], error: UserFacingError) => void;
+  /** `providerId`: the sign-in the notice is about, when the redirect names one. */
+  readonly notice: (level: Notice['level'], error: UserFacingError, providerId?: string) => void;
   /** The way back a new sign-in takes (checked and repaired first: services/way-back.ts). */
   readonly wayBack: (providerId: ProviderId) => Promise<PortalWayBack>;
   /** Puts text on the OS clipboard from the main process; absent, a link cannot be copied. */
@@ -86,6 +88,14 @@ const ADDRESS_REFUSED: UserFacingError = {
     "Netrex Connect did not open the portal's sign-in page: its address is not one the app opens (https, or plain http only to this computer). Check the portal's address in its settings; if this keeps happening, tell your administrator.",
 };
 
+/** The portal a redirect names, when it is one of ours (for the notice about its sign-in). */
+function providerOf(url: string): ProviderId | undefined {
+  try {
+    return parseCallbackUrl(url).providerId;
+  } catch {
+    return undefined;
+  }
+}
 const LOOPBACK_NOT_REGISTERED = (portal: string | undefined): UserFacingError => ({
   code: 'loopback_not_registered',
   message: `${portal ?? 'The portal'} has no local address (http://127.0.0.1) registered for Netrex Connect, so the browser cannot return that way. Ask your administrator to register it, or sign in with an API token.`,
@@ -104,6 +114,8 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
   const disposables = new DisposableStore();
   /** The latest view per provider, for the connected and cancelled answers. */
   const latest = new Map<ProviderId, SignInView>();
+  /** Sign-ins the operator cancelled while their code was exchanged: already said, no notice. */
+  const cancelledExchanges = new Set<ProviderId>();
   /** The way back of each provider's latest sign-in, told with its views. */
   const ways = new Map<ProviderId, PortalWayBack>();
   /** Providers whose waiting sign-in the operator replaces (a copied link, the local address). */
@@ -234,7 +246,12 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
       await complete(url, way);
       return true;
     } catch (error) {
-      options.notice('error', toUserFacing(error));
+      const providerId = providerOf(url);
+      const cancelled = error instanceof AuthError && error.code === 'cancelled';
+      if (cancelled && providerId !== undefined && cancelledExchanges.delete(providerId)) {
+        return false;
+      }
+      options.notice('error', toUserFacing(error), providerId);
       return false;
     }
   }
@@ -280,6 +297,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
 
   return {
     async start(providerId, choice = {}) {
+      cancelledExchanges.delete(providerId);
       const started = await begin(providerId, choice.viaLoopback === true);
       await open(providerId, started.authorizationUrl);
       return viewOf(started.pending);
@@ -288,6 +306,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     async copyLink(providerId) {
       const copy = options.copyToClipboard;
       if (!copy) throw new UserFacingFailure(CLIPBOARD_UNAVAILABLE);
+      cancelledExchanges.delete(providerId);
       const started = await begin(providerId);
       try {
         copy(started.authorizationUrl);
@@ -310,6 +329,7 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     },
 
     cancel(providerId) {
+      if (latest.get(providerId)?.phase === 'exchanging') cancelledExchanges.add(providerId);
       if (engine.cancelAuthorization(providerId)) {
         const view = latest.get(providerId);
         if (view?.phase === 'cancelled') return view;

@@ -4,7 +4,7 @@
 // Time moves on the manual clock (the window's clock with it), never by
 // sleeping. Each test ends with the shared secret search (app-fixture.ts).
 import { describe, expect, it } from 'vitest';
-import { cameraList } from '../support/portal-client';
+import { cameraList, revoke } from '../support/portal-client';
 import { openVaultIn } from '../support/vault-fixtures';
 import { appSuite } from './app-fixture';
 import {
@@ -14,8 +14,11 @@ import {
   button,
   callsAfter,
   lastSeq,
+  nav,
   signInWithBrowser,
+  signOut,
 } from './app-steps';
+import { NOTICE_FADE_MS } from '../../renderer/src/store/notices';
 import { say } from './ui-view';
 
 const suite = appSuite();
@@ -59,6 +62,35 @@ describe('API token', () => {
   });
 });
 
+describe('API token from "Add account"', () => {
+  it('preselects no portal, shows where the token will go, and sends it only there', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    await signInWithBrowser(app);
+    await nav(page, 'en', 'addAccount').click();
+    await button(page, say('en', 'choose.useToken')).click();
+    await page.getByRole('heading', { name: say('en', 'apiToken.title') }).waitFor();
+
+    // Several portals take tokens (Netrex, CamStreamer Cloud, the demo): none is assumed.
+    const portal = page.getByLabel(say('en', 'apiToken.portal'));
+    await expect(portal.inputValue()).resolves.toBe('');
+    await expect(
+      page.getByRole('button', { name: say('en', 'apiToken.submit') }).isDisabled(),
+    ).resolves.toBe(true);
+    await portal.selectOption('demo');
+    const goesTo = page.getByText(say('en', 'apiToken.goesTo', { portal: DEMO }));
+    await expect(goesTo.textContent()).resolves.toBe(
+      `${say('en', 'apiToken.goesTo', { portal: DEMO })} ${app.rig.portal.url}`,
+    );
+    await page.getByLabel(say('en', 'apiToken.token')).fill(DEMO_API_TOKEN);
+    await page.getByLabel(say('en', 'apiToken.label')).fill('Desk');
+    const before = app.rig.portal.stats.graphql.requests;
+    await button(page, say('en', 'apiToken.submit')).click();
+    await accountCard(page, 'Desk').getByText('3 cameras').waitFor();
+    expect(app.rig.portal.stats.graphql.requests).toBe(before + 1);
+  });
+});
+
 describe('sign-out', () => {
   it('removes the account and the portal confirms the token is revoked (GraphQL 401)', async () => {
     const app = await suite.open();
@@ -71,10 +103,10 @@ describe('sign-out', () => {
     const accessToken = stored!.tokens.accessToken;
     await expect(cameraList(app.rig.portal, accessToken)).resolves.toMatchObject({ status: 200 });
 
-    await card.getByRole('button', { name: say('en', 'account.signOut') }).click();
+    await signOut(card);
     await page
       .getByRole('status')
-      .getByText(say('en', 'notices.signedOut', { label: DEMO, portal: DEMO }))
+      .getByText(say('en', 'notices.signedOut', { who: DEMO }))
       .waitFor();
     await expect(card.count()).resolves.toBe(0);
     // No account left: back to the way in, the one ready portal's sign-in.
@@ -89,6 +121,63 @@ describe('sign-out', () => {
     const reopened = await openVaultIn(app.rig.dir.path, app.rig.cipher);
     expect(reopened.listAccounts()).toEqual([]);
     await reopened.dispose();
+  });
+});
+
+describe('an account whose grant ends', () => {
+  it('says Expired with "Sign in again", and no "kept in memory only" while the keyring works', async () => {
+    const app = await suite.open();
+    const card = await signInWithBrowser(app);
+    // The grant is ended at the portal behind the app's back (an administrator revoked it).
+    const disk = await openVaultIn(app.rig.dir.path, app.rig.cipher);
+    const [stored] = disk.listAccounts();
+    await disk.dispose();
+    await expect(revoke(app.rig.portal, stored!.tokens.accessToken)).resolves.toMatchObject({
+      status: 200,
+    });
+
+    await card.getByRole('button', { name: say('en', 'account.checkNow') }).click();
+    await card.getByText(say('en', 'state.expired'), { exact: true }).waitFor();
+    await card.getByRole('button', { name: say('en', 'account.signInAgain') }).waitFor();
+    // The keyring works (the storage is gnome_libsecret): nothing about storage to investigate.
+    const status = await app.rig.services.handlers.getStorageStatus();
+    expect(status).toMatchObject({ ok: true, value: { policy: 'encrypted', weak: false } });
+    await expect(card.getByText(say('en', 'account.memoryOnly')).count()).resolves.toBe(0);
+    expect(app.rig.services.accounts()[0]).toMatchObject({ state: 'expired', persisted: true });
+  });
+});
+
+describe('notices about an account', () => {
+  it('"Connected" ends when the account goes offline or is signed out; success notices fade', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    const connected = page
+      .getByRole('status')
+      .getByText(say('en', 'notices.connected', { portal: DEMO }));
+    const card = await signInWithBrowser(app);
+    await connected.waitFor();
+
+    // The portal goes away (seen at once, well before the notice would fade): the card
+    // says offline, so "Connected" would contradict it.
+    await app.rig.portal.stop();
+    await card.getByRole('button', { name: say('en', 'account.checkNow') }).click();
+    await card.locator('.badge-offline').waitFor();
+    await expect(connected.count()).resolves.toBe(0);
+    await app.rig.portal.start();
+
+    // Connected again by a new sign-in; then signed out: "Connected" goes with the account.
+    await nav(page, 'en', 'addAccount').click();
+    await signInWithBrowser(app);
+    await connected.waitFor();
+    await signOut(card);
+    const signedOut = page
+      .getByRole('status')
+      .getByText(say('en', 'notices.signedOut', { who: DEMO }));
+    await signedOut.waitFor();
+    await expect(connected.count()).resolves.toBe(0);
+    // A success notice fades on its own after a few seconds (the window's clock).
+    await app.advance(NOTICE_FADE_MS);
+    await expect(signedOut.count()).resolves.toBe(0);
   });
 });
 
@@ -151,6 +240,11 @@ describe('staying connected', () => {
     const seconds = Math.ceil(waitMs / 1_000);
     await card.getByText(`Offline — retrying in ${seconds} s`).waitFor();
     await expect(card.getByText(/answered in/).count()).resolves.toBe(0);
+    // Its facts are as old as the last check that reached the portal: the sign-in's.
+    await card.getByText(say('en', 'account.lastSuccess'), { exact: true }).waitFor();
+    await card
+      .getByText(say('en', 'account.camerasAsOf', { when: '5 minutes ago' }), { exact: false })
+      .waitFor();
 
     // The countdown follows the clock.
     await app.advance(1_000);

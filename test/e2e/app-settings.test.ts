@@ -16,10 +16,11 @@ import {
   nav,
   secondPortal,
   signInWithBrowser,
+  signOut,
   toPortalChoice,
 } from './app-steps';
 import { OIDC_PAGES, startOidcServer } from '../support/oidc-server';
-import { say } from './ui-view';
+import { LANGS, say, sayError } from './ui-view';
 
 const suite = appSuite();
 const CLIPBOARD = ['clipboard-read', 'clipboard-write'] as const;
@@ -109,10 +110,99 @@ describe('portal settings', () => {
     await page.getByText(say('en', 'connections.summary_other', { count: 2 })).waitFor();
 
     // Signing out of one leaves the other connected.
-    await demo.getByRole('button', { name: say('en', 'account.signOut') }).click();
+    await signOut(demo);
     await expect(cards.count()).resolves.toBe(1);
     await depot.getByText(say('en', 'state.connected'), { exact: true }).waitFor();
     expect(app.rig.services.accounts().map((a) => a.providerName)).toEqual([portal.name]);
+  });
+});
+
+describe('managed configuration', () => {
+  /** What an administrator gets wrong: a misspelt field, an invalid id, a quoted boolean. */
+  const BROKEN = JSON.stringify({
+    allowCustomPortals: 'false',
+    providers: [
+      { id: 'netrex', clientID: 'our-netrex-client' },
+      { id: 'Video Portal', name: 'Video', url: 'https://video.example' },
+    ],
+  });
+  const REASONS = {
+    en: [
+      'must be true or false (without quotes)',
+      'fields Netrex Connect doesn\'t know ("clientID")',
+      'an id is 1–40 lower-case letters, digits or dashes',
+    ],
+    cs: [
+      'musí být true nebo false (bez uvozovek)',
+      'pole, která Netrex Connect nezná ("clientID")',
+      'ID tvoří 1–40 malých písmen, číslic nebo pomlček',
+    ],
+  } as const;
+
+  it.each(LANGS)("says which field and which rule, in the window's language (%s)", async (lang) => {
+    const app = await suite.open({ lang, managedConfig: BROKEN });
+    const { page } = app;
+    const notices = app.rig.notices();
+    expect(notices.map((n) => n.params?.field)).toEqual([
+      'allowCustomPortals',
+      'providers[0]',
+      'providers[1].id',
+    ]);
+    const alerts = page.getByRole('alert');
+    for (const notice of notices) await alerts.getByText(sayError(lang, notice)).waitFor();
+    for (const reason of REASONS[lang]) {
+      await alerts.getByText(reason, { exact: false }).waitFor();
+    }
+    // The administrator's values are not repeated, only field names.
+    await expect(alerts.getByText('our-netrex-client', { exact: false }).count()).resolves.toBe(0);
+  });
+
+  it('IT hides the built-ins, forbids other portals and opens on its default portal', async () => {
+    const depot = await secondPortal();
+    const branchSecret = 'branch-client-secret-93ad1e';
+    const app = await suite.open({
+      managedConfig: JSON.stringify({
+        allowCustomPortals: false,
+        hideBuiltInPortals: true,
+        defaultPortal: 'depot',
+        providers: [
+          {
+            id: 'branch',
+            name: 'Branch office',
+            url: 'https://branch.example',
+            clientId: 'branch-client',
+            clientSecret: branchSecret,
+          },
+          {
+            id: 'depot',
+            name: depot.name,
+            url: depot.url,
+            clientId: depot.clientId,
+            clientSecret: depot.clientSecret,
+          },
+        ],
+      }),
+    });
+    app.typedSecrets.push(branchSecret, depot.clientSecret);
+    const { page } = app;
+    // Two managed portals are ready: the window opens on IT's default, not on a choice.
+    await page
+      .getByRole('heading', { name: say('en', 'signIn.title', { portal: depot.name }), level: 1 })
+      .waitFor();
+    await button(page, say('en', 'signIn.otherPortal')).click();
+    await page.getByRole('heading', { name: say('en', 'choose.title') }).waitFor();
+    const cards = page.locator('.portal-grid').getByRole('button');
+    await expect(cards.allInnerTexts()).resolves.toEqual([
+      expect.stringContaining(DEMO),
+      expect.stringContaining('Branch office'),
+      expect.stringContaining(depot.name),
+    ]);
+    // Forbidden, so not offered: no "Other portal…" that would refuse only on Continue.
+    await expect(
+      page.getByRole('button', { name: new RegExp(`^${say('en', 'other.card')}`) }).count(),
+    ).resolves.toBe(0);
+    await expect(page.getByText('Netrex', { exact: true }).count()).resolves.toBe(0);
+    await expect(page.getByText('CamStreamer Cloud').count()).resolves.toBe(0);
   });
 });
 

@@ -5,8 +5,19 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEADLINE_MS } from '../../main/auth/engine';
 import { appSuite } from './app-fixture';
-import { DEMO, DEMO_CAMERAS, accountCard, button, decide, logIn, startSignIn } from './app-steps';
-import { focused, say } from './ui-view';
+import { freePort } from '../support/loopback-server';
+import {
+  DEMO,
+  DEMO_CAMERAS,
+  accountCard,
+  button,
+  decide,
+  logIn,
+  nav,
+  startSignIn,
+  toPortalChoice,
+} from './app-steps';
+import { focused, say, sayError } from './ui-view';
 
 const suite = appSuite();
 
@@ -100,10 +111,58 @@ describe('one-click sign-in', () => {
     // The operator finishes in the browser anyway: the link arrives for a cancelled sign-in.
     await logIn(app.browser.page);
     await decide(app.browser.page, 'Allow');
-    await page.getByRole('alert').locator('.notice').waitFor();
+    const late = page.getByRole('alert').locator('.notice');
+    await late.getByText(say('en', 'fromApp.cancelled', { portal: DEMO })).waitFor();
     expect(app.rig.notices().at(-1)?.code).toBe('cancelled');
     expect(app.rig.services.accounts()).toEqual([]);
     expect(app.rig.portal.stats.token.authorization_code).toBe(0);
+
+    // The notice is about that sign-in: it ends when the next one starts, and that one works.
+    await startSignIn(app);
+    await expect(late.count()).resolves.toBe(0);
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+    await accountCard(page, DEMO).getByText('3 cameras').waitFor();
+    await expect(page.locator('.notice-error').count()).resolves.toBe(0);
+  });
+
+  it('the portal does not answer the code: "Almost done" has Cancel; it ends the sign-in, nothing connects', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    app.rig.portal.faults.inject('token', { kind: 'no-answer' });
+    await startSignIn(app);
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+    await page.getByRole('heading', { name: say('en', 'waiting.exchangingTitle') }).waitFor();
+    await page.getByText(say('en', 'waiting.exchanging', { portal: DEMO })).waitFor();
+    await button(page, say('en', 'waiting.cancel')).click();
+
+    await page.getByText(say('en', 'signIn.cancelled')).waitFor();
+    await focused(page, { tag: 'button', text: say('en', 'signIn.button', { portal: DEMO }) });
+    expect(app.rig.services.accounts()).toEqual([]);
+    // The operator's own Cancel is not reported back as a failure.
+    await expect(page.locator('.notice').count()).resolves.toBe(0);
+    expect(app.rig.notices()).toEqual([]);
+    expect(app.rig.signInViews().map((v) => v.phase)).toEqual([
+      'waiting',
+      'exchanging',
+      'cancelled',
+    ]);
+  });
+
+  it('a portal that never answers the code: "The portal didn\'t answer", not "reported a problem"', async () => {
+    // The app gives up on a request after its timeout (1 s here; 15 s in the app).
+    const app = await suite.open({ services: { timeoutMs: 1_000 } });
+    const { page } = app;
+    app.rig.portal.faults.inject('token', { kind: 'no-answer' });
+    await startSignIn(app);
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+    const refusal = page.locator('[data-refusal=noAnswer]');
+    await refusal.getByRole('heading', { name: say('en', 'refusal.noAnswer.title') }).waitFor();
+    await refusal.getByText(say('en', 'refusal.noAnswer.next')).waitFor();
+    await expect(page.getByText(say('en', 'refusal.portal.title')).count()).resolves.toBe(0);
+    expect(app.rig.services.accounts()).toEqual([]);
   });
 
   it('the deadline passes (manual clock): the countdown runs down, then "took too long"', async () => {
@@ -132,6 +191,35 @@ describe('one-click sign-in', () => {
     await expect(page.locator('.notice').count()).resolves.toBe(0);
   });
 
+  it('a half-copied address is called incomplete, shown without its secrets, and the whole one works', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    app.deliverLinks = false;
+    await startSignIn(app);
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+    const address = await app.takeLink();
+    const cut = address.slice(0, address.indexOf('&state='));
+    expect(cut).toMatch(/\?code=[^&]+$/);
+
+    await button(page, say('en', 'paste.toggle')).click();
+    const field = page.getByLabel(say('en', 'paste.label'));
+    await field.fill(cut);
+    await button(page, say('en', 'paste.submit')).click();
+    await page.getByText(say('en', 'fromApp.incomplete_redirect')).waitFor();
+    await expect(page.getByText(say('en', 'fromApp.state_mismatch')).count()).resolves.toBe(0);
+    // What was pasted, to compare with the browser: the address and its parts, never the code.
+    await page
+      .getByText('cz.netrex.connect:/oauth/callback/demo?code=…', { exact: true })
+      .waitFor();
+    await expect(field.inputValue()).resolves.toBe('');
+
+    // The sign-in still waits: the whole address completes it.
+    await field.fill(address);
+    await button(page, say('en', 'paste.submit')).click();
+    await accountCard(page, DEMO).getByText('3 cameras').waitFor();
+  });
+
   it('"Paste the address instead" completes a sign-in the browser could not hand back', async () => {
     const app = await suite.open();
     const { page } = app;
@@ -153,5 +241,75 @@ describe('one-click sign-in', () => {
       app.window.messages.filter((m) => m.direction === 'call' && m.name === 'completeSignIn'),
     ).toHaveLength(1);
     expect(app.refusedLinks).toEqual([]);
+  });
+
+  it("the loopback way back: the browser's page after Allow speaks the operator's language (cs)", async () => {
+    const lang = 'cs';
+    const app = await suite.open({ lang });
+    const { page } = app;
+    // The administrator chose the local address for the demo portal, on a port of its own.
+    app.rig.portal.settings.loopbackAnyPort = true;
+    const port = await freePort();
+    await nav(page, lang, 'settings').click();
+    await button(page, DEMO).click();
+    await page
+      .getByRole('radio', { name: new RegExp(`^${say(lang, 'redirect.loopback')}`) })
+      .check();
+    await page.getByLabel(say(lang, 'redirect.port'), { exact: true }).fill(String(port));
+    await button(page, say(lang, 'provider.save')).click();
+    await page.getByRole('status').getByText(say(lang, 'provider.saved')).waitFor();
+
+    await nav(page, lang, 'addAccount').click();
+    await startSignIn(app, DEMO, lang);
+    await logIn(app.browser.page);
+    await decide(app.browser.page, 'Allow');
+    const back = app.browser.page;
+    await back.waitForURL(new RegExp(`^http://127\\.0\\.0\\.1:${port}/oauth/callback/demo\\?`));
+    await back.getByRole('heading', { name: 'Přihlášeno', level: 1 }).waitFor();
+    await expect(back.locator('html').getAttribute('lang')).resolves.toBe('cs');
+    await expect(back.locator('body').innerText()).resolves.toContain(
+      'Netrex Connect je přihlášen. Tuto kartu můžete zavřít a vrátit se do aplikace.',
+    );
+    await accountCard(page, DEMO)
+      .getByText(say(lang, 'state.connected'), { exact: true })
+      .waitFor();
+    expect(app.browser.links).toEqual([]); // it came back through the loopback listener
+  });
+});
+
+describe('a built-in portal nobody has set up', () => {
+  it('is marked on the choice, leads with the administrator and the API token, and names all that is missing', async () => {
+    const app = await suite.open();
+    const { page } = app;
+    await toPortalChoice(app);
+    const needsSetup = say('en', 'choose.tagNeedsSetup');
+    const card = (name: string) => page.getByRole('button', { name: new RegExp(`^${name}`) });
+    await card('Netrex').getByText(needsSetup).waitFor();
+    await card('CamStreamer Cloud').getByText(needsSetup).waitFor();
+    await expect(card(DEMO).getByText(needsSetup).count()).resolves.toBe(0);
+
+    await card('Netrex').click();
+    const panel = page.getByRole('region', {
+      name: say('en', 'signIn.notReadyTitle', { portal: 'Netrex' }),
+    });
+    await panel.getByText(say('en', 'signIn.notReadyAsk', { portal: 'Netrex' })).waitFor();
+    // Both the client ID and the secret are missing: said at once, not one after the other.
+    const missing = sayError('en', {
+      code: 'not_configured',
+      message: '',
+      params: { portal: 'Netrex', variant: 'client-id-and-secret-netrex' },
+    });
+    expect(missing).toMatch(/^Netrex has no client ID and no client secret yet\./);
+    await panel.getByText(missing).waitFor();
+    // The way in that needs no administrator comes first.
+    const buttons = await panel.getByRole('button').allInnerTexts();
+    expect(buttons).toEqual([
+      say('en', 'signIn.useToken'),
+      say('en', 'signIn.setUpYourself', { portal: 'Netrex' }),
+    ]);
+    await panel.getByRole('button', { name: say('en', 'signIn.useToken') }).click();
+    await expect(page.getByLabel(say('en', 'apiToken.portal')).inputValue()).resolves.toBe(
+      'netrex',
+    );
   });
 });

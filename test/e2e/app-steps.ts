@@ -41,6 +41,12 @@ export function accountCard(page: Page, label: string): Locator {
   return page.getByRole('article', { name: label });
 }
 
+/** "Sign out" on an account's card, then "Yes, sign out" in the question it asks. */
+export async function signOut(card: Locator, lang: Lang = 'en'): Promise<void> {
+  await card.getByRole('button', { name: say(lang, 'account.signOut') }).click();
+  await card.getByRole('button', { name: say(lang, 'account.signOutConfirm') }).click();
+}
+
 /** First run or "Add account": the portal's card, then "Sign in with <portal>". */
 export async function startSignIn(app: AppUnderTest, portal = DEMO, lang: Lang = 'en') {
   const { page } = app;
@@ -138,7 +144,7 @@ export async function addAndSetUpPortal(
   await page.getByLabel(say(lang, 'other.urlLabel')).fill(portal.url);
   await page.getByLabel(say(lang, 'other.nameLabel')).fill(portal.name);
   await button(page, say(lang, 'other.submit')).click();
-  await button(page, say(lang, 'signIn.openSettings', { portal: portal.name })).click();
+  await button(page, say(lang, 'signIn.setUpYourself', { portal: portal.name })).click();
 
   await page.getByLabel(say(lang, 'provider.clientId')).fill(portal.clientId);
   await button(page, say(lang, 'secret.add')).click();

@@ -65,8 +65,10 @@ describe.each(LANGS)('npm run demo on Linux (%s)', (lang) => {
     await page.getByText(say(lang, 'wayBack.why.development'), { exact: false }).waitFor();
     await logIn(app.browser.page);
     await decide(app.browser.page, 'Allow');
-    // The browser lands on the app's own page on loopback; no app link was used.
-    await app.browser.page.getByText('Netrex Connect is signed in.').waitFor();
+    // The browser lands on the app's own page on loopback, in the window's language; no app link was used.
+    const signedIn =
+      lang === 'cs' ? 'Netrex Connect je přihlášen.' : 'Netrex Connect is signed in.';
+    await app.browser.page.getByText(signedIn, { exact: false }).waitFor();
     expect(app.browser.page.url()).toMatch(
       new RegExp(`^http://127\\.0\\.0\\.1:${port}/oauth/callback/demo\\?`),
     );

@@ -12,6 +12,7 @@ import type {
   AppLinkCheck,
   AppSettings,
   PolicyView,
+  PortalPolicy,
   ProviderView,
   Result,
   SetAsideFiles,
@@ -52,10 +53,11 @@ export const CAMSTREAMER = provider({
   url: 'https://cloud.camstreamer.com',
   clientId: '',
   ready: false,
+  // What the services say of a built-in with neither client ID nor secret (readiness.ts).
   notReadyReason: {
     code: 'not_configured',
-    message: 'CamStreamer Cloud has no client ID yet. Enter the one from the portal in Settings.',
-    params: { portal: 'CamStreamer Cloud', variant: 'client-id-netrex' },
+    message: 'CamStreamer Cloud has no client ID and no client secret yet.',
+    params: { portal: 'CamStreamer Cloud', variant: 'client-id-and-secret-netrex' },
   },
 });
 export const MANAGED = provider({
@@ -115,7 +117,8 @@ export const EXPIRED = account({
   tokenExpiresAt: NOW - 3 * 86_400_000,
   cameras: { count: 1, names: ['Reception'] },
   lastError: new AccountError('api_token_revoked', { portal: 'Netrex' }).toUserFacing(),
-  persisted: false,
+  // The services' answer for an account without tokens: a restart loses nothing of it.
+  persisted: true,
 });
 
 export const SAFE_STORAGE: StorageStatus = {
@@ -173,6 +176,8 @@ export interface FixtureWorld {
   providers: ProviderView[];
   accounts: AccountSnapshot[];
   storage: StorageStatus;
+  /** What IT allows and prefers for portals. */
+  portalPolicy: PortalPolicy;
   setAside: SetAsideFiles;
   /** What IT fixed by policy (none by default). */
   policy: PolicyView;
@@ -196,6 +201,7 @@ export function world(patch: Partial<FixtureWorld> = {}): FixtureWorld {
     providers: [NETREX, CAMSTREAMER, MANAGED],
     accounts: [],
     storage: SAFE_STORAGE,
+    portalPolicy: { customPortalsAllowed: true, defaultProviderId: null },
     setAside: { retentionDays: 30, files: [] },
     policy: {},
     update: { state: 'disabled', reason: 'development' },
@@ -236,6 +242,7 @@ export function fixedHandlers(
     getAppSettings: () => ok(w.settings),
     updateAppSettings: (patch) => ok((w.settings = { ...w.settings, ...patch })),
     listProviders: () => ok(w.providers),
+    getPortalPolicy: () => ok(w.portalPolicy),
     addPortal: (input) => {
       const host = new URL(input.url).host;
       const added = provider({

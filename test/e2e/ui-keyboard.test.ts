@@ -9,9 +9,11 @@ import {
   NETREX,
   OFFLINE,
   WEAK_STORAGE,
+  waitingView,
   world,
   type FixtureWorld,
 } from './ui-fixtures';
+import { SLOW_ANSWER_MS } from '../../renderer/src/store/state';
 import { viewSuite } from './ui-suite';
 import { focused, say, shown } from './ui-view';
 
@@ -182,12 +184,39 @@ describe('operated from the keyboard alone', () => {
     await focused(page, { text: 'Sign in with Netrex' });
   });
 
+  it('Escape cancels a sign-in waiting for the browser, and one whose code is being confirmed', async () => {
+    const page = await suite.open({ world: world({ providers: [NETREX] }), clock: 'manual' });
+    await page.getByRole('button', { name: 'Sign in with Netrex' }).press('Enter');
+    await shown(page.getByRole('heading', { name: say('en', 'waiting.title') }));
+    await page.keyboard.press('Escape');
+    await shown(page.getByText(say('en', 'signIn.cancelled')));
+    expect(suite.calls('cancelSignIn')).toEqual([['netrex']]);
+
+    // The code went to the portal, which takes long to answer: the window says so, Escape still works.
+    await page.getByRole('button', { name: 'Sign in with Netrex' }).press('Enter');
+    await shown(page.getByRole('heading', { name: say('en', 'waiting.title') }));
+    await suite.view.emit('sign-in-changed', waitingView('netrex', { phase: 'exchanging' }));
+    await shown(page.getByRole('heading', { name: say('en', 'waiting.exchangingTitle') }));
+    const slow = page.getByText(say('en', 'waiting.slow', { portal: 'Netrex' }));
+    expect(await slow.count()).toBe(0);
+    await page.clock.runFor(SLOW_ANSWER_MS);
+    await shown(slow);
+    await page.keyboard.press('Escape');
+    await shown(page.getByText(say('en', 'signIn.cancelled')));
+    expect(suite.calls('cancelSignIn')).toEqual([['netrex'], ['netrex']]);
+  });
+
   it('signing out of one of two accounts leaves focus on the screen heading', async () => {
     const page = await open(world({ accounts: [CONNECTED, OFFLINE] }));
     await page
       .getByRole('button', { name: say('en', 'account.signOut') })
       .first()
       .press('Enter');
+    // The question takes focus on its safe answer; Tab, then Enter, confirms.
+    await focused(page, { tag: 'button', text: say('en', 'account.signOutKeep') });
+    await page.keyboard.press('Shift+Tab');
+    await focused(page, { tag: 'button', text: say('en', 'account.signOutConfirm') });
+    await page.keyboard.press('Enter');
     await shown(page.getByRole('status').getByText(/Signed out of dispatch@example.cz/));
     await focused(page, { tag: 'h1' });
   });
@@ -200,6 +229,8 @@ describe('operated from the keyboard alone', () => {
     await page.keyboard.press('Tab'); // Check now
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab'); // Sign out
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Tab'); // from "Stay signed in" to "Yes, sign out"
     await page.keyboard.press('Enter');
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'choose.title') }));
     expect(calls('checkNow')).toEqual([['a1']]);

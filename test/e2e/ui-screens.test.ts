@@ -8,6 +8,7 @@
 // colour scheme, it does not reload): loading the window and axe-core anew
 // for every screen, language and theme took four times as long.
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { managedConfigErrorToUserFacing } from '../../main/providers/managed-config';
 import { writeFailed } from '../../main/vault/errors';
 import { findAxeViolations } from '../support/axe';
 import { openRenderer, type RendererPage } from '../support/renderer-harness';
@@ -51,6 +52,15 @@ function clickNav(view: RendererPage, lang: Lang, key: 'addAccount' | 'settings'
 /** A notice the app raises: the sign-ins could not be saved, the disk is full. */
 const DISK_FULL = writeFailed(Object.assign(new Error('x'), { code: 'ENOSPC' })).toUserFacing();
 
+/** IT's file with a quoted boolean: the notice names the field and the rule. */
+const MANAGED_NOTICE = managedConfigErrorToUserFacing({
+  file: '/etc/netrex-connect/managed.json',
+  field: 'allowCustomPortals',
+  rule: 'wrong-type',
+  values: { expected: 'boolean' },
+  message: 'must be true or false (without quotes)',
+});
+
 /** Every portal and every kind of account: the window opens on the connections. */
 const FULL_WORLD = () =>
   world({
@@ -87,12 +97,36 @@ const WALK: readonly Screen[] = [
     ],
   },
   {
+    name: 'sign-out-question',
+    reach: async (view, l) => {
+      await view.page
+        .getByRole('article', { name: 'dispatch@example.cz' })
+        .getByRole('button', { name: say(l, 'account.signOut') })
+        .click();
+    },
+    shows: (l) => [
+      say(l, 'account.signOutAsk'),
+      say(l, 'account.signOutEndsGrant', { portal: 'Netrex' }),
+      say(l, 'account.signOutConfirm'),
+      say(l, 'account.signOutKeep'),
+    ],
+  },
+  {
     name: 'choose-portal',
     reach: async (view, l) => {
+      await view.page.keyboard.press('Escape');
       await clickButton(view, say(l, 'notices.dismiss'));
       await clickNav(view, l, 'addAccount');
+      await view.emit('notice', { id: 'n2', level: 'warning', ...MANAGED_NOTICE, at: NOW });
     },
-    shows: (l) => [say(l, 'choose.title'), 'Netrex', 'CamStreamer Cloud', say(l, 'other.card')],
+    shows: (l) => [
+      sayError(l, MANAGED_NOTICE),
+      say(l, 'choose.title'),
+      'Netrex',
+      'CamStreamer Cloud',
+      say(l, 'choose.tagNeedsSetup'),
+      say(l, 'other.card'),
+    ],
   },
   {
     name: 'other-portal',
@@ -105,8 +139,16 @@ const WALK: readonly Screen[] = [
   },
   {
     name: 'api-token',
-    reach: (view, l) => clickButton(view, say(l, 'choose.useToken')),
-    shows: (l) => [say(l, 'apiToken.title'), say(l, 'apiToken.token'), say(l, 'apiToken.hint')],
+    reach: async (view, l) => {
+      await clickButton(view, say(l, 'choose.useToken'));
+      await view.page.getByLabel(say(l, 'apiToken.portal')).selectOption('netrex');
+    },
+    shows: (l) => [
+      say(l, 'apiToken.title'),
+      say(l, 'apiToken.token'),
+      say(l, 'apiToken.hint'),
+      say(l, 'apiToken.goesTo', { portal: 'Netrex' }),
+    ],
   },
   {
     name: 'sign-in-not-ready',
@@ -117,7 +159,8 @@ const WALK: readonly Screen[] = [
     shows: (l) => [
       say(l, 'signIn.notReadyTitle', { portal: 'CamStreamer Cloud' }),
       sayError(l, CAMSTREAMER.notReadyReason!),
-      say(l, 'signIn.openSettings', { portal: 'CamStreamer Cloud' }),
+      say(l, 'signIn.notReadyAsk', { portal: 'CamStreamer Cloud' }),
+      say(l, 'signIn.setUpYourself', { portal: 'CamStreamer Cloud' }),
     ],
   },
   {
@@ -141,6 +184,15 @@ const WALK: readonly Screen[] = [
       say(l, 'waiting.reopen'),
       say(l, 'waiting.cancel'),
       say(l, 'paste.toggle'),
+    ],
+  },
+  {
+    name: 'sign-in-exchanging',
+    reach: (view) => view.emit('sign-in-changed', waitingView('netrex', { phase: 'exchanging' })),
+    shows: (l) => [
+      say(l, 'waiting.exchangingTitle'),
+      say(l, 'waiting.exchanging', { portal: 'Netrex' }),
+      say(l, 'waiting.cancel'),
     ],
   },
   {
@@ -253,6 +305,76 @@ describe.each(LANGS)('every screen, light and dark (%s)', (lang) => {
       await weak.close();
     }
   });
+});
+
+/**
+ * The smallest window the app supports, 800×600: the screens that changed
+ * most, with notices on top, saved under small/. At this size three notices
+ * still leave the screen's own content in view (ui-accounts.test.ts checks it).
+ */
+const SMALL: readonly Screen[] = [
+  {
+    name: 'small/connections',
+    reach: async (view) => {
+      await view.emit('notice', { id: 's1', level: 'warning', ...DISK_FULL, at: NOW });
+      await view.emit('notice', { id: 's2', level: 'warning', ...MANAGED_NOTICE, at: NOW });
+    },
+    shows: (l) => [
+      say(l, 'connections.title'),
+      sayError(l, DISK_FULL),
+      sayError(l, MANAGED_NOTICE),
+    ],
+  },
+  {
+    name: 'small/sign-out-question',
+    reach: async (view, l) => {
+      await view.page
+        .getByRole('article', { name: 'API: reception' })
+        .getByRole('button', { name: say(l, 'account.signOut') })
+        .click();
+    },
+    shows: (l) => [say(l, 'account.signOutEndsToken', { portal: 'Netrex' })],
+  },
+  {
+    name: 'small/sign-in-not-ready',
+    reach: async (view, l) => {
+      await view.page.keyboard.press('Escape');
+      await clickNav(view, l, 'addAccount');
+      await clickButton(view, /^CamStreamer Cloud/);
+    },
+    shows: (l) => [
+      say(l, 'signIn.notReadyAsk', { portal: 'CamStreamer Cloud' }),
+      say(l, 'signIn.useToken'),
+    ],
+  },
+  {
+    name: 'small/api-token',
+    reach: async (view, l) => {
+      await clickButton(view, say(l, 'signIn.useToken'));
+    },
+    shows: (l) => [say(l, 'apiToken.goesTo', { portal: 'CamStreamer Cloud' })],
+  },
+];
+
+describe.each(LANGS)('at 800×600, light and dark (%s)', (lang) => {
+  let view: RendererPage | undefined;
+  beforeAll(async () => {
+    view = await openView(shared.browser, {
+      server: shared.server,
+      world: FULL_WORLD(),
+      lang,
+      viewport: { width: 800, height: 600 },
+    });
+  });
+  afterAll(async () => {
+    await view?.close();
+  });
+  for (const screen of SMALL) {
+    it(screen.name, () => {
+      if (!view) throw new Error('The window did not open.');
+      return check(view, screen, lang);
+    });
+  }
 });
 
 describe('a window that cannot load', () => {

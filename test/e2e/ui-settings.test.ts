@@ -119,6 +119,18 @@ describe('portal settings', () => {
       expect(await control.isDisabled()).toBe(true);
     }
     expect(await page.getByRole('button', { name: en('redirect.copy') }).isEnabled()).toBe(true);
+    // A locked field does not look like one to type in: no white box with a solid border.
+    const look = (input: ReturnType<Page['getByLabel']>) =>
+      input.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return [style.backgroundColor, style.borderStyle, style.cursor].join(' ');
+      });
+    const locked = await look(page.getByLabel(en('provider.clientId')));
+    await page.getByRole('button', { name: 'Netrex' }).click();
+    const editable = await look(page.getByLabel(en('provider.clientId')));
+    expect(locked).not.toBe(editable);
+    expect(locked).toContain('dashed');
+    expect(locked).toContain('not-allowed');
   });
 
   it("says when a standard server's metadata lists no PKCE methods, once the app has read it", async () => {

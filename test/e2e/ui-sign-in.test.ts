@@ -44,6 +44,19 @@ describe('choosing a portal', () => {
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'choose.title') }));
   });
 
+  it('offers no way to add a portal where IT forbids it', async () => {
+    const portalPolicy = { customPortalsAllowed: false, defaultProviderId: null };
+    const page = await open({ world: world({ providers: [NETREX], portalPolicy }) });
+    await shown(page.getByRole('heading', { level: 1, name: 'Sign in to Netrex' }));
+    await shown(button(page, say('en', 'signIn.useToken')));
+    expect(await button(page, say('en', 'signIn.addPortal')).count()).toBe(0);
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: say('en', 'nav.addAccount') })
+      .click();
+    expect(await button(page, /^Other portal…/).count()).toBe(0);
+  });
+
   it('says before a second sign-in to a Netrex portal that it replaces the account there', async () => {
     const page = await open({ world: world({ accounts: [CONNECTED] }) });
     await page
@@ -188,6 +201,10 @@ describe('signing in', () => {
     await button(page, say('en', 'paste.submit')).click();
     await shown(page.getByText(sayError('en', REFUSED_ADDRESS)));
     expect(await field.inputValue()).toBe('');
+    // What was pasted is shown back without its code, to compare with the browser's.
+    await shown(
+      page.getByText('cz.netrex.connect:/oauth/callback/netrex?code=…&state=…', { exact: true }),
+    );
     refuse = false;
     await field.fill(pasted);
     await field.press('Enter');
@@ -227,6 +244,8 @@ describe('refusals in plain words, with a next step', () => {
     ['temporarily_unavailable', 'portal'],
     ['timed_out', 'timedOut'],
     ['superseded', 'superseded'],
+    ['timeout', 'noAnswer'],
+    ['network', 'noAnswer'],
   ] as const;
 
   for (const [code, kind] of cases) {
@@ -277,7 +296,8 @@ describe('a portal that is not ready', () => {
     expect(
       await button(page, say('en', 'signIn.button', { portal: 'CamStreamer Cloud' })).count(),
     ).toBe(0);
-    await button(page, say('en', 'signIn.openSettings', { portal: 'CamStreamer Cloud' })).click();
+    await shown(page.getByText(say('en', 'signIn.notReadyAsk', { portal: 'CamStreamer Cloud' })));
+    await button(page, say('en', 'signIn.setUpYourself', { portal: 'CamStreamer Cloud' })).click();
     await shown(page.getByRole('heading', { level: 1, name: say('en', 'settings.title') }));
     await shown(page.getByText(sayError('en', CAMSTREAMER.notReadyReason!)));
     expect(

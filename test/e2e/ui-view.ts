@@ -33,6 +33,8 @@ export interface ViewOptions {
    */
   readonly clock?: 'fixed' | 'manual';
   readonly permissions?: readonly string[];
+  /** The window's size; the harness's default is 1000×760. */
+  readonly viewport?: { readonly width: number; readonly height: number };
 }
 
 /** Opens the window on `world` and waits until its first screen is up. */
@@ -46,6 +48,7 @@ export async function openView(browser: Browser, options: ViewOptions): Promise<
     locale: osLanguages[0],
     colorScheme: options.theme ?? 'light',
     permissions: options.permissions,
+    viewport: options.viewport,
     beforeLoad: async (page) => {
       if (options.clock === 'manual') {
         // A minute early: pausing at a time the running fake clock already passed throws on a slow machine.

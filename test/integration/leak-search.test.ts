@@ -68,7 +68,11 @@ describe('findLeaks', () => {
         async ([token]) => {
           type Call = (...args: unknown[]) => Promise<unknown>;
           const bridge = (window as unknown as { netrex: Record<string, Call> }).netrex;
-          await bridge.signInWithApiToken!({ providerId: 'netrex', token });
+          await bridge.signInWithApiToken!({
+            providerId: 'netrex',
+            providerUrl: 'https://system2.netrex.cz',
+            token,
+          });
           await bridge.setClientSecret!('netrex', token);
           await bridge.completeSignIn!(`cz.netrex.connect:/oauth/callback/netrex?code=${token}`);
           await bridge.checkNow!(token);

@@ -27,6 +27,8 @@ export const appMessagesCs = {
     'Žádné přihlášení do portálu {{portal}} nečeká na odpověď. Spusťte přihlášení znovu z Netrex Connect.',
   state_mismatch:
     'Tato odpověď nepatří k probíhajícímu přihlášení, a proto byla z bezpečnostních důvodů ignorována. Dokončete přihlášení v kartě prohlížeče, kterou Netrex Connect otevřel naposledy, nebo začněte znovu.',
+  incomplete_redirect:
+    'Tato adresa je neúplná: končí dřív, než část, která ji váže k vašemu přihlášení. Zkopírujte z adresního řádku prohlížeče celou adresu (je dlouhá: označte ji celou) a vložte ji znovu.',
   replayed:
     'Tato odpověď už byla použita a dvakrát ji použít nelze. Pokud nejste připojeni, spusťte přihlášení znovu.',
   timed_out_one:
@@ -92,6 +94,10 @@ export const appMessagesCs = {
     'Netrex Connect nemůže na portu {{port}} tohoto počítače čekat na odpověď prohlížeče; port možná používá jiný program. Ukončete ho, nebo v nastavení portálu zvolte jiný port.',
   not_configured: {
     default: 'Portál {{portal}} ještě není nastavený pro přihlášení. Otevřete jeho nastavení.',
+    'client-id-and-secret-netrex':
+      'Portál {{portal}} zatím nemá ID klienta ani tajný klíč klienta. V portálu vytvořte aplikaci OAuth2 (ikona uživatele → </> API → OAuth2 Application) s adresou pro návrat, kterou ukazuje nastavení, a pak sem zadejte její ID klienta a tajný klíč, nebo se obraťte na správce.',
+    'client-id-and-secret-managed':
+      'Portál {{portal}} zatím nemá ID klienta ani tajný klíč klienta. Požádejte správce, ať je doplní ve spravované konfiguraci.',
     'client-id-netrex':
       'Portál {{portal}} zatím nemá ID klienta. V portálu vytvořte aplikaci OAuth2 (ikona uživatele → </> API → OAuth2 Application) s adresou pro návrat, kterou ukazuje nastavení, a pak sem zadejte její ID klienta, nebo se obraťte na správce.',
     'client-id-oauth2':
@@ -143,6 +149,8 @@ export const appMessagesCs = {
     'API token už není platný: portál {{portal}} ho odmítl. Vytvořte v portálu nový token (ikona uživatele → </> API) a přihlaste se s ním znovu.',
   api_token_unsupported:
     'Portál {{portal}} je standardní server OAuth; osobní API tokeny mají jen portály Netrex a CamStreamer Cloud. Přihlaste se raději přes prohlížeč.',
+  api_token_target_changed:
+    'Adresa portálu {{portal}} už není ta, která se ukazovala, když jste ho vybrali, a proto token nebyl nikam odeslán. Zkontrolujte portál a jeho adresu a vložte token znovu.',
   api_token_not_revocable:
     'Netrex Connect API token zapomněl, smazat ho ale může jen portál {{portal}}: token funguje, dokud ho v portálu nesmažete (ikona uživatele → </> API).',
   access_rejected:
@@ -197,11 +205,11 @@ export const appMessagesCs = {
   managed_config_invalid: {
     default:
       'Spravovaná konfigurace {{file}} není platná. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
-    file: 'Spravovanou konfiguraci {{file}} nelze použít. Dokud ji správce neopraví, Netrex Connect funguje bez ní a co může omezovat, zůstává zde omezeno (ruční přidávání portálů, osobní tokeny API, aktualizace).',
+    file: 'Spravovanou konfiguraci {{file}} nelze použít: {{reason}}. Dokud ji správce neopraví, Netrex Connect funguje bez ní a co může omezovat, zůstává zde omezeno (ruční přidávání portálů, osobní tokeny API, aktualizace).',
     lockdown:
-      'Spravovaná konfigurace {{file}} není platná v položce {{field}}. Dokud ji správce neopraví, co může omezovat, zůstává zde omezeno (ruční přidávání portálů, osobní tokeny API, aktualizace).',
+      'Spravovaná konfigurace {{file}} není platná v položce {{field}}: {{reason}}. Dokud ji správce neopraví, co může omezovat, zůstává zde omezeno (ruční přidávání portálů, osobní tokeny API, aktualizace).',
     entry:
-      'Spravovaná konfigurace {{file}} není platná v položce {{field}}. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
+      'Spravovaná konfigurace {{file}} není platná v položce {{field}}: {{reason}}. Netrex Connect tuto část ignoruje a funguje bez ní; požádejte správce, ať soubor opraví.',
   },
   policy_source_refused: {
     default:

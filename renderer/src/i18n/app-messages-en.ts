@@ -31,6 +31,8 @@ export const appMessagesEn = {
     'No sign-in to {{portal}} is waiting for an answer. Start the sign-in again from Netrex Connect.',
   state_mismatch:
     "This sign-in answer doesn't belong to the sign-in in progress, so it was ignored for your safety. Finish the sign-in in the browser tab Netrex Connect opened last, or start again.",
+  incomplete_redirect:
+    "This address is incomplete: it ends before the part that ties it to your sign-in. Copy the whole address from the browser's address bar (it is long: select all of it) and paste it again.",
   replayed:
     "This sign-in answer was used already and can't be used twice. If you aren't connected, start the sign-in again.",
   timed_out_one:
@@ -86,6 +88,10 @@ export const appMessagesEn = {
     "Netrex Connect couldn't listen on port {{port}} of this computer for the browser's answer; another program may be using it. Close that program or choose another port in the portal settings.",
   not_configured: {
     default: "{{Portal}} isn't set up for sign-in yet. Open its settings.",
+    'client-id-and-secret-netrex':
+      '{{Portal}} has no client ID and no client secret yet. Create an OAuth2 application in the portal (user icon → </> API → OAuth2 Application) with the redirect address shown in the settings, then enter its client ID and client secret here, or ask your administrator.',
+    'client-id-and-secret-managed':
+      '{{Portal}} has no client ID and no client secret yet. Ask your administrator to set them in the managed configuration.',
     'client-id-netrex':
       '{{Portal}} has no client ID yet. Create an OAuth2 application in the portal (user icon → </> API → OAuth2 Application) with the redirect address shown in the settings, then enter its client ID here, or ask your administrator.',
     'client-id-oauth2':
@@ -135,6 +141,8 @@ export const appMessagesEn = {
     'The API token is no longer valid: {{portal}} rejected it. Create a new token in the portal (user icon → </> API) and sign in with it again.',
   api_token_unsupported:
     '{{Portal}} is a standard OAuth server; personal API tokens are a feature of Netrex and CamStreamer Cloud portals. Sign in through the browser instead.',
+  api_token_target_changed:
+    "The address of {{portal}} isn't the one shown when you chose it, so the token wasn't sent anywhere. Check the portal and its address, then paste the token again.",
   api_token_not_revocable:
     'Netrex Connect forgot the API token, but only {{portal}} can delete it: it keeps working until you delete it in the portal (user icon → </> API).',
   access_rejected:
@@ -191,11 +199,11 @@ export const appMessagesEn = {
   managed_config_invalid: {
     default:
       "The managed configuration {{file}} isn't valid. Netrex Connect ignores that part and works without it; ask your administrator to correct the file.",
-    file: "The managed configuration {{file}} can't be used. Until your administrator corrects it, Netrex Connect works without it, and what it may restrict stays restricted here (adding portals by hand, personal API tokens, updates).",
+    file: "The managed configuration {{file}} can't be used: {{reason}}. Until your administrator corrects it, Netrex Connect works without it, and what it may restrict stays restricted here (adding portals by hand, personal API tokens, updates).",
     lockdown:
-      "The managed configuration {{file}} isn't valid at {{field}}. Until your administrator corrects it, what it may restrict stays restricted here (adding portals by hand, personal API tokens, updates).",
+      "The managed configuration {{file}} isn't valid at {{field}}: {{reason}}. Until your administrator corrects it, what it may restrict stays restricted here (adding portals by hand, personal API tokens, updates).",
     entry:
-      "The managed configuration {{file}} isn't valid at {{field}}. Netrex Connect ignores that part and works without it; ask your administrator to correct the file.",
+      "The managed configuration {{file}} isn't valid at {{field}}: {{reason}}. Netrex Connect ignores that part and works without it; ask your administrator to correct the file.",
   },
   policy_source_refused: {
     default:

@@ -1,6 +1,7 @@
 // Čeština. Stejné klíče jako en.ts; počitatelné texty mají všechny české
 // tvary množného čísla (one: 1, few: 2–4, many: desetinná čísla, other: 0 a 5+).
 import { appMessagesCs } from './app-messages-cs';
+import { managedRulesCs } from './managed-rules-cs';
 
 export const cs = {
   app: {
@@ -20,12 +21,17 @@ export const cs = {
     unnamedPortal: 'bez názvu',
   },
   fromApp: appMessagesCs,
+  managedRule: managedRulesCs,
   notices: {
     connected: 'Připojeno k portálu {{portal}}.',
     connectedAs: 'Připojeno k portálu {{portal}}: {{label}}.',
-    signedOut: 'Účet {{label}} ({{portal}}) byl odhlášen.',
+    whoNamed: '{{label}} ({{portal}})',
+    signedOut: 'Odhlášeno: {{who}}.',
+    signedOutToken:
+      'Odhlášeno: {{who}}. Netrex Connect API token zapomněl; samotný token ale funguje dál, dokud ho nesmažete v portálu {{portal}} (ikona uživatele → </> API).',
     revokeFailed:
-      'Účet {{label}} ({{portal}}) byl odhlášen, ale portál nedokázal zrušit přístup: {{reason}} Přístup můžete zrušit v portálu pod ikonou uživatele → </> API.',
+      'Odhlášeno: {{who}}, ale portál {{portal}} se nepodařilo požádat o ukončení přístupu: {{reason}} Pro jistotu ho ukončete v portálu (ikona uživatele → </> API).',
+    revokeUnconfirmed: 'Odhlášeno: {{who}}. {{reason}}',
     dismiss: 'Zavřít',
   },
   choose: {
@@ -36,6 +42,7 @@ export const cs = {
     tagManaged: 'Nastavila vaše organizace',
     tagDemo: 'Ukázka',
     tagCustom: 'Přidali jste vy',
+    tagNeedsSetup: 'Vyžaduje nastavení',
   },
   other: {
     card: 'Jiný portál…',
@@ -68,7 +75,9 @@ export const cs = {
     replaces:
       'K portálu {{portal}} už jste přihlášeni. Nové přihlášení to stávající nahradí: portál neříká, kdo se přihlašuje, proto aplikace drží u každého portálu jedno přihlášení. Pro druhého člověka použijte API token.',
     notReadyTitle: 'Portál {{portal}} zatím není nastavený pro přihlášení jedním kliknutím',
-    notReadyNext: 'Doplňte, co chybí, v nastavení tohoto portálu, nebo se přihlaste API tokenem.',
+    notReadyAsk:
+      'Požádejte správce, ať portál {{portal}} pro Netrex Connect nastaví. Do té doby se můžete přihlásit osobním API tokenem vytvořeným v portálu.',
+    setUpYourself: 'Nastavit portál {{portal}} sami',
     openSettings: 'Otevřít nastavení portálu {{portal}}',
     useToken: 'Přihlásit se raději API tokenem',
     otherPortal: 'Vybrat jiný portál',
@@ -100,6 +109,10 @@ export const cs = {
       title: 'Přihlášení převzal novější pokus',
       next: 'Platí jen poslední pokus o přihlášení. Dokončete ho v prohlížeči, nebo začněte znovu tady.',
     },
+    noAnswer: {
+      title: 'Portál neodpověděl',
+      next: 'Nic nebylo přihlášeno. Zkontrolujte připojení a začněte znovu; pokud se to opakuje, portál může být mimo provoz.',
+    },
     portal: {
       title: 'Portál ohlásil problém',
       next: 'Zkuste to za chvíli znovu. Pokud se to opakuje, obraťte se na správce portálu.',
@@ -115,6 +128,7 @@ export const cs = {
     cancel: 'Zrušit',
     exchangingTitle: 'Skoro hotovo',
     exchanging: 'Potvrzuji přihlášení u portálu {{portal}}…',
+    slow: 'Portál {{portal}} zatím neodpověděl. Můžete počkat, nebo přihlášení zrušit a začít znovu.',
   },
   paste: {
     toggle: 'Vložit adresu ručně',
@@ -124,6 +138,7 @@ export const cs = {
       'Pokud prohlížeč ukáže stránku, že se nemůže připojit, zkopírujte celou adresu z jeho adresního řádku (začíná {{prefix}}) a vložte ji sem.',
     submit: 'Dokončit přihlášení',
     empty: 'Nejdřív vložte adresu z prohlížeče.',
+    youPasted: 'Co jste vložili (bez kódů):',
   },
   wayBack: {
     why: {
@@ -207,8 +222,13 @@ export const cs = {
     expiredAgo: 'Vypršel {{when}}',
     noExpiry: 'Bez data vypršení',
     renewsItself: 'obnovuje se automaticky',
+    camerasAsOf: 'stav {{when}}',
+    lastSuccess: 'Poslední úspěšná kontrola',
+    lastTry: 'poslední pokus {{when}}',
+    renewsWhenBack: 'obnoví se, až portál {{portal}} odpoví',
     rights: 'Oprávnění',
     noRights: 'Žádná neuvedena',
+    rightsOfToken: 'Zvolena v portálu při vytvoření tokenu',
     lastCheck: 'Poslední kontrola',
     neverChecked: 'Zatím neproběhla',
     latency: 'odpověď za {{ms}} ms',
@@ -221,6 +241,13 @@ export const cs = {
     checkNow: 'Zkontrolovat',
     checking: 'Kontroluji…',
     signOut: 'Odhlásit',
+    signOutAsk: 'Odhlásit tento účet?',
+    signOutEndsGrant:
+      'Netrex Connect požádá portál {{portal}}, aby toto přihlášení hned ukončil. Chcete-li se znovu připojit, přihlásíte se znovu v prohlížeči.',
+    signOutEndsToken:
+      'Netrex Connect tento API token zapomene. Samotný token ale funguje dál, dokud ho nesmažete v portálu {{portal}} (ikona uživatele → </> API).',
+    signOutConfirm: 'Ano, odhlásit',
+    signOutKeep: 'Neodhlašovat',
     clockAhead_one:
       'Hodiny portálu jdou o {{count}} minutu napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
     clockAhead_few:
@@ -258,11 +285,15 @@ export const cs = {
     hint: 'V portálu: ikona uživatele → </> API → Create an API TOKEN. Tuto nabídku vidí jen účty s plným přístupem.',
     label: 'Název připojení (nepovinné)',
     labelHint:
-      'Například „Kamery v kanceláři“. Když pole necháte prázdné, aplikace název zvolí sama.',
+      'Například „Kamery v kanceláři“. Necháte-li pole prázdné, použije se název zobrazený v poli.',
     submit: 'Ověřit a uložit',
     checking: 'Ověřuji u portálu…',
     back: 'Zpět',
     empty: 'Nejdřív vložte API token.',
+    choosePortal: 'Vyberte portál, který token vytvořil',
+    goesTo: 'Netrex Connect pošle token jen do portálu {{portal}}, aby ho ověřil:',
+    defaultLabel: 'API token',
+    defaultLabelN: 'API token {{n}}',
   },
   settings: {
     title: 'Nastavení',

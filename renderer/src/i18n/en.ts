@@ -1,6 +1,7 @@
 // English: the reference resource. Czech (cs.ts) has the same keys, plus the
 // plural forms Czech needs; a unit test keeps the two in step.
 import { appMessagesEn } from './app-messages-en';
+import { managedRulesEn } from './managed-rules-en';
 
 export const en = {
   app: {
@@ -21,12 +22,18 @@ export const en = {
     unnamedPortal: 'the portal',
   },
   fromApp: appMessagesEn,
+  managedRule: managedRulesEn,
   notices: {
     connected: 'Connected to {{portal}}.',
     connectedAs: 'Connected to {{portal}}: {{label}}.',
-    signedOut: 'Signed out of {{label}} ({{portal}}).',
+    /** An account named in a sentence, when its label says more than its portal's name. */
+    whoNamed: '{{label}} ({{portal}})',
+    signedOut: 'Signed out of {{who}}.',
+    signedOutToken:
+      'Signed out of {{who}}. Netrex Connect forgot the API token; the token itself keeps working until you delete it in {{portal}} (user icon → </> API).',
     revokeFailed:
-      'Signed out of {{label}} ({{portal}}), but the portal could not cancel the access: {{reason}} You can cancel it in the portal under the user icon → </> API.',
+      "Signed out of {{who}}, but {{portal}} couldn't be asked to end its access: {{reason}} To be sure, end it in the portal (user icon → </> API).",
+    revokeUnconfirmed: 'Signed out of {{who}}. {{reason}}',
     dismiss: 'Dismiss',
   },
   choose: {
@@ -37,6 +44,7 @@ export const en = {
     tagManaged: 'Set up by your organisation',
     tagDemo: 'Demo',
     tagCustom: 'Added by you',
+    tagNeedsSetup: 'Needs setup',
   },
   other: {
     card: 'Other portal…',
@@ -70,8 +78,9 @@ export const en = {
     replaces:
       "You're already signed in to {{portal}}. Signing in again replaces that connection: the portal doesn't say who signs in, so the app keeps one sign-in per portal. For a second person, use an API token.",
     notReadyTitle: "{{portal}} isn't set up for one-click sign-in yet",
-    notReadyNext:
-      "Fill in what's missing in this portal's settings, or sign in with an API token instead.",
+    notReadyAsk:
+      'Ask your administrator to set up {{portal}} for Netrex Connect. Until then, you can sign in with a personal API token made in the portal.',
+    setUpYourself: 'Set up {{portal}} yourself',
     openSettings: 'Open {{portal}} settings',
     useToken: 'Sign in with an API token instead',
     otherPortal: 'Choose a different portal',
@@ -103,6 +112,10 @@ export const en = {
       title: 'A newer sign-in took over',
       next: 'Only the most recent sign-in counts. Finish it in the browser, or start again here.',
     },
+    noAnswer: {
+      title: "The portal didn't answer",
+      next: 'Nothing was signed in. Check your connection, then start again; if it keeps happening, the portal may be down.',
+    },
     portal: {
       title: 'The portal reported a problem',
       next: "Try again in a moment. If it keeps happening, contact the portal's administrator.",
@@ -118,6 +131,7 @@ export const en = {
     cancel: 'Cancel',
     exchangingTitle: 'Almost done',
     exchanging: 'Confirming the sign-in with {{portal}}…',
+    slow: "{{portal}} hasn't answered yet. You can wait, or cancel and start again.",
   },
   paste: {
     toggle: 'Paste the address instead',
@@ -127,6 +141,7 @@ export const en = {
       "If the browser shows a page saying it can't connect, copy the whole address from its address bar (it starts with {{prefix}}) and paste it here.",
     submit: 'Finish signing in',
     empty: 'Paste the address from the browser first.',
+    youPasted: 'What you pasted (without its codes):',
   },
   wayBack: {
     why: {
@@ -203,8 +218,13 @@ export const en = {
     expiredAgo: 'Expired {{when}}',
     noExpiry: 'No expiry date',
     renewsItself: 'renewed automatically',
+    camerasAsOf: 'as of {{when}}',
+    lastSuccess: 'Last successful check',
+    lastTry: 'last try {{when}}',
+    renewsWhenBack: 'renewed once {{portal}} answers',
     rights: 'Rights',
     noRights: 'None listed',
+    rightsOfToken: 'Chosen in the portal when the token was made',
     lastCheck: 'Last check',
     neverChecked: 'Not yet',
     latency: 'answered in {{ms}} ms',
@@ -217,6 +237,13 @@ export const en = {
     checkNow: 'Check now',
     checking: 'Checking…',
     signOut: 'Sign out',
+    signOutAsk: 'Sign out of this account?',
+    signOutEndsGrant:
+      'Netrex Connect asks {{portal}} to end this sign-in at once. To connect again, you sign in again in the browser.',
+    signOutEndsToken:
+      'Netrex Connect forgets this API token. The token itself keeps working until you delete it in {{portal}} (user icon → </> API).',
+    signOutConfirm: 'Yes, sign out',
+    signOutKeep: 'Stay signed in',
     clockAhead_one:
       "This portal's clock is {{count}} minute ahead of this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
     clockAhead_other:
@@ -245,11 +272,15 @@ export const en = {
     token: 'API token',
     hint: 'In the portal: user icon → </> API → Create an API TOKEN. Only accounts with full access see it.',
     label: 'Name for this connection (optional)',
-    labelHint: 'For example “Office cameras”. Leave it empty and the app picks one.',
+    labelHint: 'For example “Office cameras”. Left empty, the name shown in the field is used.',
     submit: 'Check and save',
     checking: 'Checking with the portal…',
     back: 'Back',
     empty: 'Paste the API token first.',
+    choosePortal: 'Choose the portal that made the token',
+    goesTo: 'Netrex Connect sends the token only to {{portal}}, to check it:',
+    defaultLabel: 'API token',
+    defaultLabelN: 'API token {{n}}',
   },
   settings: {
     title: 'Settings',

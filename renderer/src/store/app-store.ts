@@ -20,11 +20,9 @@ import type {
   UserFacingError,
 } from '../../../main/ipc/contract';
 import { labelSaysMore } from '../format/account-name';
+import { afterAccounts, afterSignIn, withNotice } from './notices';
 import { entryScreen, homeScreen, type Screen } from './screens';
-import { INITIAL_STATE, actionKey, type AppNotice, type AppState } from './state';
-
-/** Newest notices kept on screen; older ones drop off. */
-const MAX_NOTICES = 5;
+import { INITIAL_STATE, OPEN_POLICY, actionKey, type AppNotice, type AppState } from './state';
 
 /** The view translates this code; the message is for logs and tests. */
 const BRIDGE_UNAVAILABLE: UserFacingError = {
@@ -33,6 +31,13 @@ const BRIDGE_UNAVAILABLE: UserFacingError = {
 };
 
 type StatePatch = { -readonly [K in keyof AppState]?: AppState[K] };
+
+/** Revocation refusals whose own words tell the operator to end the access in the portal. */
+const UNCONFIRMED_REVOCATION: ReadonlySet<string> = new Set([
+  'revocation_failed',
+  'revocation_unsupported',
+  'api_token_not_revocable',
+]);
 
 export class AppStore {
   #state: AppState = INITIAL_STATE;
@@ -66,7 +71,11 @@ export class AppStore {
         }),
         this.bridge.onSignInChanged((view) => this.#receiveSignIn(view)),
         this.bridge.onNotice((notice) => this.#receiveNotice(notice)),
-        this.bridge.onPolicyChanged((policy) => this.#set({ policy })),
+        this.bridge.onPolicyChanged((policy) => {
+          this.#set({ policy });
+          // IT's portals may have changed with it: what the window lists and offers.
+          void this.#refreshPortals();
+        }),
         this.bridge.onUpdateChanged((update) => this.#set({ update })),
         this.bridge.onWayBackChanged((wayBack) => this.#set({ wayBack })),
       );
@@ -75,18 +84,29 @@ export class AppStore {
       this.#set({ status: 'failed', loadError: BRIDGE_UNAVAILABLE });
       return;
     }
-    const [info, settings, providers, accounts, storage, setAside, policy, update, wayBack] =
-      await Promise.all([
-        this.#safe(() => this.bridge.getAppInfo()),
-        this.#safe(() => this.bridge.getAppSettings()),
-        this.#safe(() => this.bridge.listProviders()),
-        this.#safe(() => this.bridge.listAccounts()),
-        this.#safe(() => this.bridge.getStorageStatus()),
-        this.#safe(() => this.bridge.getSetAsideFiles()),
-        this.#safe(() => this.bridge.getPolicy()),
-        this.#safe(() => this.bridge.getUpdateStatus()),
-        this.#safe(() => this.bridge.getWayBack()),
-      ]);
+    const [
+      info,
+      settings,
+      providers,
+      accounts,
+      storage,
+      setAside,
+      policy,
+      update,
+      wayBack,
+      portal,
+    ] = await Promise.all([
+      this.#safe(() => this.bridge.getAppInfo()),
+      this.#safe(() => this.bridge.getAppSettings()),
+      this.#safe(() => this.bridge.listProviders()),
+      this.#safe(() => this.bridge.listAccounts()),
+      this.#safe(() => this.bridge.getStorageStatus()),
+      this.#safe(() => this.bridge.getSetAsideFiles()),
+      this.#safe(() => this.bridge.getPolicy()),
+      this.#safe(() => this.bridge.getUpdateStatus()),
+      this.#safe(() => this.bridge.getWayBack()),
+      this.#safe(() => this.bridge.getPortalPolicy()),
+    ]);
     const failed = [info, settings, providers, accounts].find((r) => !r.ok);
     if (failed && !failed.ok) {
       this.#set({ status: 'failed', loadError: failed.error });
@@ -94,11 +114,14 @@ export class AppStore {
     }
     if (!info.ok || !settings.ok || !providers.ok || !accounts.ok) return;
     const accountList = this.#accountsFromEvent ? this.#state.accounts : accounts.value;
+    // Without an answer about IT's policy the window offers what it always did.
+    const portalPolicy = portal.ok ? portal.value : OPEN_POLICY;
     this.#set({
       status: 'ready',
       appInfo: info.value,
       settings: settings.value,
       providers: providers.value,
+      portalPolicy,
       accounts: accountList,
       storage: storage.ok ? storage.value : null,
       setAside: setAside.ok ? setAside.value : null,
@@ -110,7 +133,7 @@ export class AppStore {
       update: this.#state.update ?? (update.ok ? update.value : null),
       // A newer state may have arrived as an event meanwhile; without one the window just says less.
       wayBack: this.#state.wayBack ?? (wayBack.ok ? wayBack.value : null),
-      screen: homeScreen(accountList, providers.value),
+      screen: homeScreen(accountList, providers.value, portalPolicy),
     });
     if (!storage.ok) this.#addNotice({ level: 'warning', ...storage.error });
   }
@@ -128,12 +151,12 @@ export class AppStore {
   }
 
   goHome(): void {
-    this.go(homeScreen(this.#state.accounts, this.#state.providers));
+    this.go(homeScreen(this.#state.accounts, this.#state.providers, this.#state.portalPolicy));
   }
 
   /** "Add account": back to the way in (the portal choice, or straight to sign-in). */
   addAccount(): void {
-    this.go(entryScreen(this.#state.providers, this.#state.accounts));
+    this.go(entryScreen(this.#state.providers, this.#state.accounts, this.#state.portalPolicy));
   }
 
   openSettings(providerId?: string, reason?: UserFacingError): void {
@@ -197,6 +220,15 @@ export class AppStore {
     if (result.ok) this.#receiveSignIn(result.value);
   }
 
+  /**
+   * "Sign in again" on an account whose browser sign-in expired: the operator
+   * renews their own sign-in, so it goes straight to the browser.
+   */
+  async renewSignIn(providerId: string): Promise<void> {
+    this.go({ name: 'sign-in', providerId });
+    await this.signIn(providerId);
+  }
+
   /** Signs in again, the browser returning through the portal's local address this time. */
   async signInViaLoopback(providerId: string): Promise<void> {
     const result = await this.#call(actionKey.signIn(providerId), () =>
@@ -246,7 +278,7 @@ export class AppStore {
     );
     if (!result.ok) return result.error;
     this.#upsertAccount(result.value);
-    this.#addConnectedNotice(result.value.providerName, result.value.label);
+    this.#addConnectedNotice(result.value.providerName, result.value.label, result.value.id);
     this.go({ name: 'connections' });
     return null;
   }
@@ -268,13 +300,20 @@ export class AppStore {
     if (!result.ok) return;
     const accounts = this.#state.accounts.filter((a) => a.id !== accountId);
     this.#receiveAccounts(accounts);
-    const label = account?.label ?? '';
     const portal = account?.providerName ?? '';
+    const label = account && labelSaysMore(account.label, portal) ? account.label : '';
+    const values = { label, portal, reason: '' };
     const revokeError = result.value.revokeError;
-    if (revokeError) {
-      this.#addLocalNotice('warning', 'revokeFailed', { label, portal, reason: '' }, revokeError);
+    if (account?.method === 'api-token') {
+      // Normal for a token: only the portal deletes it. Said once, not as a failure.
+      this.#addLocalNotice('warning', 'signedOutToken', values);
+    } else if (!revokeError) {
+      this.#addLocalNotice('info', 'signedOut', values);
     } else {
-      this.#addLocalNotice('info', 'signedOut', { label, portal, reason: '' });
+      // A refusal that already says what to do is not followed by the same advice again.
+      const advises = UNCONFIRMED_REVOCATION.has(revokeError.code);
+      const key = advises ? 'revokeUnconfirmed' : 'revokeFailed';
+      this.#addLocalNotice('warning', key, values, revokeError);
     }
   }
 
@@ -380,9 +419,11 @@ export class AppStore {
     this.#accountsFromEvent = true;
     const screen = this.#state.screen;
     const patch: StatePatch = { accounts };
+    const notices = afterAccounts(this.#state.notices, accounts);
+    if (notices !== this.#state.notices) patch.notices = notices;
     // Signing out of the last account leads back to the way in.
     if (screen.name === 'connections' && accounts.length === 0 && this.#state.status === 'ready') {
-      patch.screen = entryScreen(this.#state.providers, accounts);
+      patch.screen = entryScreen(this.#state.providers, accounts, this.#state.portalPolicy);
     }
     this.#set(patch);
   }
@@ -399,16 +440,16 @@ export class AppStore {
       (known.view.phase === 'waiting' || known.view.phase === 'exchanging') &&
       view.phase === 'waiting';
     const localStartedAt = continues ? known.localStartedAt : now - elapsed;
+    const samePhase = known?.view.startedAt === view.startedAt && known.view.phase === view.phase;
+    const phaseSince = samePhase ? known.phaseSince : now;
     const signIns = {
       ...this.#state.signIns,
-      [view.providerId]: { view, localDeadline, localStartedAt },
+      [view.providerId]: { view, localDeadline, localStartedAt, phaseSince },
     };
     const patch: StatePatch = { signIns };
-    if (view.phase !== 'failed') {
-      // A new attempt (or its end): a repeated refusal of the last one is old news.
-      const notices = this.#state.notices.filter((n) => n.signIn !== view.providerId);
-      if (notices.length !== this.#state.notices.length) patch.notices = notices;
-    }
+    // A new attempt (or its end): what a notice said about the last one is old news.
+    const notices = afterSignIn(this.#state.notices, view.providerId, view.phase);
+    if (notices !== this.#state.notices) patch.notices = notices;
     const screen = this.#state.screen;
     const justConnected = view.phase === 'connected' && known?.view.phase !== 'connected';
     if (justConnected) {
@@ -420,18 +461,23 @@ export class AppStore {
     if (justConnected) {
       const portal = this.#provider(view.providerId)?.name ?? view.providerId;
       const label = this.#state.accounts.find((a) => a.id === view.accountId)?.label ?? '';
-      this.#addConnectedNotice(portal, label);
+      this.#addConnectedNotice(portal, label, view.accountId);
     }
   }
 
-  /** "Connected to <portal>", naming the account when its label says more than the portal's name. */
-  #addConnectedNotice(portal: string, label: string): void {
+  /**
+   * "Connected to <portal>", naming the account when its label says more than
+   * the portal's name; about that account, so it ends when the account does.
+   */
+  #addConnectedNotice(portal: string, label: string, accountId: string | undefined): void {
     const named = labelSaysMore(label, portal);
-    this.#addLocalNotice('info', named ? 'connectedAs' : 'connected', {
-      portal,
-      label: named ? label : '',
-      reason: '',
-    });
+    this.#addLocalNotice(
+      'info',
+      named ? 'connectedAs' : 'connected',
+      { portal, label: named ? label : '', reason: '' },
+      undefined,
+      accountId === undefined ? undefined : { account: accountId },
+    );
   }
 
   /**
@@ -476,25 +522,44 @@ export class AppStore {
     this.#set({ accounts });
   }
 
-  /**
-   * A refused sign-in link reaches the window twice: as the failed sign-in
-   * (the sign-in screen explains it, with the next step) and as a notice (for
-   * when that screen is not open). It is shown once: not as a notice while its
-   * sign-in screen is open, and the notice goes when that screen opens.
-   */
+  /** IT's portals and what it allows, again (a policy changed while the app runs). */
+  async #refreshPortals(): Promise<void> {
+    const [providers, portal] = await Promise.all([
+      this.#safe(() => this.bridge.listProviders()),
+      this.#safe(() => this.bridge.getPortalPolicy()),
+    ]);
+    this.#set({
+      ...(providers.ok ? { providers: providers.value } : {}),
+      ...(portal.ok ? { portalPolicy: portal.value } : {}),
+    });
+  }
+
   /** The storage status again (the keyring opened, or a sign-in was kept in memory meanwhile). */
   async #refreshStorage(): Promise<void> {
     const storage = await this.#safe(() => this.bridge.getStorageStatus());
     if (storage.ok) this.#set({ storage: storage.value });
   }
 
-  #receiveNotice(notice: Notice): void {
+  /**
+   * A refused sign-in link reaches the window twice: as the failed sign-in
+   * (the sign-in screen explains it, with the next step) and as a notice (for
+   * when that screen is not open). It is shown once: not as a notice while its
+   * sign-in screen is open, and the notice goes when that screen opens.
+   */
+  #receiveNotice(received: Notice): void {
+    // Its time is the window's, so it fades on the window's clock.
+    const { providerId, ...notice } = { ...received, at: this.now() };
     if (notice.code === 'vault_keyring_opened') void this.#refreshStorage();
     const signIn = Object.values(this.#state.signIns).find(({ view }) => {
       const error = view.phase === 'failed' ? view.error : undefined;
       return error?.code === notice.code && notice.message.startsWith(error.message);
     })?.view.providerId;
-    if (signIn === undefined) return this.#addNotice(notice);
+    if (signIn === undefined) {
+      // About a sign-in (a link for a cancelled one): it ends when that sign-in changes.
+      return this.#addNotice(
+        providerId === undefined ? notice : { ...notice, about: { signIn: providerId } },
+      );
+    }
     const screen = this.#state.screen;
     if (screen.name === 'sign-in' && screen.providerId === signIn) return;
     this.#addNotice({ ...notice, signIn });
@@ -515,12 +580,7 @@ export class AppStore {
       id: notice.id ?? `local-${++this.#localNotices}`,
       at: notice.at ?? this.now(),
     };
-    // The same words again (a second sign-in to the same portal) replace the older notice.
-    const notices = [
-      ...this.#state.notices.filter((n) => n.id !== full.id && !sameWords(n, full)),
-      full,
-    ];
-    this.#set({ notices: notices.slice(-MAX_NOTICES) });
+    this.#set({ notices: withNotice(this.#state.notices, full, this.now()) });
   }
 
   /** A notice the window itself raises; its words come from the translations. */
@@ -529,20 +589,15 @@ export class AppStore {
     key: NonNullable<AppNotice['local']>['key'],
     values: NonNullable<AppNotice['local']>['values'],
     error?: UserFacingError,
+    about?: AppNotice['about'],
   ): void {
     const local = error ? { key, values, error } : { key, values };
-    this.#addNotice({ level, code: key, message: error?.message ?? '', local });
+    this.#addNotice({
+      level,
+      code: key,
+      message: error?.message ?? '',
+      local,
+      ...(about ? { about } : {}),
+    });
   }
-}
-
-/** Whether two notices would read the same. */
-function sameWords(a: AppNotice, b: AppNotice): boolean {
-  if (a.level !== b.level) return false;
-  if (a.local || b.local) {
-    return (
-      a.local?.key === b.local?.key &&
-      JSON.stringify(a.local?.values) === JSON.stringify(b.local?.values)
-    );
-  }
-  return a.code === b.code && a.message === b.message;
 }

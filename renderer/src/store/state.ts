@@ -6,6 +6,7 @@ import type {
   AppSettings,
   DiagnosisResult,
   Notice,
+  PortalPolicy,
   PolicyView,
   ProviderView,
   SetAsideFiles,
@@ -17,6 +18,9 @@ import type {
 } from '../../../main/ipc/contract';
 import type { Screen } from './screens';
 
+/** A portal usually answers the code at once; after this long the window says it is waiting. */
+export const SLOW_ANSWER_MS = 5_000;
+
 export interface SignInTracking {
   readonly view: SignInView;
   /**
@@ -25,6 +29,8 @@ export interface SignInTracking {
    * keeps the countdown right even when the two clocks disagree.
    */
   readonly localDeadline: number;
+  /** Local clock time at which the sign-in entered its current phase (how long "Confirming…" takes). */
+  readonly phaseSince: number;
   /** Local clock time at which the sign-in started (its elapsed time counted back from now). */
   readonly localStartedAt: number;
 }
@@ -37,10 +43,19 @@ export interface AppNotice extends Notice {
    * that screen is shown.
    */
   readonly signIn?: string;
+  /** What the notice is about: it ends when that sign-in (provider id) or account changes. */
+  readonly about?: { readonly signIn?: string; readonly account?: string };
   readonly local?: {
-    readonly key: 'connected' | 'connectedAs' | 'signedOut' | 'revokeFailed';
+    readonly key:
+      | 'connected'
+      | 'connectedAs'
+      | 'signedOut'
+      | 'signedOutToken'
+      | 'revokeFailed'
+      | 'revokeUnconfirmed';
     readonly values: {
       readonly portal: string;
+      /** Empty when the account's label says no more than its portal's name. */
       readonly label: string;
       readonly reason: string;
     };
@@ -55,6 +70,8 @@ export interface AppState {
   readonly appInfo: AppInfo | null;
   readonly settings: AppSettings;
   readonly providers: readonly ProviderView[];
+  /** What IT allows and prefers for portals (the managed configuration): choices offered, the first portal. */
+  readonly portalPolicy: PortalPolicy;
   readonly accounts: readonly AccountSnapshot[];
   /** The latest sign-in per provider id. */
   readonly signIns: Readonly<Record<string, SignInTracking>>;
@@ -79,12 +96,16 @@ export interface AppState {
   readonly diagnosisSavedTo: string | null;
 }
 
+/** Without a word from IT: portals may be added, no portal comes first. */
+export const OPEN_POLICY: PortalPolicy = { customPortalsAllowed: true, defaultProviderId: null };
+
 export const INITIAL_STATE: AppState = {
   status: 'loading',
   loadError: null,
   appInfo: null,
   settings: { language: 'system', startAtLogin: false, detailedLog: false },
   providers: [],
+  portalPolicy: OPEN_POLICY,
   accounts: [],
   signIns: {},
   storage: null,

@@ -2,7 +2,7 @@
 // The list gives it the translations and its calls' state (see
 // ConnectionsScreen); it re-renders when those or its account change, and on
 // the shared clock's tick.
-import { memo, useId, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TFunction } from 'i18next';
 import type { AccountSnapshot, UserFacingError } from '../../../main/ipc/contract';
 import { labelSaysMore } from '../format/account-name';
@@ -41,9 +41,20 @@ export const AccountCard = memo(function AccountCard({
   const store = useAppStore();
   const now = useNow();
   const titleId = useId();
+  // Sign-out ends the portal's access at once: the card asks first, saying what it ends.
+  const [asking, setAsking] = useState(false);
+  const signOutRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (asking || !returnFocus.current) return;
+    returnFocus.current = false;
+    signOutRef.current?.focus();
+  }, [asking]);
   const when = (at: number) => formatRelative(at - now, language);
   // The label under the portal's name only when it says more than that name.
   const named = labelSaysMore(account.label, account.providerName);
+  // Offline, expired or refused: the facts on the card are as of the last successful check.
+  const troubled = TROUBLED.has(account.state);
 
   return (
     <article className={`account account-${account.state}`} aria-labelledby={titleId}>
@@ -63,7 +74,7 @@ export const AccountCard = memo(function AccountCard({
         <StateBadge account={account} t={t} />
       </header>
 
-      {TROUBLED.has(account.state) && account.lastError ? (
+      {troubled && account.lastError ? (
         <p
           className={`callout account-problem ${account.state === 'offline' ? 'callout-warning' : 'callout-error'}`}
         >
@@ -76,7 +87,16 @@ export const AccountCard = memo(function AccountCard({
       <dl className="facts">
         <dt>{t('account.cameras')}</dt>
         <dd>
-          <Cameras account={account} t={t} />
+          <Cameras
+            account={account}
+            t={t}
+            asOf={
+              // Not checked since: the count is the last successful check's, and says so.
+              troubled && account.lastSuccessAt !== null
+                ? t('account.camerasAsOf', { when: when(account.lastSuccessAt) })
+                : undefined
+            }
+          />
         </dd>
         <dt>{t('account.access')}</dt>
         <dd>
@@ -86,21 +106,47 @@ export const AccountCard = memo(function AccountCard({
               ? t('account.expiresIn', { when: when(account.tokenExpiresAt) })
               : t('account.expiredAgo', { when: when(account.tokenExpiresAt) })}
           {account.canRefresh && account.state !== 'expired' ? (
-            <span className="muted"> · {t('account.renewsItself')}</span>
+            <span className="muted">
+              {' '}
+              ·{' '}
+              {/* Expired while the portal is away: renewed when it answers, not "automatically" now. */}
+              {troubled && account.tokenExpiresAt !== null && account.tokenExpiresAt <= now
+                ? t('account.renewsWhenBack', { portal: account.providerName })
+                : t('account.renewsItself')}
+            </span>
           ) : null}
         </dd>
         <dt>{t('account.rights')}</dt>
         <dd>
-          <RightsList rights={account.rights} t={t} />
+          <RightsList rights={account.rights} t={t} method={account.method} />
         </dd>
-        <dt>{t('account.lastCheck')}</dt>
-        <dd>
-          {account.lastCheckAt === null ? t('account.neverChecked') : when(account.lastCheckAt)}
-          {/* How fast the portal answered belongs to a check that reached it, not to a failed one. */}
-          {account.latencyMs !== null && !TROUBLED.has(account.state) ? (
-            <span className="muted"> · {t('account.latency', { ms: account.latencyMs })}</span>
-          ) : null}
-        </dd>
+        {troubled ? (
+          <>
+            {/* The check that failed is not news; the last one that worked, and its age, is. */}
+            <dt>{t('account.lastSuccess')}</dt>
+            <dd>
+              {account.lastSuccessAt === null
+                ? t('account.neverChecked')
+                : when(account.lastSuccessAt)}
+              {account.lastCheckAt !== null ? (
+                <span className="muted">
+                  {' '}
+                  · {t('account.lastTry', { when: when(account.lastCheckAt) })}
+                </span>
+              ) : null}
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('account.lastCheck')}</dt>
+            <dd>
+              {account.lastCheckAt === null ? t('account.neverChecked') : when(account.lastCheckAt)}
+              {account.latencyMs !== null ? (
+                <span className="muted"> · {t('account.latency', { ms: account.latencyMs })}</span>
+              ) : null}
+            </dd>
+          </>
+        )}
         <dt>{t('account.method')}</dt>
         <dd>{account.method === 'api-token' ? t('account.viaToken') : t('account.viaBrowser')}</dd>
       </dl>
@@ -115,8 +161,13 @@ export const AccountCard = memo(function AccountCard({
             aria-describedby={titleId}
             onClick={() =>
               account.method === 'api-token'
-                ? store.go({ name: 'api-token', providerId: account.providerId })
-                : store.go({ name: 'sign-in', providerId: account.providerId })
+                ? // The same name: the new token replaces this one (identity.ts).
+                  store.go({
+                    name: 'api-token',
+                    providerId: account.providerId,
+                    label: account.label,
+                  })
+                : void store.renewSignIn(account.providerId)
             }
           >
             {t('account.signInAgain')}
@@ -131,16 +182,31 @@ export const AccountCard = memo(function AccountCard({
         >
           {checking ? t('account.checking') : t('account.checkNow')}
         </button>
-        <button
-          type="button"
-          className="button button-danger"
-          aria-describedby={titleId}
-          aria-disabled={signingOut || undefined}
-          onClick={() => void (signingOut || store.signOut(account.id))}
-        >
-          {t('account.signOut')}
-        </button>
+        {asking ? null : (
+          <button
+            type="button"
+            className="button button-danger"
+            ref={signOutRef}
+            aria-describedby={titleId}
+            aria-disabled={signingOut || undefined}
+            onClick={() => setAsking(true)}
+          >
+            {t('account.signOut')}
+          </button>
+        )}
       </div>
+      {asking ? (
+        <SignOutQuestion
+          account={account}
+          t={t}
+          signingOut={signingOut}
+          onConfirm={() => void (signingOut || store.signOut(account.id))}
+          onKeep={() => {
+            returnFocus.current = true;
+            setAsking(false);
+          }}
+        />
+      ) : null}
       {callError ? (
         <p role="alert" className="callout callout-error">
           {errorText(t, callError)}
@@ -150,13 +216,27 @@ export const AccountCard = memo(function AccountCard({
   );
 });
 
-function Cameras({ account, t }: { account: AccountSnapshot; t: TFunction }) {
+function Cameras({
+  account,
+  t,
+  asOf,
+}: {
+  account: AccountSnapshot;
+  t: TFunction;
+  /** "as of 12 minutes ago", when the count is older than the card's state. */
+  asOf: string | undefined;
+}) {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const cameras = account.cameras;
   if (!cameras) return <>{t('account.camerasUnknown')}</>;
-  const count = t('account.cameraCount', { count: cameras.count });
-  if (cameras.names.length === 0) return <>{count}</>;
+  const count = (
+    <>
+      {t('account.cameraCount', { count: cameras.count })}
+      {asOf ? <span className="muted"> · {asOf}</span> : null}
+    </>
+  );
+  if (cameras.names.length === 0) return count;
   return (
     <>
       {count}{' '}
@@ -175,6 +255,53 @@ function Cameras({ account, t }: { account: AccountSnapshot; t: TFunction }) {
         ))}
       </ul>
     </>
+  );
+}
+
+/** "Sign out of this account?", what it ends, and the two answers; Escape keeps it. */
+function SignOutQuestion({
+  account,
+  t,
+  signingOut,
+  onConfirm,
+  onKeep,
+}: {
+  account: AccountSnapshot;
+  t: TFunction;
+  signingOut: boolean;
+  onConfirm: () => void;
+  onKeep: () => void;
+}) {
+  const askId = useId();
+  const keepRef = useRef<HTMLButtonElement>(null);
+  // Focus lands on the safe answer.
+  useEffect(() => keepRef.current?.focus(), []);
+  const ends =
+    account.method === 'api-token' ? 'account.signOutEndsToken' : 'account.signOutEndsGrant';
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    onKeep();
+  }
+  return (
+    <div className="confirm" role="group" aria-labelledby={askId} onKeyDown={onKeyDown}>
+      <p id={askId} className="confirm-ask">
+        <strong>{t('account.signOutAsk')}</strong> {t(ends, { portal: account.providerName })}
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-danger"
+          aria-disabled={signingOut || undefined}
+          onClick={onConfirm}
+        >
+          {t('account.signOutConfirm')}
+        </button>
+        <button type="button" className="button" ref={keepRef} onClick={onKeep}>
+          {t('account.signOutKeep')}
+        </button>
+      </div>
+    </div>
   );
 }
 

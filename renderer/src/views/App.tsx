@@ -55,7 +55,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'sign-in':
       return <SignInScreen key={screen.providerId} providerId={screen.providerId} />;
     case 'api-token':
-      return <ApiTokenScreen initialProviderId={screen.providerId} />;
+      return <ApiTokenScreen initialProviderId={screen.providerId} initialLabel={screen.label} />;
     case 'settings':
       return <SettingsScreen providerId={screen.providerId} reason={screen.reason} />;
     case 'diagnostics':

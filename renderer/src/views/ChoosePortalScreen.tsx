@@ -62,7 +62,15 @@ function PortalCard({ provider, onChoose }: { provider: ProviderView; onChoose: 
     <button type="button" className="portal-card" onClick={onChoose}>
       <span className="portal-card-name">{provider.name}</span>
       <span className="portal-card-host">{hostOf(provider.url)}</span>
-      {tag ? <span className="tag">{tag}</span> : null}
+      {tag || !provider.ready ? (
+        <span className="portal-card-tags">
+          {tag ? <span className="tag">{tag}</span> : null}
+          {/* Not ready until someone sets up its OAuth client: said before the click. */}
+          {provider.ready ? null : (
+            <span className="tag tag-warning">{t('choose.tagNeedsSetup')}</span>
+          )}
+        </span>
+      ) : null}
     </button>
   );
 }

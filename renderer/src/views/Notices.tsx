@@ -3,6 +3,8 @@
 // politely (role=status). Both regions are always present so additions are heard.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNow } from '../store/clock';
+import { noticesShownAt } from '../store/notices';
 import { useAppState, useAppStore } from '../store/store-context';
 import type { AppNotice } from '../store/state';
 import { appMessage, errorText } from './error-text';
@@ -19,12 +21,18 @@ export function Notices() {
         ))}
       </div>
       <div role="status" className="notice-region">
-        {calm.map((notice) => (
-          <NoticeItem key={notice.id} notice={notice} />
-        ))}
+        {calm.length > 0 ? <FadingNotices notices={calm} /> : null}
       </div>
     </div>
   );
+}
+
+/** Successes fade on the window's clock (only while there are some does it tick here). */
+function FadingNotices({ notices }: { notices: readonly AppNotice[] }) {
+  const now = useNow();
+  return noticesShownAt(notices, now).map((notice) => (
+    <NoticeItem key={notice.id} notice={notice} />
+  ));
 }
 
 function NoticeItem({ notice }: { notice: AppNotice }) {
@@ -58,7 +66,15 @@ function NoticeText({ notice }: { notice: AppNotice }) {
   const { t } = useTranslation();
   if (notice.local) {
     const { key, values, error } = notice.local;
-    return t(`notices.${key}`, { ...values, ...(error ? { reason: errorText(t, error) } : {}) });
+    // The account once: its label with its portal, or the portal's name alone.
+    const who = values.label
+      ? t('notices.whoNamed', { label: values.label, portal: values.portal })
+      : values.portal;
+    return t(`notices.${key}`, {
+      ...values,
+      who,
+      ...(error ? { reason: errorText(t, error) } : {}),
+    });
   }
   const text = appMessage(t, notice.code, notice.params);
   if (text === undefined) return notice.message;

@@ -1,10 +1,13 @@
 // "Paste the address instead": for when the browser could not hand the
 // sign-in back to the app. The address carries a one-time code, so like the
 // API token it is read from the field, the field is cleared, and it goes
-// straight to the bridge without being kept.
+// straight to the bridge without being kept. When it is refused, what was
+// pasted is shown back without its secrets (the address and the names of its
+// parts), so the operator can compare it with the browser's.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalWayBack, ProviderView } from '../../../main/ipc/contract';
+import { pastedAddressSummary } from '../format/pasted-address';
 import { actionKey } from '../store/state';
 import { useAppState, useAppStore } from '../store/store-context';
 import { errorText } from './error-text';
@@ -23,6 +26,7 @@ export function PasteAddressForm({
   const { busy } = useAppState();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [pasted, setPasted] = useState<string | undefined>(undefined);
   const fieldRef = useRef<HTMLInputElement>(null);
   const formId = useId();
   const sending = busy.includes(actionKey.paste);
@@ -39,9 +43,12 @@ export function PasteAddressForm({
       return;
     }
     setError(null);
+    setPasted(undefined);
+    const summary = pastedAddressSummary(address);
     const refused = await store.completeSignIn(address);
     if (refused) {
       setError(errorText(t, refused));
+      setPasted(summary);
       fieldRef.current?.focus();
     }
   }
@@ -72,6 +79,11 @@ export function PasteAddressForm({
           autoComplete="off"
           spellCheck={false}
         />
+        {pasted ? (
+          <p className="field-hint pasted">
+            {t('paste.youPasted')} <code>{pasted}</code>
+          </p>
+        ) : null}
         <div className="actions">
           <button
             type="submit"

@@ -32,8 +32,19 @@ export function useRightName(): (right: string) => string {
   return (right) => rightName(t, right);
 }
 
-export function RightsList({ rights, t }: { rights: readonly string[]; t: TFunction }) {
-  if (rights.length === 0) return <>{t('account.noRights')}</>;
+export function RightsList({
+  rights,
+  t,
+  method,
+}: {
+  rights: readonly string[];
+  t: TFunction;
+  /** A personal token's rights were chosen in the portal, which does not tell them. */
+  method?: 'oauth' | 'api-token';
+}) {
+  if (rights.length === 0) {
+    return <>{method === 'api-token' ? t('account.rightsOfToken') : t('account.noRights')}</>;
+  }
   return (
     <ul className="chips">
       {rights.map((right) => (

@@ -13,10 +13,10 @@ export function ScreenHeading({
   /** When this changes and focus was lost (say, a removed card held it), the heading takes it. */
   refocusKey?: unknown;
 }) {
-  const ref = useFocusWhenLost<HTMLHeadingElement>(refocusKey, false);
+  const ref = useFocusWhenLost<HTMLHeadingElement>(refocusKey, false, focusAtTop);
   useEffect(() => {
     // On the very first screen the page has just loaded: leave focus alone.
-    if (firstScreenShown) ref.current?.focus();
+    if (firstScreenShown && ref.current) focusAtTop(ref.current);
     firstScreenShown = true;
   }, [ref]);
   return (
@@ -24,4 +24,14 @@ export function ScreenHeading({
       {children}
     </h1>
   );
+}
+
+/**
+ * Focus on the heading with the page at its top: the notices sit above the
+ * heading, and focusing it alone would scroll them out of view (a warning
+ * after signing out of the last card of a long list).
+ */
+function focusAtTop(heading: HTMLHeadingElement): void {
+  heading.focus({ preventScroll: true });
+  window.scrollTo({ top: 0 });
 }

@@ -4,7 +4,8 @@ import type { ProviderView, UserFacingError } from '../../../main/ipc/contract';
 import { useAppStore } from '../store/store-context';
 import { errorText } from './error-text';
 
-type RefusalKind = 'declined' | 'rights' | 'client' | 'timedOut' | 'superseded' | 'portal';
+type RefusalKind =
+  'declined' | 'rights' | 'client' | 'timedOut' | 'superseded' | 'noAnswer' | 'portal';
 
 /**
  * Refusals the window's own title and next step explain fully, in the
@@ -31,6 +32,10 @@ export function refusalKind(code: string): RefusalKind {
       return 'timedOut';
     case 'superseded':
       return 'superseded';
+    // The portal never answered: not "reported a problem".
+    case 'timeout':
+    case 'network':
+      return 'noAnswer';
     default:
       return 'portal';
   }

@@ -12,6 +12,9 @@ import { SignInRefusal } from './SignInRefusal';
 import { SignInWaiting } from './SignInWaiting';
 import { WayBackNote } from './WayBackHelp';
 
+/** Account states whose browser sign-in no longer works (expired; being renewed). */
+const LAPSED: ReadonlySet<string> = new Set(['expired', 'authorizing']);
+
 export function SignInScreen({ providerId }: { providerId: string }) {
   const { t } = useTranslation();
   const state = useAppState();
@@ -67,9 +70,12 @@ function SignInStart({
   const primaryRef = useFocusWhenLost<HTMLButtonElement>(view?.phase);
   // Without a user's identity (the Netrex protocol names none; a standard server only with
   // `openid`), a second sign-in replaces the first (main/accounts/identity.ts).
+  // An expired sign-in is not a connection to lose: renewing one's own needs no warning.
   const replaces =
     (provider.dialect === 'netrex' || !provider.rights.includes('openid')) &&
-    state.accounts.some((a) => a.providerId === provider.id && a.method === 'oauth');
+    state.accounts.some(
+      (a) => a.providerId === provider.id && a.method === 'oauth' && !LAPSED.has(a.state),
+    );
   return (
     <section className="panel sign-in-panel" aria-label={t('signIn.panelLabel')}>
       {view?.phase === 'failed' && view.error ? (
@@ -102,32 +108,59 @@ function SignInStart({
   );
 }
 
+/**
+ * A portal nobody has set up yet (a built-in without its OAuth client): an
+ * operator usually cannot create that client, so the panel leads with the
+ * administrator and the API token, which needs no client; setting it up
+ * oneself comes second, and says everything that is missing at once.
+ */
 function NotReady({ provider }: { provider: ProviderView }) {
   const { t } = useTranslation();
   const store = useAppStore();
+  const { policy } = useAppState();
+  // Only where API tokens exist (the Netrex protocol) and IT allows them.
+  const tokens = provider.dialect === 'netrex' && policy.allowApiTokens !== false;
   return (
     <section className="panel callout-warning-panel" aria-labelledby="not-ready-title">
       <h2 id="not-ready-title">{t('signIn.notReadyTitle', { portal: provider.name })}</h2>
-      {provider.notReadyReason ? <p>{errorText(t, provider.notReadyReason)}</p> : null}
-      <p>{t('signIn.notReadyNext')}</p>
-      <button
-        type="button"
-        className="button button-primary"
-        onClick={() => store.openSettings(provider.id, provider.notReadyReason)}
-      >
-        {t('signIn.openSettings', { portal: provider.name })}
-      </button>
+      <p>{t('signIn.notReadyAsk', { portal: provider.name })}</p>
+      {provider.notReadyReason ? (
+        <p className="fine-print">{errorText(t, provider.notReadyReason)}</p>
+      ) : null}
+      <div className="actions">
+        {tokens ? (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => store.go({ name: 'api-token', providerId: provider.id })}
+          >
+            {t('signIn.useToken')}
+          </button>
+        ) : null}
+        {provider.locked ? null : (
+          <button
+            type="button"
+            className={tokens ? 'button' : 'button button-primary'}
+            onClick={() => store.openSettings(provider.id, provider.notReadyReason)}
+          >
+            {t('signIn.setUpYourself', { portal: provider.name })}
+          </button>
+        )}
+      </div>
     </section>
   );
 }
 
 function OtherWays({ provider }: { provider: ProviderView }) {
   const { t } = useTranslation();
-  const { providers, policy } = useAppState();
+  const { providers, policy, portalPolicy } = useAppState();
   const store = useAppStore();
+  // "Add another portal" leads to the choice only for its "Other portal…", which IT may forbid.
+  const choice = providers.length > 1 || portalPolicy.customPortalsAllowed;
   return (
     <ul className="other-ways">
-      {policy.allowApiTokens === false ? null : (
+      {/* Personal API tokens are a Netrex-protocol feature; a standard server refuses them. IT may forbid them. */}
+      {provider.dialect === 'netrex' && provider.ready && policy.allowApiTokens !== false ? (
         <li>
           <button
             type="button"
@@ -137,16 +170,18 @@ function OtherWays({ provider }: { provider: ProviderView }) {
             {t('signIn.useToken')}
           </button>
         </li>
-      )}
-      <li>
-        <button
-          type="button"
-          className="button-link"
-          onClick={() => store.go({ name: 'choose-portal' })}
-        >
-          {providers.length > 1 ? t('signIn.otherPortal') : t('signIn.addPortal')}
-        </button>
-      </li>
+      ) : null}
+      {choice ? (
+        <li>
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => store.go({ name: 'choose-portal' })}
+          >
+            {providers.length > 1 ? t('signIn.otherPortal') : t('signIn.addPortal')}
+          </button>
+        </li>
+      ) : null}
       {provider.ready ? (
         <li>
           <button

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { ProviderView } from '../../../main/ipc/contract';
 import { formatCountdown } from '../format/time';
 import { useNow } from '../store/clock';
-import { actionKey, type SignInTracking } from '../store/state';
+import { SLOW_ANSWER_MS, actionKey, type SignInTracking } from '../store/state';
 import { useAppState, useAppStore } from '../store/store-context';
 import { errorText } from './error-text';
 import { useFocusWhenLost } from './focus';
+import { EscapeCancels } from './EscapeCancels';
 import { PasteAddressForm } from './PasteAddressForm';
 import { LongWaitHelp, WayBackNote } from './WayBackHelp';
 
@@ -27,19 +28,35 @@ export function SignInWaiting({
   // The sign-in button that held focus is gone: the operator lands on what to do now.
   const headingRef = useFocusWhenLost<HTMLHeadingElement>(tracking.view.phase);
 
+  const cancel = () => void (busy || store.cancelSignIn(provider.id));
+  const cancelButton = (
+    <button type="button" className="button" aria-disabled={busy || undefined} onClick={cancel}>
+      {t('waiting.cancel')}
+    </button>
+  );
+
   if (tracking.view.phase === 'exchanging') {
     return (
       <section className="panel waiting" aria-labelledby="waiting-title">
+        <EscapeCancels onEscape={cancel} />
         <h2 id="waiting-title" ref={headingRef} tabIndex={-1}>
           {t('waiting.exchangingTitle')}
         </h2>
         <p role="status">{t('waiting.exchanging', { portal: provider.name })}</p>
+        <SlowAnswer since={tracking.phaseSince} portal={provider.name} />
+        <div className="actions">{cancelButton}</div>
+        {error ? (
+          <p role="alert" className="callout callout-error">
+            {errorText(t, error)}
+          </p>
+        ) : null}
       </section>
     );
   }
 
   return (
     <section className="panel waiting" aria-labelledby="waiting-title">
+      <EscapeCancels onEscape={cancel} />
       <h2 id="waiting-title" ref={headingRef} tabIndex={-1}>
         {t('waiting.title')}
       </h2>
@@ -55,14 +72,7 @@ export function SignInWaiting({
         >
           {t('waiting.reopen')}
         </button>
-        <button
-          type="button"
-          className="button"
-          aria-disabled={busy || undefined}
-          onClick={() => void (busy || store.cancelSignIn(provider.id))}
-        >
-          {t('waiting.cancel')}
-        </button>
+        {cancelButton}
       </div>
       {error ? (
         <p role="alert" className="callout callout-error">
@@ -88,4 +98,12 @@ function Countdown({ localDeadline }: { localDeadline: number }) {
       {remaining <= 0 ? <span className="countdown-over"> {t('waiting.timeUp')}</span> : null}
     </p>
   );
+}
+
+/** "Still waiting for <portal>…": the answer takes longer than it should; Cancel is right there. */
+function SlowAnswer({ since, portal }: { since: number; portal: string }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  if (now - since < SLOW_ANSWER_MS) return null;
+  return <p className="callout callout-info">{t('waiting.slow', { portal })}</p>;
 }

@@ -10,6 +10,7 @@ import { en } from '../i18n/en';
 
 type Entry = string | Readonly<Record<string, string>>;
 const TEXTS: Readonly<Record<string, Entry>> = en.fromApp;
+const RULES: Readonly<Record<string, unknown>> = en.managedRule;
 
 /** Whether `record` has `key` as a text of its own, or as a plural family (`key_other`). */
 function has(record: Readonly<Record<string, unknown>>, key: string): boolean {
@@ -48,10 +49,34 @@ export function appMessage(
   if (key === undefined) return undefined;
   const portal = typeof params.portal === 'string' && params.portal ? params.portal : undefined;
   const name = portal ?? t('errors.unnamedPortal');
-  const values = { ...params, portal: name, Portal: name[0]!.toUpperCase() + name.slice(1) };
   // The key is built at run time from a code; appMessageKey answered only keys that exist.
-  const translate = t as unknown as (key: string, options: Record<string, unknown>) => string;
+  const translate = t as unknown as (key: string, options?: Record<string, unknown>) => string;
+  const values = {
+    ...params,
+    portal: name,
+    Portal: name[0]!.toUpperCase() + name.slice(1),
+    ...(params.rule === undefined ? {} : { reason: ruleReason(translate, params) }),
+  };
   return translate(key, values);
+}
+
+/**
+ * Why a part of the managed configuration was refused (`params.rule`, with
+ * what its sentence names), in the window's words; a rule this window does
+ * not know reads as "the value isn't valid".
+ */
+function ruleReason(
+  translate: (key: string, options?: Record<string, unknown>) => string,
+  params: MessageParams,
+): string {
+  const known = typeof params.rule === 'string' && typeof RULES[params.rule] === 'string';
+  const rule = known ? params.rule : 'invalid';
+  const types = en.managedRule.types as Readonly<Record<string, string>>;
+  const expected =
+    typeof params.expected === 'string' && Object.hasOwn(types, params.expected)
+      ? translate(`managedRule.types.${params.expected}`)
+      : params.expected;
+  return translate(`managedRule.${rule}`, { ...params, expected });
 }
 
 export function errorText(t: TFunction, error: UserFacingError): string {

@@ -8,13 +8,17 @@ function focusIsLost(): boolean {
   return !active || active === document.body;
 }
 
+const focusElement = (element: HTMLElement): void => element.focus();
+
 /**
  * Focuses the returned ref's element, if focus was lost, when `key` changes
- * (and on mount unless `onMount` is false).
+ * (and on mount unless `onMount` is false). `focus` does the focusing; pass a
+ * function that stays the same between renders.
  */
 export function useFocusWhenLost<T extends HTMLElement>(
   key: unknown = null,
   onMount = true,
+  focus: (element: T) => void = focusElement,
 ): RefObject<T | null> {
   const ref = useRef<T>(null);
   const mounted = useRef(false);
@@ -22,7 +26,7 @@ export function useFocusWhenLost<T extends HTMLElement>(
     const first = !mounted.current;
     mounted.current = true;
     if (first && !onMount) return;
-    if (focusIsLost()) ref.current?.focus();
-  }, [key, onMount]);
+    if (focusIsLost() && ref.current) focus(ref.current);
+  }, [key, onMount, focus]);
   return ref;
 }

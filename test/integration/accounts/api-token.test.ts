@@ -22,6 +22,7 @@ describe('API-token sign-in', () => {
     rig = await startAccountsRig();
     const account = await rig.accounts.signInWithApiToken({
       providerId: 'demo',
+      providerUrl: rig.portal.url,
       token: `  ${TOKEN}\n`,
       label: 'Control room',
     });
@@ -51,7 +52,11 @@ describe('API-token sign-in', () => {
   it('rejected (401): refused in words, nothing stored', async () => {
     rig = await startAccountsRig();
     const refusal = await rig.accounts
-      .signInWithApiToken({ providerId: 'demo', token: 'not-a-token-of-this-portal' })
+      .signInWithApiToken({
+        providerId: 'demo',
+        providerUrl: rig.portal.url,
+        token: 'not-a-token-of-this-portal',
+      })
       .catch((e: unknown) => e);
     expect(refusal).toMatchObject({ code: 'api_token_rejected' });
     expect((refusal as Error).message).toMatch(/Demo portal did not accept this API token/);
@@ -61,7 +66,11 @@ describe('API-token sign-in', () => {
 
   it('later revoked at the stand-in → expired, "the API token is no longer valid"', async () => {
     rig = await startAccountsRig();
-    const account = await rig.accounts.signInWithApiToken({ providerId: 'demo', token: TOKEN });
+    const account = await rig.accounts.signInWithApiToken({
+      providerId: 'demo',
+      providerUrl: rig.portal.url,
+      token: TOKEN,
+    });
     expect(account.label).toBe('API token');
     expect(rig.portal.revokeApiToken(TOKEN)).toBe(true);
     // The periodic probe (5 min) finds it.
@@ -77,9 +86,14 @@ describe('API-token sign-in', () => {
   it('the same label again replaces the token; another label is a second account', async () => {
     rig = await startAccountsRig();
     rig.portal.addApiToken('operator', 'second-operator-api-token');
-    const first = await rig.accounts.signInWithApiToken({ providerId: 'demo', token: TOKEN });
+    const first = await rig.accounts.signInWithApiToken({
+      providerId: 'demo',
+      providerUrl: rig.portal.url,
+      token: TOKEN,
+    });
     const again = await rig.accounts.signInWithApiToken({
       providerId: 'demo',
+      providerUrl: rig.portal.url,
       token: 'second-operator-api-token',
     });
     expect(again.id).toBe(first.id);
@@ -87,6 +101,7 @@ describe('API-token sign-in', () => {
     expect(rig.vault.getAccount(first.id)?.tokens.accessToken).toBe('second-operator-api-token');
     const other = await rig.accounts.signInWithApiToken({
       providerId: 'demo',
+      providerUrl: rig.portal.url,
       token: TOKEN,
       label: 'Night shift',
     });
@@ -97,20 +112,47 @@ describe('API-token sign-in', () => {
   it('an API token and an OAuth sign-in on one portal are independent', async () => {
     rig = await startAccountsRig({ standIn: { accessTokenLifetimeSec: 600 } });
     const oauth = await rig.signIn();
-    const token = await rig.accounts.signInWithApiToken({ providerId: 'demo', token: TOKEN });
+    const token = await rig.accounts.signInWithApiToken({
+      providerId: 'demo',
+      providerUrl: rig.portal.url,
+      token: TOKEN,
+    });
     rig.portal.invalidateRefreshTokens();
     rig.clock.advance(540_000);
     await rig.untilState(oauth.id, 'expired');
     expect(rig.accounts.get(token.id)?.state).toBe('connected');
   });
 
+  it('goes only to the address the operator saw: another one is refused before anything is sent', async () => {
+    rig = await startAccountsRig();
+    const before = rig.portal.stats.graphql.requests;
+    for (const seen of ['https://system2.netrex.cz', `${rig.portal.url}/`, '']) {
+      await expect(
+        rig.accounts.signInWithApiToken({ providerId: 'demo', providerUrl: seen, token: TOKEN }),
+      ).rejects.toMatchObject({
+        code: 'api_token_target_changed',
+        message: expect.stringMatching(/was not sent anywhere/),
+      });
+    }
+    expect(rig.portal.stats.graphql.requests).toBe(before);
+    expect(rig.accounts.list()).toEqual([]);
+  });
+
   it('refusals without a request: spaces inside, an unknown portal', async () => {
     rig = await startAccountsRig();
     await expect(
-      rig.accounts.signInWithApiToken({ providerId: 'demo', token: 'two words' }),
+      rig.accounts.signInWithApiToken({
+        providerId: 'demo',
+        providerUrl: rig.portal.url,
+        token: 'two words',
+      }),
     ).rejects.toMatchObject({ code: 'api_token_malformed' });
     await expect(
-      rig.accounts.signInWithApiToken({ providerId: 'nowhere', token: TOKEN }),
+      rig.accounts.signInWithApiToken({
+        providerId: 'nowhere',
+        providerUrl: rig.portal.url,
+        token: TOKEN,
+      }),
     ).rejects.toMatchObject({ code: 'unknown_provider' });
     expect(rig.portal.stats.graphql.requests).toBe(0);
   });
@@ -119,7 +161,11 @@ describe('API-token sign-in', () => {
     rig = await startAccountsRig();
     await rig.portal.stop();
     const refusal = await rig.accounts
-      .signInWithApiToken({ providerId: 'demo', token: TOKEN })
+      .signInWithApiToken({
+        providerId: 'demo',
+        providerUrl: rig.portal.url,
+        token: TOKEN,
+      })
       .catch((e: unknown) => e);
     expect(refusal).toMatchObject({ error: { code: 'network' } });
     expect(rig.vault.listAccounts()).toEqual([]);

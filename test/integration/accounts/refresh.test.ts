@@ -121,7 +121,8 @@ describe('refresh ahead of expiry', () => {
     const expired = await rig.untilState(account.id, 'expired');
     expect(expired.lastError).toMatchObject({ code: 'invalid_grant' });
     expect(expired.lastError!.message).toMatch(/Sign in again/);
-    expect(expired).toMatchObject({ canRefresh: false, persisted: false, nextRetryAt: null });
+    // No tokens left in memory: not "kept in memory only" (the keyring works).
+    expect(expired).toMatchObject({ canRefresh: false, persisted: true, nextRetryAt: null });
     expect(rig.vault.getAccount(account.id)).toBeUndefined();
     const disk = await rig.readDisk();
     expect(disk.getAccount(account.id)).toBeUndefined();

@@ -206,6 +206,7 @@ describe('the handler table', () => {
     });
     const byToken = await value<{ id: string }>('signInWithApiToken', {
       providerId: 'demo',
+      providerUrl: rig.portal.url,
       token: API_TOKEN,
       label: 'Desk',
     });
@@ -213,6 +214,7 @@ describe('the handler table', () => {
     expect(await value('listAccounts')).toHaveLength(2);
     const rejected = await call('signInWithApiToken', {
       providerId: 'demo',
+      providerUrl: rig.portal.url,
       token: 'wrong-token-value',
     });
     expect(rejected).toMatchObject({ ok: false, error: { code: 'api_token_rejected' } });
@@ -240,6 +242,7 @@ describe('the handler table', () => {
       const added = await value<{ id: string }>('addPortal', { url: other.url, name: 'Branch' });
       const account = await value<{ id: string }>('signInWithApiToken', {
         providerId: added.id,
+        providerUrl: other.url,
         token: API_TOKEN,
       });
       const refused = await call('removeProvider', added.id);
@@ -252,6 +255,13 @@ describe('the handler table', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it("IT's portal policy: without a managed configuration, portals may be added and none comes first", async () => {
+    expect(await value('getPortalPolicy')).toEqual({
+      customPortalsAllowed: true,
+      defaultProviderId: null,
+    });
   });
 
   it('storage status, and the weak-storage choice (nothing to change on a protected key store)', async () => {
@@ -307,7 +317,7 @@ describe('the handler table', () => {
       ],
       [
         'signInWithApiToken',
-        [{ providerId: 'demo', token: `${API_TOKEN}\u0000` }],
+        [{ providerId: 'demo', providerUrl: rig.portal.url, token: `${API_TOKEN}\u0000` }],
         /signInWithApiToken: input\.token: must not contain control characters/,
       ],
       [

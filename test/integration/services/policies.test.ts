@@ -68,6 +68,7 @@ describe('policies applied by the services', () => {
     });
     const token = await handlers.signInWithApiToken({
       providerId: 'demo',
+      providerUrl: rig.portal.url,
       token: 'a-token-1234567',
     });
     expect(token).toMatchObject({

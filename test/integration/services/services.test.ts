@@ -168,6 +168,7 @@ describe('a provider id that comes to name another address', () => {
       await first.services.handlers.setClientSecret(id, 'secret-of-the-original-1234');
       const signedIn = await first.services.handlers.signInWithApiToken({
         providerId: id,
+        providerUrl: original.url,
         token: 'demo-operator-api-token',
       });
       expect(signedIn).toMatchObject({ ok: true, value: { state: 'connected' } });

@@ -90,7 +90,16 @@ async function trayLifecycle(
     menu: tray?.menu?.flatten().map((entry) => entry.path.join(' > ')),
   };
   if (config.apiToken) {
-    steps.apiTokenSignIn = await invoke(double, 'signInWithApiToken', APP_PAGE, config.apiToken);
+    // As the window does: the token goes with the address the operator was shown.
+    const listed = (await invoke(double, 'listProviders')) as {
+      ok: boolean;
+      value?: readonly { id: string; url: string }[];
+    };
+    const providerUrl = listed.value?.find((p) => p.id === config.apiToken?.providerId)?.url;
+    steps.apiTokenSignIn = await invoke(double, 'signInWithApiToken', APP_PAGE, {
+      ...config.apiToken,
+      providerUrl,
+    });
   }
 
   if (startInTray) {

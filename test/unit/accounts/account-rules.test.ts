@@ -157,7 +157,7 @@ describe('cameraSummary', () => {
 });
 
 describe('toSnapshot', () => {
-  it('has no token field, and an expired account neither refreshes nor persists', () => {
+  it('has no token field, and an expired account neither refreshes nor reads as memory-only', () => {
     const profile = {
       id: 'a1',
       providerId: 'acme',
@@ -208,10 +208,14 @@ describe('toSnapshot', () => {
     });
     expect(gone).toMatchObject({
       canRefresh: false,
-      persisted: false,
+      // No tokens held: nothing waits in memory for the disk, whatever the storage does.
+      persisted: true,
       state: 'authorizing',
       providerName: 'acme',
       providerUrl: '',
     });
+    // Tokens held where the vault keeps them in memory only: said.
+    expect(toSnapshot({ ...base, tokensHeld: true, persisted: false }).persisted).toBe(false);
+    expect(toSnapshot({ ...base, tokensHeld: false, persisted: false }).persisted).toBe(true);
   });
 });

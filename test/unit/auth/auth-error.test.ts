@@ -21,6 +21,7 @@ const ALL_CODES: AuthErrorCode[] = [
   'unknown_redirect',
   'not_pending',
   'state_mismatch',
+  'incomplete_redirect',
   'replayed',
   'timed_out',
   'superseded',

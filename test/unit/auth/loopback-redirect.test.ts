@@ -4,6 +4,11 @@ import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuthError } from '../../../main/auth/auth-error';
 import { createSignInEngine, type SignInEngine } from '../../../main/auth/engine';
+import {
+  LOOPBACK_PAGE_LANGUAGES,
+  loopbackPage,
+  type LoopbackPageLanguage,
+} from '../../../main/auth/loopback-page';
 import type { ProviderConfig } from '../../../main/providers/provider-config';
 import { freePort, listenOnLoopback, type LoopbackServer } from '../../support/loopback-server';
 import { ManualClock } from '../../support/manual-clock';
@@ -174,4 +179,45 @@ describe('loopback redirect', () => {
       await squatter?.close();
     }
   });
+
+  it("answers in the language it is asked for at that moment (the window's setting)", async () => {
+    let language: LoopbackPageLanguage = 'en';
+    const czech = createSignInEngine({
+      providers: { get: (id) => providers.get(id) },
+      secrets: { get: () => 'secret-123456' },
+      fetch,
+      clock,
+      loopbackPageLanguage: () => language,
+    });
+    czech.onLoopbackRedirect(() => true);
+    try {
+      const { authorizationUrl } = await czech.startAuthorization('demo');
+      const state = new URL(authorizationUrl).searchParams.get('state')!;
+      language = 'cs'; // the operator switched the window to Czech meanwhile
+      const answer = await rawGet(port, `/oauth/callback/demo?code=abcdef123456&state=${state}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toContain('<html lang="cs">');
+      expect(answer.body).toContain('<h1>Přihlášeno</h1>');
+      expect(answer.body).not.toMatch(/abcdef123456|<script|https?:\/\/|src=|href=/);
+    } finally {
+      await czech.dispose();
+    }
+  });
+});
+
+describe('loopbackPage', () => {
+  it.each(LOOPBACK_PAGE_LANGUAGES)(
+    'has every page in %s, fixed text in a page of that language',
+    (language) => {
+      const pages = (['connected', 'failed', 'unknown', 'notFound'] as const).map((outcome) =>
+        loopbackPage(outcome, language),
+      );
+      for (const page of pages) {
+        expect(page).toContain(`<html lang="${language}">`);
+        expect(page).not.toMatch(/<script|src=|href=/);
+      }
+      expect(new Set(pages).size).toBe(4);
+      expect(loopbackPage('connected')).toBe(loopbackPage('connected', 'en'));
+    },
+  );
 });

@@ -195,7 +195,13 @@ describe('sign-in engine, Netrex dialect', () => {
   describe('refuses a redirect that is not the pending one, and keeps waiting', () => {
     it.each([
       ['a wrong state', (s: string) => callback(`${s}x`), 'state_mismatch'],
-      ['no state', () => callback(null), 'state_mismatch'],
+      ['no state (an address cut short)', () => callback(null), 'incomplete_redirect'],
+      ['a state cut short', (s: string) => callback(s.slice(0, 20)), 'incomplete_redirect'],
+      [
+        'a state of the right length, not this one',
+        (s: string) => callback(`${s.startsWith('A') ? 'B' : 'A'}${s.slice(1)}`),
+        'state_mismatch',
+      ],
       [
         'another provider’s path',
         (s: string) => callback(s, `code=${CODE}`, 'other'),
@@ -226,6 +232,24 @@ describe('sign-in engine, Netrex dialect', () => {
         providerId: 'demo',
       });
     });
+  });
+
+  it('Cancel during the token exchange ends the request: "cancelled", nothing connects', async () => {
+    portal.on('/oauth2/token', 'hang');
+    const views: string[] = [];
+    engine.onDidChange((v) => views.push(v.phase));
+    const { state } = await start();
+    const exchange = engine.completeAuthorization(callback(state));
+    await expect
+      .poll(() => portal.requests.filter((r) => r.url.pathname === '/oauth2/token').length)
+      .toBe(1);
+    expect(engine.cancelAuthorization('demo')).toBe(true);
+    const error = await failure(exchange);
+    expect(error).toMatchObject({ code: 'cancelled' });
+    expect(views).toEqual(['waiting', 'exchanging', 'cancelled']);
+    // Nothing left to cancel, and the used address cannot be tried again.
+    expect(engine.cancelAuthorization('demo')).toBe(false);
+    expect((await failure(engine.completeAuthorization(callback(state)))).code).toBe('replayed');
   });
 
   it('uses a redirect once: the same URL again is "replayed"', async () => {

@@ -4,6 +4,7 @@ import {
   decideKeyringRelaunch,
   keyringRelaunchAfter,
   keyringRelaunchArgs,
+  keyringRelaunchOptions,
   keyringRelaunchesSoFar,
   type KeyringRelaunchFacts,
 } from '../../../main/desktop/keyring-relaunch';
@@ -76,5 +77,51 @@ describe('the count across runs', () => {
       '--keyring-relaunch=1',
       '--start-in-tray',
     ]);
+  });
+
+  it('never hands the next run the sign-in link or the --diagnose this run was started with', () => {
+    // app.relaunch({ args }) starts the new run with exactly these arguments
+    // (docs/api/app.md, app.relaunch; shell/browser/relauncher.cc): a
+    // callback URL kept here would be handled a second time, its code already
+    // spent, and --diagnose would make the quiet restart write a report and exit.
+    expect(
+      keyringRelaunchArgs(
+        [
+          '/opt/app',
+          'cz.netrex.connect://callback/demo?code=spent&state=s',
+          'CZ.Netrex.Connect:/x',
+          '--diagnose',
+          '--flag',
+        ],
+        0,
+        '--start-in-tray',
+      ),
+    ).toEqual(['/opt/app', '--flag', '--keyring-relaunch=1', '--start-in-tray']);
+  });
+
+  it('an AppImage restarts from its own file, not from the mount that goes away with this run', () => {
+    // Without execPath Electron relaunches FILE_EXE (App::Relaunch,
+    // shell/browser/api/electron_api_app.cc): inside an AppImage that is
+    // /tmp/.mount_…/netrex-connect, unmounted when this run exits.
+    const appImage = {
+      argv: ['/tmp/.mount_NetrexX/netrex-connect', '--flag'],
+      platform: 'linux' as const,
+      isPackaged: true,
+      execPath: '/tmp/.mount_NetrexX/netrex-connect',
+      appPath: '/tmp/.mount_NetrexX/resources/app.asar',
+      env: { APPIMAGE: '/home/op/Apps/Netrex-Connect.AppImage' },
+    };
+    expect(keyringRelaunchOptions(appImage, 0, '--start-in-tray')).toEqual({
+      execPath: '/home/op/Apps/Netrex-Connect.AppImage',
+      args: ['--flag', '--keyring-relaunch=1', '--start-in-tray'],
+    });
+    // A deb (or development) run: Electron's own executable, as before.
+    expect(
+      keyringRelaunchOptions(
+        { ...appImage, argv: ['/opt/Netrex Connect/netrex-connect'], execPath: '/opt/x', env: {} },
+        1,
+        '--start-in-tray',
+      ),
+    ).toEqual({ args: ['--keyring-relaunch=2', '--start-in-tray'] });
   });
 });

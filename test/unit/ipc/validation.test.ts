@@ -29,7 +29,17 @@ describe('validateBridgeArgs', () => {
     ['setClientSecret', ['netrex', null]],
     ['signIn', ['netrex']],
     ['completeSignIn', ['cz.netrex.connect:/oauth/callback/netrex?code=x&state=y']],
-    ['signInWithApiToken', [{ providerId: 'netrex', token: 'tok', label: 'Office' }]],
+    [
+      'signInWithApiToken',
+      [
+        {
+          providerId: 'netrex',
+          providerUrl: 'https://system2.netrex.cz',
+          token: 'tok',
+          label: 'Office',
+        },
+      ],
+    ],
     ['checkNow', ['acc-1']],
     ['setWeakStorageAllowed', [true]],
   ] as const)('accepts %s(%j)', (method, args) => {

@@ -144,7 +144,13 @@ describe('one JSON policy document', () => {
     expect(config.file).toBe(file);
     expect(config.providers).toEqual([]);
     expect(config.errors).toEqual([
-      { file, field: '(file)', message: 'it is not valid JSON', locks: true },
+      {
+        file,
+        field: '(file)',
+        rule: 'file-not-json',
+        message: 'it is not valid JSON',
+        locks: true,
+      },
     ]);
     expect(managedConfigErrorToUserFacing(config.errors[0]!).message).toContain(file);
   });
@@ -186,6 +192,83 @@ describe('one JSON policy document', () => {
     expect(config.errors[2]!.message).toMatch(/clientID/);
   });
 
+  it('names the rule each broken part breaks, with what its sentence names, for the window', async () => {
+    write({
+      allowCustomPortals: 'false',
+      providers: [
+        { id: 'netrex', clientID: 'typo' },
+        { id: 'Bad Id!', name: 'X', url: 'https://x.example' },
+        { id: 'port', name: 'P', url: 'https://p.example', loopbackPort: 80 },
+        { id: 'kind', name: 'K', url: 'https://k.example', redirectKind: 'web' },
+        { id: 'rights', name: 'R', url: 'https://r.example', rights: ['read', 'fly'] },
+        { id: 'plain', name: 'H', url: 'http://h.example' },
+        { id: 'netrex', url: 'https://elsewhere.example' },
+        { id: 'empty', name: 'E', url: 'https://e.example', clientSecret: '' },
+      ],
+    });
+    const errors = (await loadManagedConfig(file)).errors;
+    expect(errors.map((e) => [e.field, e.rule, e.values])).toEqual([
+      ['allowCustomPortals', 'wrong-type', { expected: 'boolean' }],
+      ['providers[0]', 'unknown-fields', { names: '"clientID"' }],
+      ['providers[1].id', 'id-format', undefined],
+      ['providers[2].loopbackPort', 'out-of-range', { min: 1024, max: 65535 }],
+      ['providers[3].redirectKind', 'not-one-of', { allowed: 'custom-scheme, loopback' }],
+      ['providers[4].rights', 'rights-unknown', { allowed: expect.stringContaining('liveview') }],
+      ['providers[5].url', 'url-not-https', undefined],
+      ['providers[6].url', 'built-in-address', undefined],
+      ['providers[7].clientSecret', 'empty', undefined],
+    ]);
+    expect(errors[0]!.message).toBe('must be true or false (without quotes)');
+    // The notice carries the rule and its values beside the field, for the window's words.
+    expect(managedConfigErrorToUserFacing(errors[0]!).params).toEqual({
+      file,
+      variant: 'lockdown',
+      field: 'allowCustomPortals',
+      rule: 'wrong-type',
+      expected: 'boolean',
+    });
+    expect(managedConfigErrorToUserFacing(errors[1]!).params).toMatchObject({
+      variant: 'entry',
+      rule: 'unknown-fields',
+      names: '"clientID"',
+    });
+  });
+
+  it('hides the built-in portals and names the default portal when IT says so', async () => {
+    write({
+      hideBuiltInPortals: true,
+      defaultPortal: 'acme',
+      providers: [{ id: 'acme', name: 'ACME', url: 'https://acme.example', clientId: 'c' }],
+    });
+    const config = await loadManagedConfig(file);
+    expect(config.errors).toEqual([]);
+    expect(config).toMatchObject({ hideBuiltInPortals: true, defaultProviderId: 'acme' });
+    // Without a file: nothing hidden, no default.
+    expect(await loadManagedConfig(join(dir.path, 'none.json'))).toMatchObject({
+      hideBuiltInPortals: false,
+      defaultProviderId: null,
+    });
+  });
+
+  it('refuses a default portal the window would not list, and opens as without one', async () => {
+    write({ hideBuiltInPortals: true, defaultPortal: 'netrex', providers: [] });
+    const hidden = await loadManagedConfig(file);
+    expect(hidden.defaultProviderId).toBeNull();
+    expect(hidden.errors).toMatchObject([{ field: 'defaultPortal', rule: 'unknown-portal' }]);
+    write({ defaultPortal: 'netrex' }); // a built-in, shown: fine
+    expect(await loadManagedConfig(file)).toMatchObject({
+      defaultProviderId: 'netrex',
+      errors: [],
+    });
+    write({ defaultPortal: 'Not An Id', hideBuiltInPortals: 'yes' });
+    const broken = await loadManagedConfig(file);
+    expect(broken).toMatchObject({ defaultProviderId: null, hideBuiltInPortals: false });
+    expect(broken.errors.map((e) => [e.field, e.rule])).toEqual([
+      ['hideBuiltInPortals', 'wrong-type'],
+      ['defaultPortal', 'id-format'],
+    ]);
+  });
+
   it('reports a wrong top-level shape by field', async () => {
     write({ providers: {}, extra: 1 });
     const config = await loadManagedConfig(file);
@@ -203,7 +286,13 @@ describe('one JSON policy document', () => {
     expect(config.allowCustomPortals).toBe(false);
     expect(config.providers.map((p) => p.id)).toEqual(['good']);
     expect(config.errors).toEqual([
-      { file, field: 'comment', message: expect.stringMatching(/ignored/) },
+      {
+        file,
+        field: 'comment',
+        rule: 'unknown-setting',
+        values: { known: expect.stringContaining('allowCustomPortals') },
+        message: expect.stringMatching(/ignored/),
+      },
     ]);
   });
 
@@ -286,6 +375,7 @@ describe('docs/managed-config.md', () => {
     const config = combinePolicies([jsonReading(source, Buffer.from(example!))]).managed;
     expect(config.errors).toEqual([]);
     expect(config.allowCustomPortals).toBe(false);
+    expect(config).toMatchObject({ hideBuiltInPortals: true, defaultProviderId: 'reseller-video' });
     expect(config.providers.map((p) => [p.id, p.dialect, p.locked])).toEqual([
       ['netrex', 'netrex', true],
       ['reseller-video', 'netrex', true],

@@ -11,6 +11,11 @@ import { ProviderError } from '../../../main/providers/provider-error';
 import { DEFAULT_LOOPBACK_PORT } from '../../../main/providers/provider-config';
 import { makeTempDir, type TempDir } from '../../support/temp-dir';
 
+/** One JSON policy file, read as the app reads a file it trusts, to what the portals get. */
+async function loadManagedConfig(file: string) {
+  return combinePolicies(await readDevelopmentFile(file)).managed;
+}
+
 function refusal(run: () => unknown): ProviderError {
   try {
     run();
@@ -45,6 +50,50 @@ describe('ProviderRegistry', () => {
       notReadyReason: { code: 'not_configured', message: expect.stringMatching(/client ID/) },
     });
     expect(view.availableRights).toHaveLength(10);
+  });
+
+  it('hides the built-ins IT does not configure, yet finds them for accounts signed in before', async () => {
+    const file = join(dir.path, 'managed.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        hideBuiltInPortals: true,
+        defaultPortal: 'acme',
+        allowCustomPortals: false,
+        providers: [
+          { id: 'netrex', clientId: 'it-client' },
+          { id: 'acme', name: 'ACME', url: 'https://acme.example', clientId: 'a' },
+        ],
+      }),
+    );
+    const registry = createProviderRegistry({
+      store: store(),
+      managed: await loadManagedConfig(file),
+    });
+    expect(registry.list().map((p) => [p.id, p.origin])).toEqual([
+      ['netrex', 'managed'],
+      ['acme', 'managed'],
+    ]);
+    // An account on the hidden portal still reaches it.
+    expect(registry.get('camstreamer-cloud')).toMatchObject({ origin: 'built-in' });
+    expect(registry.policy()).toEqual({ customPortalsAllowed: false, defaultProviderId: 'acme' });
+    // Without a managed configuration: everything shown, portals may be added, no default.
+    const open = createProviderRegistry({ store: store() });
+    expect(open.list()).toHaveLength(2);
+    expect(open.policy()).toEqual({ customPortalsAllowed: true, defaultProviderId: null });
+  });
+
+  it('refuses to add by hand the address of a hidden built-in (a second copy of it)', async () => {
+    const file = join(dir.path, 'managed.json');
+    writeFileSync(file, JSON.stringify({ hideBuiltInPortals: true }));
+    const registry = createProviderRegistry({
+      store: store(),
+      managed: await loadManagedConfig(file),
+    });
+    expect(registry.list()).toEqual([]);
+    expect(refusal(() => registry.addPortal({ url: 'https://system2.netrex.cz' })).code).toBe(
+      'duplicate',
+    );
   });
 
   it('needs client ID and secret for a Netrex portal, only the ID for a standard server', () => {

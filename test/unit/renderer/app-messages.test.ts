@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { AccountError } from '../../../main/accounts/account-error';
 import { AuthError } from '../../../main/auth/auth-error';
 import { assertAllowedAddress } from '../../../main/auth/http';
+import { MANAGED_CONFIG_RULES } from '../../../main/providers/managed-config-rules';
 import { providerReadiness } from '../../../main/providers/readiness';
 import type { ProviderConfig } from '../../../main/providers/provider-config';
 import { settingsDamagedWarning } from '../../../main/vault/vault-settings';
@@ -261,5 +262,44 @@ describe('errorText', () => {
     expect(text).not.toContain('Denied');
     expect(text).not.toContain(error.message);
     expect(appMessage(t, 'write_failed', { systemError: 'ENOSPC' })).toContain('(ENOSPC)');
+  });
+});
+
+describe('the managed configuration says why, in both languages', () => {
+  it('every rule main names has its fragment in English and Czech, and nothing more', () => {
+    expect(MANAGED_CONFIG_RULES.length).toBeGreaterThan(20);
+    for (const table of [en.managedRule, cs.managedRule]) {
+      const fragments = Object.keys(table).filter((key) => key !== 'types');
+      expect(fragments.sort()).toEqual([...MANAGED_CONFIG_RULES].sort());
+    }
+    expect(Object.keys(cs.managedRule.types).sort()).toEqual(
+      Object.keys(en.managedRule.types).sort(),
+    );
+  });
+
+  it.each(['en', 'cs'] as const)('fills the reason into the notice (%s)', async (lang) => {
+    const t = await translator(lang);
+    const notice = {
+      code: 'managed_config_invalid',
+      message: 'English only',
+      params: {
+        file: '/etc/netrex-connect/managed.json',
+        variant: 'lockdown',
+        field: 'allowCustomPortals',
+        rule: 'wrong-type',
+        expected: 'boolean',
+      },
+    };
+    const text = errorText(t, notice);
+    expect(text).toContain(
+      lang === 'en' ? 'true or false (without quotes)' : 'true nebo false (bez uvozovek)',
+    );
+    expect(text).toContain('allowCustomPortals');
+    expect(text).not.toContain('{{');
+    const unknown = errorText(t, {
+      ...notice,
+      params: { ...notice.params, rule: 'from-a-newer-app' },
+    });
+    expect(unknown).toContain(lang === 'en' ? "the value isn't valid" : 'hodnota není platná');
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { BridgeEvents, NetrexBridge } from '../../../main/ipc/contract';
 import { AppStore } from '../../../renderer/src/store/app-store';
-import { actionKey } from '../../../renderer/src/store/state';
+import {
+  afterAccounts,
+  afterSignIn,
+  isFaded,
+  MAX_NOTICES,
+  NOTICE_FADE_MS,
+  noticesShownAt,
+  withNotice,
+} from '../../../renderer/src/store/notices';
+import { actionKey, type AppNotice } from '../../../renderer/src/store/state';
 import {
   CAMSTREAMER,
   CONNECTED,
@@ -199,9 +208,43 @@ describe('AppStore', () => {
     expect(store.getState().screen).toEqual({ name: 'choose-portal' });
   });
 
+  it('signing out of a token or of an account named after its portal: words by case', async () => {
+    const token = { ...CONNECTED, id: 't1', label: 'Desk', method: 'api-token' as const };
+    const plain = { ...CONNECTED, id: 'p1', label: 'Netrex' };
+    const unconfirmed = { ...CONNECTED, id: 'u1', label: 'Night' };
+    const { store } = await started(world({ accounts: [token, plain, unconfirmed] }), {
+      signOut: async (id) => ({
+        ok: true,
+        value:
+          id === 'u1'
+            ? {
+                accountId: id,
+                revoked: false,
+                revokeError: { code: 'revocation_failed', message: 'Not confirmed.' },
+              }
+            : { accountId: id, revoked: id !== 't1' },
+      }),
+    });
+    await store.signOut('t1');
+    await store.signOut('p1');
+    await store.signOut('u1');
+    expect(
+      store.getState().notices.map((n) => [n.level, n.local?.key, n.local?.values.label]),
+    ).toEqual([
+      ['warning', 'signedOutToken', 'Desk'],
+      ['info', 'signedOut', ''],
+      ['warning', 'revokeUnconfirmed', 'Night'],
+    ]);
+  });
+
   it('names the account in "connected" when its label says more than the portal; says it once', async () => {
     const { store, emit } = await started(world({ providers: [NETREX] }));
-    await store.signInWithApiToken({ providerId: 'netrex', token: 't-1', label: 'Desk' });
+    await store.signInWithApiToken({
+      providerId: 'netrex',
+      providerUrl: NETREX.url,
+      token: 't-1',
+      label: 'Desk',
+    });
     expect(store.getState().notices.at(-1)?.local).toMatchObject({
       key: 'connectedAs',
       values: { portal: 'Netrex', label: 'Desk' },
@@ -257,6 +300,7 @@ describe('AppStore', () => {
     const { store } = await started(world({ providers: [NETREX, CAMSTREAMER] }));
     await store.signInWithApiToken({
       providerId: 'netrex',
+      providerUrl: NETREX.url,
       token: 'tok-SECRET-123',
       label: 'Desk',
     });
@@ -292,13 +336,88 @@ describe('AppStore', () => {
     );
   });
 
-  it('keeps at most five notices, newest last', async () => {
+  it('keeps at most three notices, newest last; good news goes before an unread warning', async () => {
     const { store, emit } = await started(world());
-    for (let i = 1; i <= 7; i++) {
-      emit('notice', { id: `n${i}`, level: 'info', code: 'x', message: `Notice ${i}`, at: NOW });
+    for (let i = 1; i <= 4; i++) {
+      emit('notice', {
+        id: `w${i}`,
+        level: 'warning',
+        code: 'x',
+        message: `Warning ${i}`,
+        at: NOW,
+      });
     }
-    expect(store.getState().notices.map((n) => n.id)).toEqual(['n3', 'n4', 'n5', 'n6', 'n7']);
-    store.dismissNotice('n5');
-    expect(store.getState().notices.map((n) => n.id)).toEqual(['n3', 'n4', 'n6', 'n7']);
+    expect(store.getState().notices.map((n) => n.id)).toEqual(['w2', 'w3', 'w4']);
+    emit('notice', { id: 'i1', level: 'info', code: 'y', message: 'Saved.', at: NOW });
+    expect(store.getState().notices.map((n) => n.id)).toEqual(['w2', 'w3', 'w4']);
+    store.dismissNotice('w3');
+    emit('notice', { id: 'i2', level: 'info', code: 'y', message: 'Saved again.', at: NOW });
+    expect(store.getState().notices.map((n) => n.id)).toEqual(['w2', 'w4', 'i2']);
+  });
+
+  it('ends "connected" when its account goes offline or leaves; a link for a cancelled sign-in when the next starts', async () => {
+    const { store, emit } = await started(world({ providers: [NETREX] }));
+    await store.signIn('netrex');
+    emit('accounts-changed', [CONNECTED]);
+    emit('sign-in-changed', waitingView('netrex', { phase: 'connected', accountId: CONNECTED.id }));
+    expect(store.getState().notices).toMatchObject([{ about: { account: CONNECTED.id } }]);
+    emit('accounts-changed', [{ ...CONNECTED, state: 'offline' }]);
+    expect(store.getState().notices).toEqual([]);
+
+    emit('notice', {
+      id: 'late',
+      level: 'error',
+      code: 'cancelled',
+      message: 'The sign-in to Netrex was cancelled.',
+      providerId: 'netrex',
+      at: NOW,
+    });
+    expect(store.getState().notices).toMatchObject([{ id: 'late', about: { signIn: 'netrex' } }]);
+    await store.signIn('netrex');
+    expect(store.getState().notices).toEqual([]);
+  });
+});
+
+describe('notice rules', () => {
+  const notice = (id: string, level: AppNotice['level'], patch: Partial<AppNotice> = {}) =>
+    ({ id, level, code: id, message: id, at: NOW, ...patch }) as AppNotice;
+
+  it('a success fades after NOTICE_FADE_MS on the window clock; a warning does not', () => {
+    const shown = [notice('ok', 'info'), notice('warn', 'warning')];
+    expect(noticesShownAt(shown, NOW + NOTICE_FADE_MS - 1)).toBe(shown);
+    expect(noticesShownAt(shown, NOW + NOTICE_FADE_MS).map((n) => n.id)).toEqual(['warn']);
+    expect(isFaded(notice('w', 'error'), NOW + 24 * 3_600_000)).toBe(false);
+  });
+
+  it('adding drops faded ones and the same words, and keeps MAX_NOTICES', () => {
+    const old = notice('old', 'info');
+    const added = withNotice([old], notice('new', 'warning'), NOW + NOTICE_FADE_MS);
+    expect(added.map((n) => n.id)).toEqual(['new']);
+    const same = withNotice(
+      [notice('a', 'error', { code: 'c', message: 'm' })],
+      notice('b', 'error', { code: 'c', message: 'm' }),
+      NOW,
+    );
+    expect(same.map((n) => n.id)).toEqual(['b']);
+    let many: readonly AppNotice[] = [];
+    for (let i = 0; i < 10; i++) many = withNotice(many, notice(`e${i}`, 'error'), NOW);
+    expect(many).toHaveLength(MAX_NOTICES);
+  });
+
+  it('an account notice ends when the account leaves or is no longer connected', () => {
+    const about = notice('c', 'info', { about: { account: 'a1' } });
+    const other = notice('x', 'warning');
+    const list = [about, other];
+    expect(afterAccounts(list, [{ ...CONNECTED, id: 'a1', state: 'refreshing' }])).toBe(list);
+    expect(afterAccounts(list, [{ ...CONNECTED, id: 'a1', state: 'expired' }])).toEqual([other]);
+    expect(afterAccounts(list, [])).toEqual([other]);
+  });
+
+  it("a sign-in's notice ends when that sign-in changes; a repeated refusal stays while failed", () => {
+    const about = notice('late', 'error', { about: { signIn: 'netrex' } });
+    const repeat = notice('declined', 'error', { signIn: 'netrex' });
+    expect(afterSignIn([about, repeat], 'netrex', 'failed')).toEqual([repeat]);
+    expect(afterSignIn([about, repeat], 'netrex', 'waiting')).toEqual([]);
+    expect(afterSignIn([about, repeat], 'acme', 'waiting')).toEqual([about, repeat]);
   });
 });

@@ -35,6 +35,27 @@ describe('the way in', () => {
     expect(entryScreen([])).toEqual({ name: 'choose-portal' });
   });
 
+  it("opens on IT's default portal while no account uses it, else as without one", () => {
+    const policy = { defaultProviderId: 'acme' };
+    expect(entryScreen([NETREX, ACME], [], policy)).toEqual({
+      name: 'sign-in',
+      providerId: 'acme',
+    });
+    // Not ready yet: its sign-in screen says what is missing.
+    expect(entryScreen([NETREX, portal('acme', false)], [], policy)).toEqual({
+      name: 'sign-in',
+      providerId: 'acme',
+    });
+    expect(entryScreen([NETREX, ACME], [{ providerId: 'acme' }], policy)).toEqual({
+      name: 'choose-portal',
+    });
+    expect(entryScreen([NETREX, CAMSTREAMER], [], { defaultProviderId: 'gone' })).toEqual({
+      name: 'sign-in',
+      providerId: 'netrex',
+    });
+    expect(homeScreen([], [NETREX, ACME], policy)).toEqual({ name: 'sign-in', providerId: 'acme' });
+  });
+
   it('home is the connections once there is an account', () => {
     expect(homeScreen([{ providerId: 'netrex' }], [NETREX, CAMSTREAMER])).toEqual({
       name: 'connections',
