@@ -69,12 +69,12 @@ export const POLICY_FIELDS = {
     en: {
       title: 'Portals and their OAuth clients',
       explain:
-        'The portals Netrex Connect lists, with the OAuth client registered for it in each portal, as a JSON list of entries (id, name, url, dialect, clientId, clientSecret, rights, redirectKind, loopbackPort, locked). An entry with the id "netrex" or "camstreamer-cloud" sets the client of that built-in portal. See docs/it-deployment.md for every field.',
+        'The portals Netrex Connect lists, with the OAuth client registered for it in each portal, as a JSON list of entries (id, name, url, dialect, clientId, clientSecret, rights, redirectKind, loopbackPort, loopbackFallback, locked). An entry with the id "netrex" or "camstreamer-cloud" sets the client of that built-in portal. See docs/it-deployment.md for every field.',
     },
     cs: {
       title: 'Portály a jejich klienti OAuth',
       explain:
-        'Portály, které Netrex Connect nabízí, s klientem OAuth registrovaným pro aplikaci v každém portálu, jako seznam JSON (id, name, url, dialect, clientId, clientSecret, rights, redirectKind, loopbackPort, locked). Položka s id "netrex" nebo "camstreamer-cloud" nastaví klienta vestavěného portálu. Všechna pole popisuje docs/it-deployment.md.',
+        'Portály, které Netrex Connect nabízí, s klientem OAuth registrovaným pro aplikaci v každém portálu, jako seznam JSON (id, name, url, dialect, clientId, clientSecret, rights, redirectKind, loopbackPort, loopbackFallback, locked). Položka s id "netrex" nebo "camstreamer-cloud" nastaví klienta vestavěného portálu. Všechna pole popisuje docs/it-deployment.md.',
     },
     sample: [
       { id: 'netrex', clientId: 'our-netrex-client', clientSecret: 'the portal client secret' },

@@ -121,6 +121,9 @@ describe('managed configuration', () => {
   /** What an administrator gets wrong: a misspelt field, an invalid id, a quoted boolean. */
   const BROKEN = JSON.stringify({
     allowCustomPortals: 'false',
+    // Two more, so there are more problems than notices shown at once (three).
+    logLevel: 'verbose',
+    allowApiTokens: 'no',
     providers: [
       { id: 'netrex', clientID: 'our-netrex-client' },
       { id: 'Video Portal', name: 'Video', url: 'https://video.example' },
@@ -129,11 +132,13 @@ describe('managed configuration', () => {
   const REASONS = {
     en: [
       'must be true or false (without quotes)',
+      'it must be one of: error, warn, info, debug',
       'fields Netrex Connect doesn\'t know ("clientID")',
       'an id is 1–40 lower-case letters, digits or dashes',
     ],
     cs: [
       'musí být true nebo false (bez uvozovek)',
+      'hodnota musí být jedna z těchto: error, warn, info, debug',
       'pole, která Netrex Connect nezná ("clientID")',
       'ID tvoří 1–40 malých písmen, číslic nebo pomlček',
     ],
@@ -145,14 +150,18 @@ describe('managed configuration', () => {
     const notices = app.rig.notices();
     expect(notices.map((n) => n.params?.field)).toEqual([
       'allowCustomPortals',
+      'allowApiTokens',
+      'logLevel',
       'providers[0]',
       'providers[1].id',
     ]);
     const alerts = page.getByRole('alert');
     for (const notice of notices) await alerts.getByText(sayError(lang, notice)).waitFor();
     for (const reason of REASONS[lang]) {
-      await alerts.getByText(reason, { exact: false }).waitFor();
+      await alerts.getByText(reason, { exact: false }).first().waitFor();
     }
+    // One notice holds them all: the limit of three pushed none out.
+    await expect(alerts.locator('.notice').count()).resolves.toBe(1);
     // The administrator's values are not repeated, only field names.
     await expect(alerts.getByText('our-netrex-client', { exact: false }).count()).resolves.toBe(0);
   });

@@ -129,7 +129,7 @@ describe('a report that cannot be saved, and the support section', () => {
 });
 
 describe.each(LANGS)("an account whose portal's clock is off (%s)", (lang) => {
-  it('says by how much and what to do, ahead or behind; not at all within five minutes', async () => {
+  it('says by how much (hours from two hours on) and what to do, ahead or behind; not at all within five minutes', async () => {
     const page = await suite.open({
       lang,
       world: world({
@@ -137,11 +137,14 @@ describe.each(LANGS)("an account whose portal's clock is off (%s)", (lang) => {
           account({ id: 'a1', label: 'ahead@example.cz', portalClockOffsetMs: 60 * 60_000 }),
           account({ id: 'a2', label: 'behind@example.cz', portalClockOffsetMs: -7 * 60_000 }),
           account({ id: 'a3', label: 'fine@example.cz', portalClockOffsetMs: 4 * 60_000 }),
+          // Days off read in hours, not in thousands of minutes.
+          account({ id: 'a4', label: 'days@example.cz', portalClockOffsetMs: -11_284 * 60_000 }),
         ],
       }),
     });
     await shown(page.getByText(say(lang, 'account.clockAhead_other', { count: 60 })));
     await shown(page.getByText(say(lang, 'account.clockBehind_other', { count: 7 })));
+    await shown(page.getByText(say(lang, 'account.clockBehindHours_other', { count: 188 })));
     const fine = page.locator('article', { hasText: 'fine@example.cz' });
     expect(await fine.locator('.callout').count()).toBe(0);
     expect(await findAxeViolations(page)).toEqual([]);

@@ -78,6 +78,24 @@ describe('settings IT fixed by policy', () => {
     },
   );
 
+  it.each(['en', 'cs'] as const)(
+    'a portal not set up yet does not promise an API token IT forbids (%s)',
+    async (lang: Lang) => {
+      const page = await suite.open({ lang, world: world({ policy: { allowApiTokens: false } }) });
+      await page.getByRole('button', { name: /^CamStreamer Cloud/ }).click();
+      await shown(
+        page.getByText(say(lang, 'signIn.notReadyTitle', { portal: 'CamStreamer Cloud' })),
+      );
+      const ask = page.locator('section[aria-labelledby=not-ready-title] > p').first();
+      expect(await ask.textContent()).toBe(
+        say(lang, 'signIn.notReadyAskNoToken', { portal: 'CamStreamer Cloud' }),
+      );
+      expect(await page.getByRole('button', { name: say(lang, 'signIn.useToken') }).count()).toBe(
+        0,
+      );
+    },
+  );
+
   it('a policy changed while the window is open shows at once', async () => {
     const page = await openSettings({ world: world() });
     const login = page.getByRole('checkbox', {

@@ -30,7 +30,15 @@ export const csWords: ReportWords = {
     wayBack: 'Cesta zpět z prohlížeče',
     portal: (name) => `Portál: ${name}`,
     accounts: 'Účty',
-    log: (count) => `Posledních ${count} řádků záznamu`,
+    // Czech counts: 1 řádek, 2–4 řádky, 5 and more řádků.
+    log: (count) =>
+      count === 0
+        ? 'Záznam'
+        : count === 1
+          ? 'Poslední řádek záznamu'
+          : count <= 4
+            ? `Poslední ${count} řádky záznamu`
+            : `Posledních ${count} řádků záznamu`,
   },
   app: {
     version: (name, version) => `${name} ${version}`,
@@ -177,7 +185,7 @@ export const csWords: ReportWords = {
       [
         `Stav: ${STATE[f.state] ?? f.state}.`,
         `Poslední úspěšná kontrola: ${f.lastSuccessAt === null ? 'žádná' : utc(f.lastSuccessAt)}.`,
-        f.error ? `Poslední chyba: ${f.error}.` : '',
+        f.error ? `Kód poslední chyby: ${f.error}.` : '',
         f.nextRefreshAt !== null ? `Příští obnovení: ${utc(f.nextRefreshAt)}.` : '',
         f.nextRetryAt !== null ? `Další pokus: ${utc(f.nextRetryAt)}.` : '',
         f.persisted ? '' : 'Není uloženo v tomto počítači.',

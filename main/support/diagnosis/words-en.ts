@@ -21,7 +21,8 @@ export const enWords: ReportWords = {
   heading: 'Netrex Connect diagnosis',
   created: (at, tookMs) => `Made ${utc(at)}; the checks took ${duration(tookMs)}.`,
   summary: (c) =>
-    `${c.ok ?? 0} passed, ${c.fail ?? 0} failed, ${c.warn ?? 0} warnings, ${c.skip ?? 0} skipped (not counted as passed).`,
+    // "Label: count" reads right for one as for many (never "1 warnings").
+    `Passed: ${c.ok ?? 0}, failed: ${c.fail ?? 0}, warnings: ${c.warn ?? 0}, skipped: ${c.skip ?? 0} (not counted as passed).`,
   statusLabel: { ok: 'OK', warn: 'WARN', fail: 'FAIL', skip: 'SKIP', info: 'INFO' },
   sections: {
     app: 'App and system',
@@ -29,7 +30,8 @@ export const enWords: ReportWords = {
     wayBack: 'The way back from the browser',
     portal: (name) => `Portal: ${name}`,
     accounts: 'Accounts',
-    log: (count) => `Last ${count} log lines`,
+    log: (count) =>
+      count === 0 ? 'Log' : count === 1 ? 'The last log line' : `Last ${count} log lines`,
   },
   app: {
     version: (name, version) => `${name} ${version}`,
@@ -176,7 +178,7 @@ export const enWords: ReportWords = {
       [
         `State: ${STATE[f.state] ?? f.state}.`,
         `Last successful check: ${f.lastSuccessAt === null ? 'none' : utc(f.lastSuccessAt)}.`,
-        f.error ? `Last error: ${f.error}.` : '',
+        f.error ? `Last error code: ${f.error}.` : '',
         f.nextRefreshAt !== null ? `Next renewal: ${utc(f.nextRefreshAt)}.` : '',
         f.nextRetryAt !== null ? `Next try: ${utc(f.nextRetryAt)}.` : '',
         f.persisted ? '' : 'Not saved on this computer.',

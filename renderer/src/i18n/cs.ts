@@ -77,6 +77,7 @@ export const cs = {
     notReadyTitle: 'Portál {{portal}} zatím není nastavený pro přihlášení jedním kliknutím',
     notReadyAsk:
       'Požádejte správce, ať portál {{portal}} pro Netrex Connect nastaví. Do té doby se můžete přihlásit osobním API tokenem vytvořeným v portálu.',
+    notReadyAskNoToken: 'Požádejte správce, ať portál {{portal}} pro Netrex Connect nastaví.',
     setUpYourself: 'Nastavit portál {{portal}} sami',
     openSettings: 'Otevřít nastavení portálu {{portal}}',
     useToken: 'Přihlásit se raději API tokenem',
@@ -264,6 +265,22 @@ export const cs = {
       'Hodiny portálu jdou o {{count}} minuty pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
     clockBehind_other:
       'Hodiny portálu jdou o {{count}} minut pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAheadHours_one:
+      'Hodiny portálu jdou o {{count}} hodinu napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAheadHours_few:
+      'Hodiny portálu jdou o {{count}} hodiny napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAheadHours_many:
+      'Hodiny portálu jdou o {{count}} hodiny napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockAheadHours_other:
+      'Hodiny portálu jdou o {{count}} hodin napřed oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehindHours_one:
+      'Hodiny portálu jdou o {{count}} hodinu pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehindHours_few:
+      'Hodiny portálu jdou o {{count}} hodiny pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehindHours_many:
+      'Hodiny portálu jdou o {{count}} hodiny pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
+    clockBehindHours_other:
+      'Hodiny portálu jdou o {{count}} hodin pozadu oproti tomuto počítači. Nastavte na počítači automatické nastavení data a času; pokud jsou správně, dejte vědět správci portálu.',
   },
   rights: {
     read: 'Zobrazovat kamery a nastavení',

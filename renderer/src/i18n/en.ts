@@ -80,6 +80,7 @@ export const en = {
     notReadyTitle: "{{portal}} isn't set up for one-click sign-in yet",
     notReadyAsk:
       'Ask your administrator to set up {{portal}} for Netrex Connect. Until then, you can sign in with a personal API token made in the portal.',
+    notReadyAskNoToken: 'Ask your administrator to set up {{portal}} for Netrex Connect.',
     setUpYourself: 'Set up {{portal}} yourself',
     openSettings: 'Open {{portal}} settings',
     useToken: 'Sign in with an API token instead',
@@ -245,13 +246,21 @@ export const en = {
     signOutConfirm: 'Yes, sign out',
     signOutKeep: 'Stay signed in',
     clockAhead_one:
-      "This portal's clock is {{count}} minute ahead of this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+      "This portal's clock is {{count}} minute ahead of this computer's. Let this computer set its date and time automatically; if they are right, tell the portal's administrator.",
     clockAhead_other:
-      "This portal's clock is {{count}} minutes ahead of this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+      "This portal's clock is {{count}} minutes ahead of this computer's. Let this computer set its date and time automatically; if they are right, tell the portal's administrator.",
     clockBehind_one:
-      "This portal's clock is {{count}} minute behind this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+      "This portal's clock is {{count}} minute behind this computer's. Let this computer set its date and time automatically; if they are right, tell the portal's administrator.",
     clockBehind_other:
-      "This portal's clock is {{count}} minutes behind this computer's. Set this computer's date and time to be set automatically; if they are right, tell the portal's administrator.",
+      "This portal's clock is {{count}} minutes behind this computer's. Let this computer set its date and time automatically; if they are right, tell the portal's administrator.",
+    clockAheadHours_one:
+      "This portal's clock is {{count}} hour ahead of this computer's. Let this computer set its date and time automatically; if they are right, tell the portal's administrator.",
+    clockAheadHours_other:
+      "This portal's clock is {{count}} hours ahead of this computer's. Let this computer set its date and time automatically; if they are right, tell the portal's administrator.",
+    clockBehindHours_one:
+      "This portal's clock is {{count}} hour behind of this computer's. Let this computer set its date and time automatically; if they are right, tell the portal's administrator.",
+    clockBehindHours_other:
+      "This portal's clock is {{count}} hours behind of this computer's. Let this computer set its date and time automatically; if they are right, tell the portal's administrator.",
   },
   rights: {
     read: 'View cameras and settings',
@@ -427,7 +436,7 @@ export const en = {
     save: 'Save report…',
     saved: 'The report is saved in {{path}}.',
     back: 'Back to Settings',
-    summary: '{{ok}} passed, {{fail}} failed, {{warn}} warnings, {{skip}} skipped.',
+    summary: 'Passed: {{ok}}, failed: {{fail}}, warnings: {{warn}}, skipped: {{skip}}.',
     status: { ok: 'OK', warn: 'Warning', fail: 'Failed', skip: 'Skipped', info: 'Info' },
   },
 } as const;

@@ -11,6 +11,16 @@ export const NOTICE_FADE_MS = 8_000;
 /** At most this many notices at once; at 800×600 three still leave the screen in view. */
 export const MAX_NOTICES = 3;
 
+/**
+ * Kinds of notice that arrive in a burst and are read together: every problem
+ * of IT's policies (a file with nine mistakes sends nine). They join the one
+ * already shown, so none is pushed out by the limit above.
+ */
+const JOINED_CODES: ReadonlySet<string> = new Set([
+  'managed_config_invalid',
+  'policy_source_refused',
+]);
+
 /** Account states in which "Connected to …" still reads true. */
 const CONNECTED_STATES: ReadonlySet<AccountSnapshot['state']> = new Set([
   'connected',
@@ -37,6 +47,16 @@ export function withNotice(
   notice: AppNotice,
   now: number,
 ): readonly AppNotice[] {
+  const joinable = notices.findIndex(
+    (n) => JOINED_CODES.has(notice.code) && n.code === notice.code && n.level === notice.level,
+  );
+  if (joinable >= 0) {
+    const head = notices[joinable]!;
+    const all = [head, ...(head.more ?? [])];
+    if (all.some((n) => n.message === notice.message)) return notices;
+    const joined = { ...head, more: [...(head.more ?? []), notice] };
+    return notices.map((n, i) => (i === joinable ? joined : n));
+  }
   const kept = [
     ...notices.filter((n) => n.id !== notice.id && !isFaded(n, now) && !sameWords(n, notice)),
     notice,

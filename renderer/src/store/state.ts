@@ -43,6 +43,11 @@ export interface AppNotice extends Notice {
    * that screen is shown.
    */
   readonly signIn?: string;
+  /**
+   * Further notices of the same kind joined into this one (IT's policy
+   * problems: one file may have many), shown as a list under it.
+   */
+  readonly more?: readonly Notice[];
   /** What the notice is about: it ends when that sign-in (provider id) or account changes. */
   readonly about?: { readonly signIn?: string; readonly account?: string };
   readonly local?: {

@@ -308,10 +308,10 @@ function SignOutQuestion({
 /** The portal's clock far from ours: say by how much, and what to do. */
 function ClockSkew({ offsetMs, t }: { offsetMs: number | undefined; t: TFunction }) {
   if (offsetMs === undefined || Math.abs(offsetMs) <= CLOCK_SKEW_WARNING_MS) return null;
-  const count = Math.round(Math.abs(offsetMs) / 60_000);
-  return (
-    <p className="callout callout-warning">
-      {offsetMs > 0 ? t('account.clockAhead', { count }) : t('account.clockBehind', { count })}
-    </p>
-  );
+  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
+  // Two hours and more read in hours ("188 hours", not "11284 minutes").
+  const hours = minutes >= 120;
+  const count = hours ? Math.round(minutes / 60) : minutes;
+  const key = `account.clock${offsetMs > 0 ? 'Ahead' : 'Behind'}${hours ? 'Hours' : ''}` as const;
+  return <p className="callout callout-warning">{t(key, { count })}</p>;
 }

@@ -7,6 +7,7 @@ import { useNow } from '../store/clock';
 import { noticesShownAt } from '../store/notices';
 import { useAppState, useAppStore } from '../store/store-context';
 import type { AppNotice } from '../store/state';
+import type { Notice } from '../../../main/ipc/contract';
 import { appMessage, errorText } from './error-text';
 
 export function Notices() {
@@ -41,9 +42,20 @@ function NoticeItem({ notice }: { notice: AppNotice }) {
   const textId = useId();
   return (
     <div className={`notice notice-${notice.level}`}>
-      <p id={textId} className="notice-text">
-        <NoticeText notice={notice} />
-      </p>
+      <div id={textId} className="notice-text">
+        <p>
+          <NoticeText notice={notice} />
+        </p>
+        {notice.more?.length ? (
+          <ul className="notice-more" tabIndex={0}>
+            {notice.more.map((joined) => (
+              <li key={joined.id}>
+                <NoticeText notice={joined} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
       <button
         type="button"
         className="button button-quiet notice-dismiss"
@@ -62,9 +74,9 @@ function NoticeItem({ notice }: { notice: AppNotice }) {
  * process's English sentence (which quotes them already) only for a code the
  * window does not know.
  */
-function NoticeText({ notice }: { notice: AppNotice }) {
+function NoticeText({ notice }: { notice: AppNotice | Notice }) {
   const { t } = useTranslation();
-  if (notice.local) {
+  if ('local' in notice && notice.local) {
     const { key, values, error } = notice.local;
     // The account once: its label with its portal, or the portal's name alone.
     const who = values.label

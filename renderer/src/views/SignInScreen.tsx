@@ -123,7 +123,12 @@ function NotReady({ provider }: { provider: ProviderView }) {
   return (
     <section className="panel callout-warning-panel" aria-labelledby="not-ready-title">
       <h2 id="not-ready-title">{t('signIn.notReadyTitle', { portal: provider.name })}</h2>
-      <p>{t('signIn.notReadyAsk', { portal: provider.name })}</p>
+      {/* The API token is promised only where it is offered. */}
+      <p>
+        {t(tokens ? 'signIn.notReadyAsk' : 'signIn.notReadyAskNoToken', {
+          portal: provider.name,
+        })}
+      </p>
       {provider.notReadyReason ? (
         <p className="fine-print">{errorText(t, provider.notReadyReason)}</p>
       ) : null}

@@ -15,7 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { combinePolicies } from '../../../main/policy/effective-policy';
 import { jsonReading, plistReading } from '../../../main/policy/policy-files';
 import { readPolicyDocument, type PolicySource } from '../../../main/policy/policy-document';
-import { POLICY_NAMES, POLICY_REGISTRY_KEY } from '../../../main/policy/policy-schema';
+import { POLICY_NAMES, POLICY_REGISTRY_KEY, policyMeta } from '../../../main/policy/policy-schema';
+import { MANAGED_ENTRY_FIELDS } from '../../../main/providers/managed-config';
 import { decodeRegFile, parseRegFile } from '../../../main/policy/reg-file';
 import { registryValuesToInput } from '../../../main/policy/registry-policy';
 import { generateTemplates, TEMPLATES_DIR } from '../../../main/policy/templates';
@@ -231,6 +232,18 @@ describe('docs/it-deployment.md', () => {
       '/etc/netrex-connect/policy.json',
     ]) {
       expect(doc).toContain(source);
+    }
+  });
+
+  it('names every field of a portal entry, as the providers policy explains it in both languages', () => {
+    // The fields listed where the doc and the ADMX/ADML describe a portal entry.
+    const listed = /A portal entry has ([^.]*)\./.exec(doc.replace(/\s+/g, ' '))?.[1];
+    expect(listed).toBeDefined();
+    const { en, cs } = policyMeta('providers');
+    for (const field of MANAGED_ENTRY_FIELDS) {
+      expect(listed, 'docs/it-deployment.md').toContain(`\`${field}\``);
+      expect(en.explain, 'the English explanation').toMatch(new RegExp(`\\b${field}\\b`));
+      expect(cs.explain, 'the Czech explanation').toMatch(new RegExp(`\\b${field}\\b`));
     }
   });
 });

@@ -404,6 +404,26 @@ describe('notice rules', () => {
     expect(many).toHaveLength(MAX_NOTICES);
   });
 
+  it("joins IT's policy problems into one notice, so the limit pushes none of them out", () => {
+    const problem = (id: string, field: string) =>
+      notice(id, 'warning', {
+        code: 'managed_config_invalid',
+        message: `The managed configuration is not valid at ${field}.`,
+        params: { field },
+      });
+    let list: readonly AppNotice[] = [notice('other', 'error')];
+    const fields = ['comment', 'allowApiTokens', 'logLevel', 'updateUrl', 'providers[0]'];
+    fields.forEach((field, i) => (list = withNotice(list, problem(`p${i}`, field), NOW)));
+    // The same problem said again is not repeated.
+    list = withNotice(list, problem('again', 'logLevel'), NOW);
+    expect(list.map((n) => n.id)).toEqual(['other', 'p0']);
+    const joined = list[1]!;
+    expect([joined, ...(joined.more ?? [])].map((n) => n.params?.field)).toEqual(fields);
+    // Other kinds still count against the limit, the joined one among them.
+    for (let i = 0; i < 3; i++) list = withNotice(list, notice(`e${i}`, 'error'), NOW);
+    expect(list).toHaveLength(MAX_NOTICES);
+  });
+
   it('an account notice ends when the account leaves or is no longer connected', () => {
     const about = notice('c', 'info', { about: { account: 'a1' } });
     const other = notice('x', 'warning');

@@ -78,6 +78,22 @@ describe('translations', () => {
     ]);
   });
 
+  it('the diagnosis summary reads right for one warning as for several (English)', async () => {
+    const i18n = createInstance();
+    await i18n.init({
+      lng: 'en',
+      resources: { en: { translation: en } },
+      interpolation: { escapeValue: false },
+    });
+    const summary = (warn: number) =>
+      i18n.t('diagnostics.summary', { ok: 9, fail: 13, warn, skip: 5 });
+    expect(summary(1)).not.toMatch(/\b1 warnings\b/);
+    expect([summary(1), summary(2)]).toEqual([
+      'Passed: 9, failed: 13, warnings: 1, skipped: 5.',
+      'Passed: 9, failed: 13, warnings: 2, skipped: 5.',
+    ]);
+  });
+
   it('Czech text uses its diacritics (not an ASCII transliteration)', () => {
     const all = valuesOf(cs)
       .map(([, v]) => v)
