@@ -2,12 +2,17 @@
 // Node's fetch, AES-256-GCM, conf documents in a folder — with the portal
 // stand-in as the demo portal. Unlike test/support/services-rig.ts this
 // records nothing: the rig keeps every event as JSON for leak searches, which
-// would add to the times and the heap being measured.
+// would add to the times and the heap being measured. The services write
+// their log file (main/support/log-file.ts) into `<dir>/logs` as the app does
+// (app-shell.ts hands the same file as `log` and `logFile`): whatever the log
+// adds to a sign-in or a start is counted.
+import { join } from 'node:path';
 import type { AppPorts, AppServices } from '../main/app-services';
 import { systemClock, type Clock } from '../main/common/clock';
 import { createConfDocumentStore } from '../main/common/document-store';
 import type { AccountSnapshot } from '../main/ipc/contract';
-import { createServices } from '../main/services';
+import { createServices, type ServiceOptions } from '../main/services';
+import { openLogFile, type LogFile } from '../main/support/log-file';
 import type { AesGcmCipher } from '../test/support/aes-cipher';
 import { demoPortalOf } from '../test/support/demo-portal';
 import { APP_INFO } from '../test/support/services-rig';
@@ -33,8 +38,9 @@ export interface BenchServicesOptions {
   readonly openExternal?: (url: string) => Promise<void>;
 }
 
-export function benchPorts(options: BenchServicesOptions): AppPorts {
+export function benchPorts(options: BenchServicesOptions, logFile?: LogFile): AppPorts {
   return {
+    ...(logFile ? { log: logFile, logFile } : {}),
     fetch,
     cipher: options.cipher,
     openExternal: options.openExternal ?? (() => Promise.resolve()),
@@ -46,15 +52,38 @@ export function benchPorts(options: BenchServicesOptions): AppPorts {
   };
 }
 
-/** createServices as the app calls it, with the demo portal and quiet timers. */
-export function openBenchServices(options: BenchServicesOptions): Promise<AppServices> {
+/**
+ * createServices as the app calls it, with the demo portal, quiet timers and
+ * the log file in `<dir>/logs`; disposing the services closes the log too.
+ */
+export async function openBenchServices(
+  options: BenchServicesOptions,
+  extra: Pick<ServiceOptions, 'diagnosisTimeoutMs'> = {},
+): Promise<AppServices> {
   // The bench closes the stand-in itself (it may run in another process).
   const demo = demoPortalOf({ url: options.portalUrl, close: () => Promise.resolve() });
-  return createServices(benchPorts(options), demo, {
-    clock: options.clock ?? systemClock,
-    probeIntervalMs: QUIET_PROBE_INTERVAL_MS,
-    env: {},
-  });
+  const logFile = openLogFile({ folder: join(options.dir, 'logs') });
+  try {
+    const services = await createServices(benchPorts(options, logFile), demo, {
+      clock: options.clock ?? systemClock,
+      probeIntervalMs: QUIET_PROBE_INTERVAL_MS,
+      env: {},
+      ...extra,
+    });
+    const dispose = services.dispose.bind(services);
+    return Object.assign(services, {
+      async dispose() {
+        try {
+          await dispose();
+        } finally {
+          logFile.dispose();
+        }
+      },
+    });
+  } catch (error) {
+    logFile.dispose();
+    throw error;
+  }
 }
 
 /**

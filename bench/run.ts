@@ -1,7 +1,7 @@
 // `npm run bench`: measures and reports (it is not a test). Builds nothing
 // itself (the npm script builds the renderer first), starts the portal
 // stand-in on loopback (and, for the connect figure, another one in a child
-// process), measures the five figures one after the other,
+// process), measures the six figures one after the other,
 // prints a table and writes bench/results.json. Closes everything it started,
 // so the process ends by itself.
 //
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG, startProvider } from '../test/support/provider';
 import { measureBundle } from './bundle';
 import { benchConnect } from './connect';
+import { benchDiagnosis } from './diagnosis';
 import { startPortalProcess } from './portal-process';
 import { fleetUsers, prepareFleet, type Fleet } from './fleet';
 import { benchMemory } from './memory';
@@ -22,6 +23,10 @@ import { benchStorm } from './storm';
 
 /** How far away the informational second connect comparison puts the portal. */
 const FAR_PORTAL_LATENCY_MS = 20;
+/** The usual operator's window, against the 100-account one. */
+const SMALL_FLEET = 3;
+/** The check time limit the diagnosis figure's services are given (the app's: 4 s). */
+const DIAGNOSIS_DEADLINE_MS = 2000;
 
 const quick = process.env.BENCH_QUICK === '1';
 const PLAN = quick
@@ -33,6 +38,7 @@ const PLAN = quick
       startup: { runs: 5, warmupRuns: 1 },
       memory: { runs: 2 },
       renderer: { runs: 3, warmupRuns: 1 },
+      diagnosis: { runs: 1, warmupRuns: 0, deadlineMs: DIAGNOSIS_DEADLINE_MS },
     }
   : {
       connect: { pairs: 101, warmupPairs: 5 },
@@ -42,6 +48,7 @@ const PLAN = quick
       startup: { runs: 41, warmupRuns: 2 },
       memory: { runs: 5 },
       renderer: { runs: 25, warmupRuns: 2 },
+      diagnosis: { runs: 5, warmupRuns: 1, deadlineMs: DIAGNOSIS_DEADLINE_MS },
     };
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -61,6 +68,7 @@ async function main(): Promise<void> {
   // The connect figure signs in as `operator`; the fleet users are the 100 accounts.
   const portal = await startProvider({ users: [...DEFAULT_CONFIG.users, ...fleetUsers()] });
   let fleet: Fleet | undefined;
+  let smallFleet: Fleet | undefined;
   try {
     // The connect figure talks to a stand-in in its own process, as the app
     // talks to a portal on another machine (ours and the baseline alike).
@@ -98,6 +106,15 @@ async function main(): Promise<void> {
     step(`window with ${fleet.size} accounts in Chromium, ${PLAN.renderer.runs} runs`);
     const renderer = await benchRenderer(portal, fleet, PLAN.renderer);
 
+    smallFleet = await prepareFleet(portal, SMALL_FLEET);
+    step(`window with ${smallFleet.size} accounts in Chromium, ${PLAN.renderer.runs} runs`);
+    const renderer3 = await benchRenderer(portal, smallFleet, PLAN.renderer);
+
+    step(
+      `diagnosis report, a silent portal and one answering, deadline ${DIAGNOSIS_DEADLINE_MS} ms, ${PLAN.diagnosis.runs} runs`,
+    );
+    const diagnosis = await benchDiagnosis(portal, PLAN.diagnosis);
+
     const results = buildResults(
       {
         connect,
@@ -106,6 +123,8 @@ async function main(): Promise<void> {
         storm,
         startup,
         renderer,
+        renderer3,
+        diagnosis,
         memory,
         bundle,
       },
@@ -120,6 +139,7 @@ async function main(): Promise<void> {
     console.log(formatTable(results));
   } finally {
     fleet?.dispose();
+    smallFleet?.dispose();
     await portal.close();
   }
 }
