@@ -55,14 +55,18 @@ describe('log redaction', () => {
       expect(leaks(line, secret)).toEqual([]);
     });
 
-    const typed = kind === 'clientSecret' || kind === 'apiToken';
-    it.skipIf(typed).each(Object.entries(FORMS))(
-      'is removed by its shape alone when not known, %s',
-      (_form, make) => {
-        const line = JSON.stringify(blind.line('test.event', { detail: make(secret) }));
-        expect(leaks(line, secret)).toEqual([]);
-      },
-    );
+    // A client secret or an API token has no shape of its own (the portal or IT
+    // chose it): only knowing it removes it, as the case above holds.
+    const shapeless = kind === 'clientSecret' || kind === 'apiToken';
+    if (!shapeless) {
+      it.each(Object.entries(FORMS))(
+        'is removed by its shape alone when not known, %s',
+        (_form, make) => {
+          const line = JSON.stringify(blind.line('test.event', { detail: make(secret) }));
+          expect(leaks(line, secret)).toEqual([]);
+        },
+      );
+    }
 
     it('is never written under a field named for a secret, known or not', () => {
       for (const name of [
