@@ -73,14 +73,29 @@ const SLUG = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/i;
 /**
  * Runs of characters a token, a key or an encoded secret is made of (base64,
  * base64url, hex, percent-encoding). Long runs are secrets unless they are
- * plainly words: a run of 20 or more with both a letter and a digit, or any
- * run of 32 or more. A run with a slash may be a path (`oauth2/token`): it
- * counts when it mixes upper case, lower case and digits, as base64 does.
+ * plainly words: a run of 20 or more with both a letter and a digit, or
+ * whose case changes as often as random base64's does (a 16-byte state may
+ * hold no digit), or any run of 32 or more. A run with a slash may be a path
+ * (`oauth2/token`): it counts when it mixes upper case, lower case and
+ * digits, as base64 does.
  */
 const TOKEN_RUN = /[A-Za-z0-9_\-+/=%~]{20,}/g;
 function looksLikeSecret(run: string): boolean {
   if (run.includes('/')) return /[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run);
-  return run.length >= 32 || (/[A-Za-z]/.test(run) && /\d/.test(run));
+  return run.length >= 32 || (/[A-Za-z]/.test(run) && /\d/.test(run)) || caseChanges(run) >= 8;
+}
+
+/** How often a run switches between upper and lower case (camelCase words: a few times). */
+function caseChanges(run: string): number {
+  let changes = 0;
+  for (let i = 1; i < run.length; i += 1) {
+    const before = run[i - 1]!;
+    const now = run[i]!;
+    const upper = (c: string) => c >= 'A' && c <= 'Z';
+    const lower = (c: string) => c >= 'a' && c <= 'z';
+    if ((upper(before) && lower(now)) || (lower(before) && upper(now))) changes += 1;
+  }
+  return changes;
 }
 
 const URL_LIKE = /\b[a-z][a-z0-9+.-]*:\/{0,2}[^\s"'<>]+/gi;
