@@ -70,11 +70,6 @@ export interface ServiceOptions {
   readonly policyWatch?: (changed: () => void) => Disposable;
   /** First update check after the start, and the interval (defaults: 60 s, 4 h). */
   readonly updateTiming?: { readonly firstCheckMs: number; readonly intervalMs: number };
-  /**
-   * The way back's findings for the diagnosis report (issue 13's "way back,
-   * checked and repaired" plugs in here); absent, the report says it was not checked.
-   */
-  readonly wayBack?: DiagnosisServiceDeps['wayBack'];
   /** Each diagnosis check's time limit. Default 4 s. */
   readonly diagnosisTimeoutMs?: number;
   /** The diagnosis's network probes (tests hold them to loopback); default Node's over `ports.fetch`. */
@@ -303,8 +298,7 @@ export async function createServices(
     accounts,
     languageSetting: () => settings.language(),
     // The report checks the way back anew (bounded by the report's own time limit).
-    wayBack:
-      options.wayBack ?? (async (language) => wayBackFindings(await wayBack.check(), language)),
+    wayBack: async (language) => wayBackFindings(await wayBack.check(), language),
     ...(options.diagnosisTimeoutMs ? { timeoutMs: options.diagnosisTimeoutMs } : {}),
     ...(options.diagnosisProbes ? { probes: options.diagnosisProbes } : {}),
   });

@@ -261,6 +261,8 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
 
   /** A new authorization, asking the portal for the way back that works now. */
   async function begin(providerId: ProviderId, viaLoopback = false) {
+    // A new sign-in: an earlier exchange's cancel has been said already.
+    cancelledExchanges.delete(providerId);
     // A portal added here is confirmed in the main process before its first sign-in
     // (the browser opens its page, or its link goes to the clipboard).
     await options.consent.beforeBrowser(providerId);
@@ -297,7 +299,6 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
 
   return {
     async start(providerId, choice = {}) {
-      cancelledExchanges.delete(providerId);
       const started = await begin(providerId, choice.viaLoopback === true);
       await open(providerId, started.authorizationUrl);
       return viewOf(started.pending);
@@ -306,7 +307,6 @@ export function createSignInFlow(options: SignInFlowOptions): SignInFlow {
     async copyLink(providerId) {
       const copy = options.copyToClipboard;
       if (!copy) throw new UserFacingFailure(CLIPBOARD_UNAVAILABLE);
-      cancelledExchanges.delete(providerId);
       const started = await begin(providerId);
       try {
         copy(started.authorizationUrl);

@@ -73,8 +73,8 @@ export interface DiagnosisSources {
   readonly nextRefreshAt: (accountId: string) => number | null;
   readonly logLines?: (count: number) => readonly string[];
   /**
-   * The way back's findings (issue 13, "The way back, checked and repaired"),
-   * already in the report's language; absent until that part is in.
+   * The way back's findings (main/support/diagnosis/way-back-findings.ts),
+   * already in the report's language; absent, the section says it was not checked.
    */
   readonly wayBack?: (language: ReportLanguage) => Promise<readonly WayBackFinding[]>;
   readonly probes: NetworkProbes;
